@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Reflection;
+using Assessment.Cli.Commands;
+
+namespace Assessment.Cli;
+
+/// <summary>The command line: builds the commands and runs one, mapping every failure to a message and an exit code.</summary>
+internal static class Cli
+{
+    /// <summary>Exit code for usage and file errors.</summary>
+    public const int UsageOrFileError = 2;
+
+    public static string Version { get; } =
+        typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static int Run(string[] args, Terminal terminal)
+    {
+        var root = new RootCommand("assess — 理论学习中心组学习测评 / score study-group self-assessments against the rubric (测评细则)");
+        root.Add(ScoreCommand.Build(terminal));
+        root.Add(ValidateCommand.Build(terminal));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                terminal.Error.WriteLine($"assess: {e.Message}");
+            }
+
+            terminal.Error.WriteLine("assess --help 查看用法 / shows the usage");
+            return UsageOrFileError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = terminal.Out,
+                Error = terminal.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException e)
+        {
+            terminal.Error.WriteLine($"assess: {e.Message}");
+            return UsageOrFileError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error.WriteLine($"assess: {e.Message}");
+            return UsageOrFileError;
+        }
+        catch (Exception e)
+        {
+            // Never a stack trace: say what failed in one line, and ask for a report.
+            terminal.Error.WriteLine($"assess: internal error ({e.GetType().Name}): {e.Message}");
+            terminal.Error.WriteLine("assess: please report this with the command you ran / 请将所运行的命令反馈给开发者");
+            return 70;
+        }
+    }
+}
+
+/// <summary>A mistake in how the command was called, or a rubric or input path that cannot be used (exit code 2).</summary>
+internal sealed class UsageException(string message) : Exception(message);

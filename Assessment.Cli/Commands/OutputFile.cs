@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace Assessment.Cli.Commands;
+
+/// <summary>Writes a command's result to stdout, or to a file through a temporary file renamed only on success, so a
+/// failed run never leaves a partial file nor destroys the previous one.</summary>
+internal static class OutputFile
+{
+    public static void Write(string? path, TextWriter stdout, Action<TextWriter> write)
+    {
+        if (path is null)
+        {
+            write(stdout);
+            stdout.Flush();
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var w = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            {
+                write(w);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using Assessment.Core.Diagnostics;
+using Assessment.Core.Import;
+using Assessment.Core.Scoring;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Assessment.Cli.Rendering;
+
+/// <summary>The default output: for one unit the full breakdown, for many a ranking; then the errors.
+/// Drawn with Spectre.Console: rounded boxes and colour on a terminal, plain ASCII when redirected.</summary>
+internal static class TableRenderer
+{
+    public static void Write(TextWriter w, ScoreReport r, bool terminal, int width = 160)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(w),
+        });
+        console.Profile.Width = terminal ? Math.Max(console.Profile.Width, 100) : width;
+        var border = terminal ? TableBorder.Rounded : TableBorder.Ascii;
+        var t = new Text(r.Lang);
+
+        if (r.Scorecards.Count == 1)
+        {
+            WriteUnit(console, r.Scorecards[0], t, border);
+        }
+        else if (r.Scorecards.Count > 1)
+        {
+            WriteRanking(console, r, t, border);
+        }
+
+        WriteProblems(console, r, t);
+    }
+
+    private static void WriteUnit(IAnsiConsole c, Scorecard s, Text t, TableBorder border)
+    {
+        var lang = t.Lang;
+        c.MarkupLine($"[bold]{E(s.UnitName)}[/] ({E(s.UnitId)})  {t.Year} {s.Year}  {t.Profile} {E(s.Profile)}");
+        c.MarkupLine($"{t.Total} [bold]{N(s.Total)}[/] = {t.Base} {N(s.Base)} + {t.BonusWord} {N(s.Bonus)}  {t.Grade} [bold]{E(Labels.Label(s.Grade, lang))}[/]"
+            + (s.TotalWithoutWaivers != s.Total ? $"  ({t.WithoutWaivers} {N(s.TotalWithoutWaivers)})" : ""));
+        foreach (var cat in s.Categories)
+        {
+            var table = new Table().Border(border).Title($"{cat.Id} {E(cat.Title(lang))}  {N(cat.Score)}/{N(cat.Max)}");
+            table.AddColumn(t.Item).AddColumn(t.Title).AddColumn(new TableColumn(t.Score).RightAligned()).AddColumn(t.Status).AddColumn(t.Explanation);
+            foreach (var i in s.Items.Where(i => i.Category == cat.Id))
+            {
+                table.AddRow(new IRenderable[]
+                {
+                    new Markup(E(i.Id)), new Markup(E(i.Title(lang))), new Markup($"{N(i.Score)}/{N(i.Max)}"),
+                    new Markup(Status(i.Status, lang)), new Markup(E(i.Explanation.Text(lang))),
+                });
+            }
+
+            c.Write(table);
+        }
+
+        c.MarkupLine($"{t.Vetoes}: " + (s.Vetoes.Count == 0 ? t.None : string.Join("; ", s.Vetoes.Select(v => $"[red]{v.Id} {E(v.Title(lang))}[/] — {E(v.Explanation.Text(lang))}"))));
+        c.MarkupLine($"{t.BonusWord}: " + (s.BonusItems.Count == 0 ? t.None : string.Join("; ", s.BonusItems.Select(b => $"{b.Id} +{N(b.Points)} {E(b.Explanation.Text(lang))}"))));
+        c.MarkupLine($"{t.Waivers}: " + (s.Waivers.Count == 0 ? t.None : string.Join("; ", s.Waivers.Select(w =>
+            $"{w.ItemId} {E(w.Justification)} ({t.ApprovedBy} {E(w.ApprovedBy)}, {t.Expires} {(w.Expires is { } d ? ValueParser.Format(d) : t.Never)})"))));
+        var review = s.NeedsReview.ToArray();
+        c.MarkupLine($"{t.NeedsReview}: " + (review.Length == 0 ? t.None : string.Join(", ", review.Select(i => $"[yellow]{i.Id} {E(i.Title(lang))}[/]"))));
+    }
+
+    private static void WriteRanking(IAnsiConsole c, ScoreReport r, Text t, TableBorder border)
+    {
+        var lang = t.Lang;
+        var cards = r.Scorecards;
+        var table = new Table().Border(border);
+        table.AddColumn(new TableColumn(t.Rank).RightAligned()).AddColumn(t.Unit).AddColumn(new TableColumn(t.Total).RightAligned()).AddColumn(t.Grade);
+        foreach (var cat in cards[0].Categories)
+        {
+            table.AddColumn(new TableColumn($"{cat.Id}/{N(cat.Max)}").RightAligned());
+        }
+
+        foreach (var (card, rank) in Ranking.Rank(cards))
+        {
+            var cells = new List<IRenderable>
+            {
+                new Markup(rank.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Markup($"{E(card.UnitName)} ({E(card.UnitId)})"),
+                new Markup(N(card.Total)), new Markup(E(Labels.Label(card.Grade, lang)) + (card.Vetoes.Count > 0 ? " [red]" + E("(" + string.Join(",", card.Vetoes.Select(v => v.Id)) + ")") + "[/]" : "")),
+            };
+            cells.AddRange(card.Categories.Select(x => new Markup(N(x.Score))));
+            table.AddRow(cells);
+        }
+
+        c.Write(table);
+        var counts = Enum.GetValues<Grade>().Select(g => $"{Labels.Label(g, lang)} {cards.Count(x => x.Grade == g)}");
+        c.MarkupLine($"{t.Summary}: {E(string.Join(", ", counts))}");
+    }
+
+    private static void WriteProblems(IAnsiConsole c, ScoreReport r, Text t)
+    {
+        if (r.InvalidUnits.Count > 0)
+        {
+            c.MarkupLine($"[red]{t.InvalidUnits}[/]: {E(string.Join(", ", r.InvalidUnits.Select(u => u.UnitId)))}");
+        }
+
+        var errors = r.Export.Diagnostics.Where(d => d.Severity != Severity.Warning).ToArray();
+        var warnings = r.Export.Diagnostics.Where(d => d.Severity == Severity.Warning).ToArray();
+        if (errors.Length + warnings.Length == 0)
+        {
+            return;
+        }
+
+        c.MarkupLine(E(t.Counts(errors.Length, warnings.Length)));
+        foreach (var d in errors.Concat(warnings))
+        {
+            c.MarkupLine($"  {E(DiagnosticsRenderer.Tag(d.Severity, t))} {E(d.Format(t.Lang))}");
+        }
+    }
+
+    private static string Status(ItemStatus s, string lang)
+    {
+        var label = E(Labels.Label(s, lang));
+        return s switch
+        {
+            ItemStatus.Met or ItemStatus.NotApplicable or ItemStatus.Waived => $"[green]{label}[/]",
+            ItemStatus.Partial => $"[yellow]{label}[/]",
+            ItemStatus.NoEvidence => $"[yellow bold]{label}[/]",
+            _ => $"[red]{label}[/]",
+        };
+    }
+
+    private static string E(string s) => Markup.Escape(s);
+
+    private static string N(decimal d) => Numbers.Format(d);
+}
+
+/// <summary>Ranks scorecards by total, highest first; equal totals share a rank (1, 2, 2, 4) and keep input order.</summary>
+internal static class Ranking
+{
+    public static IEnumerable<(Scorecard Card, int Rank)> Rank(IReadOnlyList<Scorecard> cards)
+    {
+        var sorted = cards.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Total).ThenBy(x => x.i).Select(x => x.c).ToArray();
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var rank = i > 0 && sorted[i].Total == sorted[i - 1].Total ? -1 : i + 1;
+            yield return (sorted[i], rank > 0 ? rank : RankOf(sorted, i));
+        }
+    }
+
+    private static int RankOf(Scorecard[] sorted, int i)
+    {
+        while (i > 0 && sorted[i - 1].Total == sorted[i].Total)
+        {
+            i--;
+        }
+
+        return i + 1;
+    }
+}

@@ -1,0 +1,395 @@
+using System.Globalization;
+using Assessment.Core.Diagnostics;
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+
+namespace Assessment.Core.Import;
+
+/// <summary>Builds an <see cref="Export"/> from raw tables, whatever format they came from: types every row, checks
+/// every cross-table rule of the format, groups rows by unit and decides which units can be scored.</summary>
+internal sealed class ExportAssembler
+{
+    private readonly List<Diagnostic> _d;
+    private readonly ReadOptions _options;
+
+    private ExportAssembler(List<Diagnostic> diagnostics, ReadOptions options)
+    {
+        _d = diagnostics;
+        _options = options;
+    }
+
+    private sealed class Bucket(int order)
+    {
+        public int Order { get; } = order;
+        public UnitRow? Unit { get; set; }
+        public string? Name { get; set; }
+        public List<MemberRow> Members { get; } = [];
+        public List<SessionRow> Sessions { get; } = [];
+        public List<AttendanceRow> Attendance { get; } = [];
+        public List<SpeechRow> Speeches { get; } = [];
+        public List<OutputRow> Outputs { get; } = [];
+        public List<DocumentRow> Documents { get; } = [];
+        public List<EventRow> Events { get; } = [];
+        public List<DirectiveRow> Directives { get; } = [];
+        public List<ReviewRow> Reviews { get; } = [];
+        public List<WaiverRow> Waivers { get; } = [];
+
+        // Ids as written in any row of the unit, valid or not, so that a bad session row does not also make
+        // every attendance row for it an "unknown session".
+        public Dictionary<string, int> SessionIds { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> MemberIds { get; } = new(StringComparer.Ordinal);
+    }
+
+    public static Export Assemble(string source, IReadOnlyDictionary<string, RawTable> tables, List<Diagnostic> diagnostics, ReadOptions options)
+    {
+        var counts = Tables.All.ToDictionary(t => t.Name, t => tables.TryGetValue(t.Name, out var raw) ? raw.Records.Count : 0);
+        if (diagnostics.Any(x => x.Severity == Severity.FileError))
+        {
+            return new Export(source, [], [], Finish(diagnostics, options), counts);
+        }
+
+        return new ExportAssembler(diagnostics, options).Run(source, tables, counts);
+    }
+
+    private Export Run(string source, IReadOnlyDictionary<string, RawTable> tables, Dictionary<string, int> counts)
+    {
+        RawTable T(TableSchema s) => tables.TryGetValue(s.Name, out var t) ? t : CsvTableReader.Missing(s, s.FileName);
+
+        var buckets = ReadUnits(T(Tables.Units));
+        CollectIds(T(Tables.Sessions), "session_id", buckets, b => b.SessionIds);
+        CollectIds(T(Tables.Members), "member_id", buckets, b => b.MemberIds);
+
+        Fill(T(Tables.Members), RowParsers.Member, buckets, (b, r) => b.Members.Add(r));
+        Fill(T(Tables.Sessions), RowParsers.Session, buckets, (b, r) => b.Sessions.Add(r));
+        Fill(T(Tables.Attendance), RowParsers.Attendance, buckets, (b, r) => b.Attendance.Add(r));
+        Fill(T(Tables.Speeches), RowParsers.Speech, buckets, (b, r) => b.Speeches.Add(r));
+        Fill(T(Tables.Outputs), RowParsers.Output, buckets, (b, r) => b.Outputs.Add(r));
+        Fill(T(Tables.Documents), RowParsers.Document, buckets, (b, r) => b.Documents.Add(r));
+        Fill(T(Tables.Events), RowParsers.Event, buckets, (b, r) => b.Events.Add(r));
+        Fill(T(Tables.Reviews), RowParsers.Review, buckets, (b, r) => b.Reviews.Add(r));
+        ReadDirectives(T(Tables.Directives), buckets);
+        ReadWaivers(T(Tables.Waivers), buckets);
+
+        foreach (var b in buckets.Values.OrderBy(b => b.Order))
+        {
+            CheckUnit(b);
+        }
+
+        var all = Finish(_d, _options);
+        if (all.Any(x => x.Severity == Severity.FileError))
+        {
+            return new Export(source, [], [], all, counts);
+        }
+
+        var errorsByUnit = all.Where(x => x.Severity == Severity.RowError && x.UnitId is not null && buckets.ContainsKey(x.UnitId))
+            .ToLookup(x => x.UnitId!);
+        var valid = new List<UnitRecord>();
+        var invalid = new List<InvalidUnit>();
+        foreach (var (id, b) in buckets.OrderBy(kv => kv.Value.Order))
+        {
+            if (errorsByUnit.Contains(id) || b.Unit is null)
+            {
+                invalid.Add(new InvalidUnit(id, b.Name, b.Order, errorsByUnit[id].ToArray()));
+            }
+            else
+            {
+                valid.Add(new UnitRecord(b.Unit, b.Members, b.Sessions, b.Attendance, b.Speeches, b.Outputs,
+                    b.Documents, b.Events, b.Directives, b.Reviews, b.Waivers));
+            }
+        }
+
+        return new Export(source, valid, invalid, all, counts);
+    }
+
+    private static List<Diagnostic> Finish(List<Diagnostic> diagnostics, ReadOptions options) =>
+        options.Strict ? diagnostics.Select(x => x.Escalated()).ToList() : diagnostics;
+
+    private Dictionary<string, Bucket> ReadUnits(RawTable table)
+    {
+        var buckets = new Dictionary<string, Bucket>(StringComparer.Ordinal);
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rec in table.Records)
+        {
+            var row = RowParsers.Unit(table, rec, _d);
+            var id = rec.Values[0];
+            if (id.Length == 0)
+            {
+                continue; // already reported as a blank required value, attributable to no unit
+            }
+
+            if (firstLine.TryGetValue(id, out var first))
+            {
+                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", id, Messages.DuplicateId, [id, Str(first)]));
+                continue;
+            }
+
+            firstLine[id] = rec.Line;
+            buckets[id] = new Bucket(buckets.Count) { Unit = row, Name = row?.UnitName ?? NullIfEmpty(rec.Values[1]) };
+        }
+
+        return buckets;
+    }
+
+    private static void CollectIds(RawTable table, string column, Dictionary<string, Bucket> buckets, Func<Bucket, Dictionary<string, int>> ids)
+    {
+        var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
+        var idCol = CsvTableReader.FindColumn(table.Schema, column);
+        foreach (var rec in table.Records)
+        {
+            if (buckets.TryGetValue(rec.Values[unitCol], out var b) && rec.Values[idCol].Length > 0)
+            {
+                ids(b).TryAdd(rec.Values[idCol], rec.Line);
+            }
+        }
+    }
+
+    private void Fill<T>(RawTable table, Func<RawTable, RawRecord, List<Diagnostic>, T?> parse, Dictionary<string, Bucket> buckets, Action<Bucket, T> add)
+        where T : class
+    {
+        var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
+        foreach (var rec in table.Records)
+        {
+            var row = parse(table, rec, _d);
+            var unitId = rec.Values[unitCol];
+            if (unitId.Length == 0)
+            {
+                continue; // reported by the parser as a blank required value
+            }
+
+            if (!buckets.TryGetValue(unitId, out var b))
+            {
+                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", unitId, Messages.UnknownUnit, [unitId]));
+                continue;
+            }
+
+            if (row is not null)
+            {
+                add(b, row);
+            }
+        }
+    }
+
+    private void ReadDirectives(RawTable table, Dictionary<string, Bucket> buckets)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new List<DirectiveRow>();
+        foreach (var rec in table.Records)
+        {
+            var row = RowParsers.Directive(table, rec, _d);
+            if (row is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(row.DirectiveId, out var first))
+            {
+                _d.Add(new(row.UnitId is null ? Severity.FileError : Severity.RowError, table.File, rec.Line, "directive_id", row.UnitId,
+                    Messages.DuplicateId, [row.DirectiveId, Str(first)]));
+                continue;
+            }
+
+            seen[row.DirectiveId] = rec.Line;
+            if (row.UnitId is not null && !buckets.ContainsKey(row.UnitId))
+            {
+                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", row.UnitId, Messages.UnknownUnit, [row.UnitId]));
+                continue;
+            }
+
+            rows.Add(row);
+        }
+
+        foreach (var row in rows)
+        {
+            foreach (var b in row.UnitId is null ? buckets.Values.ToList() : [buckets[row.UnitId]])
+            {
+                b.Directives.Add(row);
+            }
+        }
+    }
+
+    private void ReadWaivers(RawTable table, Dictionary<string, Bucket> buckets)
+    {
+        foreach (var rec in table.Records)
+        {
+            var row = RowParsers.Waiver(table, rec, _d);
+            if (row is null)
+            {
+                continue;
+            }
+
+            if (row.UnitId is not null && !buckets.ContainsKey(row.UnitId))
+            {
+                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", row.UnitId, Messages.UnknownUnit, [row.UnitId]));
+                continue;
+            }
+
+            var targets = row.UnitId is null ? buckets.Values.ToList() : [buckets[row.UnitId]];
+            if (_options.ClassifyWaiverItem is { } classify)
+            {
+                var kind = classify(row.UnitId is null ? null : targets[0].Unit, row.ItemId);
+                if (kind != WaiverTarget.Item)
+                {
+                    var msg = kind == WaiverTarget.NotWaivable ? Messages.WaiverNotWaivable : Messages.WaiverUnknownItem;
+                    _d.Add(new(row.UnitId is null ? Severity.FileError : Severity.RowError, table.File, rec.Line, "item_id", row.UnitId, msg, [row.ItemId]));
+                    continue;
+                }
+            }
+
+            if (row.Expires is { } exp && exp < _options.AsOf)
+            {
+                // An expired waiver is ignored for scoring but kept, so the scorecard can say why it did not apply.
+                _d.Add(new(Severity.Warning, table.File, rec.Line, "expires", row.UnitId, Messages.WaiverExpired, [row.ItemId, ValueParser.Format(exp)]));
+            }
+
+            foreach (var b in targets)
+            {
+                b.Waivers.Add(row);
+            }
+        }
+    }
+
+    private void CheckUnit(Bucket b)
+    {
+        var unitId = b.Unit?.UnitId;
+        CheckDuplicates(b.Members, m => m.MemberId, "member_id", m => m.Source);
+        CheckDuplicates(b.Sessions, s => s.SessionId, "session_id", s => s.Source);
+        CheckDuplicates(b.Outputs, o => o.OutputId, "output_id", o => o.Source);
+        CheckDuplicates(b.Documents, x => x.DocId, "doc_id", x => x.Source);
+        CheckDuplicates(b.Events, x => x.EventId, "event_id", x => x.Source);
+
+        MemberRow? secretary = null;
+        foreach (var m in b.Members.Where(m => m.Roles.HasFlag(MemberRole.Secretary)))
+        {
+            if (secretary is null)
+            {
+                secretary = m;
+            }
+            else
+            {
+                Row(m.Source, "role", m.UnitId, Messages.SecondSecretary, m.MemberId, secretary.MemberId);
+            }
+        }
+
+        var pairs = new Dictionary<(string, string), int>();
+        foreach (var a in b.Attendance)
+        {
+            CheckRefs(b, a.Source, a.UnitId, a.SessionId, a.MemberId);
+            if (!pairs.TryAdd((a.SessionId, a.MemberId), a.Source.Line))
+            {
+                Row(a.Source, "member_id", a.UnitId, Messages.DuplicatePair, a.SessionId, a.MemberId, Str(pairs[(a.SessionId, a.MemberId)]));
+            }
+        }
+
+        foreach (var s in b.Speeches)
+        {
+            CheckRefs(b, s.Source, s.UnitId, s.SessionId, s.MemberId);
+        }
+
+        foreach (var o in b.Outputs.Where(o => o.MemberId is not null && !b.MemberIds.ContainsKey(o.MemberId)))
+        {
+            Row(o.Source, "member_id", o.UnitId, Messages.UnknownMember, o.MemberId!);
+        }
+
+        foreach (var s in b.Sessions.Where(s => s.HostId is not null && !b.MemberIds.ContainsKey(s.HostId)))
+        {
+            Warn(s.Source, "host_id", s.UnitId, Messages.UnknownPerson, s.HostId!);
+        }
+
+        foreach (var x in b.Documents.Where(x => x.ApprovedBy is not null && !b.MemberIds.ContainsKey(x.ApprovedBy)))
+        {
+            Warn(x.Source, "approved_by", x.UnitId, Messages.UnknownPerson, x.ApprovedBy!);
+        }
+
+        if (b.Unit is null)
+        {
+            return; // no year to judge dates by
+        }
+
+        var year = new StudyYear(b.Unit.Year);
+        var y = Str(year.Year);
+        foreach (var s in b.Sessions.Where(s => !year.InYear(s.Date)))
+        {
+            Warn(s.Source, "date", unitId, Messages.SessionOutOfYear, ValueParser.Format(s.Date), y);
+        }
+
+        foreach (var (source, date) in b.Outputs.Select(o => (o.Source, o.Date)).Concat(b.Events.Select(e => (e.Source, e.Date))))
+        {
+            if (date is null)
+            {
+                Warn(source, "date", unitId, Messages.BlankDateInYear, y);
+            }
+            else if (!year.InYear(date.Value))
+            {
+                Warn(source, "date", unitId, Messages.OutOfYear, ValueParser.Format(date.Value), y);
+            }
+        }
+
+        foreach (var x in b.Documents.Where(x => x.Date is null))
+        {
+            Warn(x.Source, "date", unitId, Messages.BlankDocDate);
+        }
+
+        var group = b.Members.Where(m => m.IsGroupMember).Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        if (group.Count == 0)
+        {
+            return;
+        }
+
+        var present = b.Attendance.GroupBy(a => a.SessionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(a => group.Contains(a.MemberId)), StringComparer.Ordinal);
+        foreach (var s in b.Sessions.Where(s => year.InYear(s.Date)))
+        {
+            var missing = group.Count - present.GetValueOrDefault(s.SessionId);
+            if (missing > 0)
+            {
+                Warn(s.Source, "session_id", unitId, Messages.MissingAttendance, s.SessionId, Str(missing));
+            }
+        }
+    }
+
+    private void CheckRefs(Bucket b, RowSource source, string unitId, string sessionId, string memberId)
+    {
+        if (!b.SessionIds.ContainsKey(sessionId))
+        {
+            Row(source, "session_id", unitId, Messages.UnknownSession, sessionId);
+        }
+
+        if (!b.MemberIds.ContainsKey(memberId))
+        {
+            Row(source, "member_id", unitId, Messages.UnknownMember, memberId);
+        }
+    }
+
+    private void CheckDuplicates<T>(List<T> rows, Func<T, string> id, string column, Func<T, RowSource> source)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var s = source(r);
+            if (!seen.TryAdd(id(r), s.Line))
+            {
+                Row(s, column, UnitOf(r), Messages.DuplicateId, id(r), Str(seen[id(r)]));
+            }
+        }
+    }
+
+    private static string? UnitOf<T>(T row) => row switch
+    {
+        MemberRow m => m.UnitId,
+        SessionRow s => s.UnitId,
+        OutputRow o => o.UnitId,
+        DocumentRow d => d.UnitId,
+        EventRow e => e.UnitId,
+        _ => null,
+    };
+
+    private void Row(RowSource s, string column, string? unit, MessageTemplate m, params string[] args) =>
+        _d.Add(new(Severity.RowError, s.File, s.Line, column, unit, m, args));
+
+    private void Warn(RowSource s, string column, string? unit, MessageTemplate m, params string[] args) =>
+        _d.Add(new(Severity.Warning, s.File, s.Line, column, unit, m, args));
+
+    private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

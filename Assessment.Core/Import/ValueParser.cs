@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using Assessment.Core.Model;
+
+namespace Assessment.Core.Import;
+
+/// <summary>The value spellings of the export format: booleans, dates, rates, whole numbers, lists. Pure functions.</summary>
+public static class ValueParser
+{
+    private static readonly char[] ListSeparators = [';', '；', '、', '|'];
+
+    /// <summary>Trims and NFKC-folds a raw value (full-width digits and letters become ASCII).</summary>
+    public static string Fold(string raw)
+    {
+        var s = raw.IsNormalized(NormalizationForm.FormKC) ? raw : raw.Normalize(NormalizationForm.FormKC);
+        return s.Trim();
+    }
+
+    /// <summary>Reads 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×.</summary>
+    public static bool TryBoolean(string s, out bool value)
+    {
+        switch (s.ToLowerInvariant())
+        {
+            case "是" or "有" or "y" or "yes" or "true" or "1" or "√":
+                value = true;
+                return true;
+            case "否" or "无" or "n" or "no" or "false" or "0" or "×":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    /// <summary>Reads 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 and 20240305; the day must exist.</summary>
+    public static bool TryDate(string s, out DateOnly value)
+    {
+        value = default;
+        if (s.Length == 8 && s.All(char.IsAsciiDigit))
+        {
+            return TryMake(s[..4], s[4..6], s[6..], out value);
+        }
+
+        string[] parts;
+        if (s.EndsWith('日') && s.Contains('年') && s.Contains('月'))
+        {
+            parts = s[..^1].Split('年', '月');
+        }
+        else
+        {
+            var sep = s.FirstOrDefault(c => c is '-' or '/' or '.');
+            if (sep == default)
+            {
+                return false;
+            }
+
+            parts = s.Split(sep);
+        }
+
+        return parts.Length == 3 && parts[0].Length == 4 && TryMake(parts[0], parts[1], parts[2], out value);
+    }
+
+    private static bool TryMake(string y, string m, string d, out DateOnly value)
+    {
+        value = default;
+        if (y.Length != 4 || m.Length is < 1 or > 2 || d.Length is < 1 or > 2
+            || !y.All(char.IsAsciiDigit) || !m.All(char.IsAsciiDigit) || !d.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        int year = int.Parse(y, CultureInfo.InvariantCulture), month = int.Parse(m, CultureInfo.InvariantCulture), day = int.Parse(d, CultureInfo.InvariantCulture);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>Reads a whole number within [min, max]; decimals and signs other than a leading minus are rejected.</summary>
+    public static bool TryWhole(string s, int min, int max, out int value)
+    {
+        value = 0;
+        var digits = s.StartsWith('-') ? s[1..] : s;
+        if (digits.Length is 0 or > 9 || !digits.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        value = int.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return value >= min && value <= max;
+    }
+
+    /// <summary>Reads 0.55, 55% or 55: a % suffix or a bare number above 1 is a percentage; the result must lie in [0, 1].</summary>
+    public static bool TryRate(string s, out decimal value)
+    {
+        value = 0;
+        var percent = s.EndsWith('%');
+        var number = percent ? s[..^1].TrimEnd() : s;
+        if (number.Length == 0 || number.Length > 20
+            || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
+        {
+            return false;
+        }
+
+        value = percent || d > 1 ? d / 100m : d;
+        return value is >= 0 and <= 1;
+    }
+
+    /// <summary>Splits a list on ; ； 、 or |, trimming items and dropping empty ones.</summary>
+    public static IReadOnlyList<string> List(string s) =>
+        s.Length == 0 ? [] : s.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Formats a date the canonical way, <c>2024-03-05</c>.</summary>
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a role list into flags.</summary>
+    public static bool TryRoles(string s, out MemberRole roles, out string? badWord)
+    {
+        roles = MemberRole.None;
+        badWord = null;
+        foreach (var word in List(s))
+        {
+            if (!Vocabularies.Role.TryParse(word, out var r))
+            {
+                badWord = word;
+                return false;
+            }
+
+            roles |= r;
+        }
+
+        return roles != MemberRole.None;
+    }
+}

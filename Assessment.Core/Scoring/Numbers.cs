@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Assessment.Core.Scoring;
+
+/// <summary>Exact arithmetic and number formatting shared by every item: one rounding, half away from zero, 2 decimals.</summary>
+public static class Numbers
+{
+    /// <summary>Rounds an item's exact score once: half away from zero to 2 decimals.</summary>
+    public static decimal Round(decimal exact) => Math.Round(exact, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Clamps a score into [0, max].</summary>
+    public static decimal Clamp(decimal value, decimal max) => Math.Min(max, Math.Max(0, value));
+
+    /// <summary>A number without trailing zeros, e.g. 1.5, 3, 0.25.</summary>
+    public static string Format(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A share as a percentage rounded to one decimal for explanations, e.g. 75%, 66.7%.</summary>
+    public static string Percent(decimal share) => Format(Math.Round(share * 100, 1, MidpointRounding.AwayFromZero)) + "%";
+
+    /// <summary>A share num/den as a percentage (0 when den is 0).</summary>
+    public static string Percent(int num, int den) => den == 0 ? "0%" : Percent((decimal)num / den);
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Core.Scoring;
+
+/// <summary>A rubric (测评细则): categories, items with their points and parameters, vetoes, bonus and grade bands.</summary>
+public sealed record Rubric(
+    string Id,
+    string Version,
+    string TitleZh,
+    string TitleEn,
+    IReadOnlyList<RubricCategory> Categories,
+    IReadOnlyList<RubricItem> Items,
+    IReadOnlyList<RubricVeto> Vetoes,
+    IReadOnlyList<RubricBonus> Bonus,
+    decimal BonusCap,
+    GradeBands Grades)
+{
+    /// <summary>The item with this id, or null.</summary>
+    public RubricItem? Item(string id) => Items.FirstOrDefault(i => i.Id == id);
+
+    /// <summary>Every id of the rubric: items, vetoes and bonus items.</summary>
+    public IEnumerable<string> AllIds => Items.Select(i => i.Id).Concat(Vetoes.Select(v => v.Id)).Concat(Bonus.Select(b => b.Id));
+}
+
+/// <summary>A category of items with its maximum points.</summary>
+public sealed record RubricCategory(string Id, string TitleZh, string TitleEn, decimal Max)
+{
+    /// <summary>The title in the given language.</summary>
+    public string Title(string lang) => lang == "en" ? TitleEn : TitleZh;
+}
+
+/// <summary>A scored item: id such as XS-01, category, titles, maximum points and parameters.</summary>
+public sealed record RubricItem(string Id, string Category, string TitleZh, string TitleEn, decimal Max, Parameters Parameters, string? FormulaZh = null, string? FormulaEn = null)
+{
+    /// <summary>The title in the given language.</summary>
+    public string Title(string lang) => lang == "en" ? TitleEn : TitleZh;
+}
+
+/// <summary>A veto (一票否决): it does not change the score but fails the grade.</summary>
+public sealed record RubricVeto(string Id, string TitleZh, string TitleEn, Parameters Parameters)
+{
+    /// <summary>The title in the given language.</summary>
+    public string Title(string lang) => lang == "en" ? TitleEn : TitleZh;
+}
+
+/// <summary>A bonus item (加分), added on top of 100 up to the rubric's cap.</summary>
+public sealed record RubricBonus(string Id, string TitleZh, string TitleEn, Parameters Parameters)
+{
+    /// <summary>The title in the given language.</summary>
+    public string Title(string lang) => lang == "en" ? TitleEn : TitleZh;
+}
+
+/// <summary>The grade thresholds: total at least Excellent with every category at least CategoryFloor of its max is 优秀, and so on.</summary>
+public sealed record GradeBands(decimal Excellent, decimal Good, decimal Pass, decimal CategoryFloor);
+
+/// <summary>One band of a banded item: a value at least (or above) <see cref="Threshold"/> earns <see cref="Points"/>.</summary>
+public sealed record Band(decimal Threshold, bool Strict, decimal Points)
+{
+    /// <summary>Whether the value reaches this band.</summary>
+    public bool Admits(decimal value) => Strict ? value > Threshold : value >= Threshold;
+
+    /// <summary>The band as a formula fragment, e.g. "≥ 80% → 4".</summary>
+    public string Describe(bool percent) =>
+        $"{(Strict ? ">" : "≥")} {(percent ? Numbers.Percent(Threshold) : Numbers.Format(Threshold))} → {Numbers.Format(Points)}";
+}
+
+/// <summary>The named parameters of an item: numbers, flags, month-days and band tables, read from the rubric JSON.</summary>
+public sealed class Parameters
+{
+    private readonly IReadOnlyDictionary<string, JToken> _values;
+
+    /// <summary>Wraps the parameter values of one item.</summary>
+    public Parameters(IReadOnlyDictionary<string, JToken> values) => _values = values;
+
+    /// <summary>No parameters.</summary>
+    public static Parameters None { get; } = new(new Dictionary<string, JToken>());
+
+    /// <summary>The parameter names, in file order.</summary>
+    public IEnumerable<string> Names => _values.Keys;
+
+    /// <summary>Whether the parameter is present.</summary>
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    /// <summary>The raw JSON value, for display.</summary>
+    public JToken Raw(string name) => Get(name);
+
+    /// <summary>A number parameter.</summary>
+    public decimal Number(string name)
+    {
+        var t = Get(name);
+        return t.Type is JTokenType.Integer or JTokenType.Float
+            ? t.Value<decimal>()
+            : throw new RubricException($"parameter {name} must be a number, not {t}");
+    }
+
+    /// <summary>A whole-number parameter.</summary>
+    public int Whole(string name)
+    {
+        var d = Number(name);
+        return d == decimal.Truncate(d) && d is >= 0 and <= 100000 ? (int)d : throw new RubricException($"parameter {name} must be a whole number from 0, not {d}");
+    }
+
+    /// <summary>A true/false parameter.</summary>
+    public bool Flag(string name)
+    {
+        var t = Get(name);
+        return t.Type == JTokenType.Boolean ? t.Value<bool>() : throw new RubricException($"parameter {name} must be true or false, not {t}");
+    }
+
+    /// <summary>A month-day parameter written "MM-dd", e.g. "01-31".</summary>
+    public (int Month, int Day) MonthDay(string name)
+    {
+        var s = Get(name).Type == JTokenType.String ? Get(name).Value<string>()! : "";
+        var parts = s.Split('-');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(2000, m))
+        {
+            return (m, d);
+        }
+
+        throw new RubricException($"parameter {name} must be a month-day such as \"01-31\", not {Get(name)}");
+    }
+
+    /// <summary>A band table: an array of {"atLeast": x, "points": p} or {"above": x, "points": p}, best band first.</summary>
+    public IReadOnlyList<Band> Bands(string name)
+    {
+        if (Get(name) is not JArray array || array.Count == 0)
+        {
+            throw new RubricException($"parameter {name} must be a non-empty array of bands");
+        }
+
+        var bands = new List<Band>();
+        foreach (var t in array)
+        {
+            if (t is not JObject o || o["points"] is not { } p || (o["atLeast"] ?? o["above"]) is not { } th
+                || p.Type is not (JTokenType.Integer or JTokenType.Float) || th.Type is not (JTokenType.Integer or JTokenType.Float))
+            {
+                throw new RubricException($"parameter {name}: each band needs \"atLeast\" or \"above\" and \"points\", not {t.ToString(Newtonsoft.Json.Formatting.None)}");
+            }
+
+            bands.Add(new Band(th.Value<decimal>(), o["above"] is not null, p.Value<decimal>()));
+        }
+
+        return bands;
+    }
+
+    private JToken Get(string name) =>
+        _values.TryGetValue(name, out var t) ? t : throw new RubricException($"parameter {name} is missing");
+}
+
+/// <summary>A rubric that cannot be used: a missing or bad parameter, points that do not add up, an id without a rule.</summary>
+public sealed class RubricException : Exception
+{
+    /// <summary>Creates the exception with a message that says what is wrong.</summary>
+    public RubricException(string message) : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public RubricException()
+    {
+    }
+
+    /// <summary>Creates the exception with an inner cause.</summary>
+    public RubricException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

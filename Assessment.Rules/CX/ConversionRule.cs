@@ -1,0 +1,41 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.CX;
+
+[Name(Id), Description("成果转化 Study turned into practice"), Tag("CX")]
+internal sealed class ConversionRule : Rule
+{
+    public const string Id = "CX-05";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricItem item = null!;
+        IEnumerable<OutputRow> conversions = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => conversions, q => q
+                .Match<OutputRow>(o => o.Kind == OutputKind.Conversion, o => unit.Year.InYearOrBlank(o.Date))
+                .Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Conversion.Score(item, conversions)));
+    }
+}
+
+/// <summary>CX-05: k outputs of kind 成果转化 in the year (any author or none), by Bands.</summary>
+internal static class Conversion
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<OutputRow> conversions)
+    {
+        var ids = conversions.OrderBy(x => x.Source.Line).Select(x => x.OutputId).ToArray();
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), ids.Length, 1),
+            $"成果转化 {Outcomes.F(ids.Length)} 项", $"{Outcomes.F(ids.Length)} result(s) turned into practice", ids);
+    }
+}

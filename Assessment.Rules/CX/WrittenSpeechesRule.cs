@@ -1,0 +1,44 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.CX;
+
+[Name(Id), Description("发言材料 Written speeches"), Tag("CX")]
+internal sealed class WrittenSpeechesRule : Rule
+{
+    public const string Id = "CX-01";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<MemberFact> members = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => members, q => q.Match<MemberFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(MemberShare.Score(item, members, m => m.WrittenSpeeches > 0,
+                "有书面发言材料", "with a written speech")));
+    }
+}
+
+/// <summary>The items scored as max × (members of M who qualify) / m: CX-01, CX-02, CX-03.</summary>
+internal static class MemberShare
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<MemberFact> members, Func<MemberFact, bool> qualifies, string zh, string en)
+    {
+        var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (m.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "无中心组成员", "no group members", []);
+        }
+
+        var k = m.Count(qualifies);
+        return Outcomes.Score(item, item.Max * k / m.Length,
+            $"{zh} {Outcomes.F(k)}/{Outcomes.F(m.Length)} 人", $"{Outcomes.F(k)} of {Outcomes.F(m.Length)} members {en}",
+            m.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,47 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.DY;
+
+[Name(Id), Description("主持集体学习 Chairs the sessions"), Tag("DY")]
+internal sealed class ChairsSessionsRule : Rule
+{
+    public const string Id = "DY-02";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(ChairsSessions.Score(unit, item, sessions)));
+    }
+}
+
+/// <summary>DY-02: h = sessions hosted by sec or with an acting reason; h/n by Bands.</summary>
+internal static class ChairsSessions
+{
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var sec = unit.Secretary?.MemberId;
+        var h = s.Count(x => (sec is not null && x.Row.HostId == sec) || x.Row.ActingReason is not null);
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), h, s.Length),
+            $"书记主持 {Outcomes.F(h)}/{Outcomes.F(s.Length)} 次 = {Outcomes.Pct(h, s.Length)}",
+            $"secretary chaired {Outcomes.F(h)} of {Outcomes.F(s.Length)} sessions = {Outcomes.Pct(h, s.Length)}",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,44 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.DY;
+
+[Name(Id), Description("提出要求、进行讲评 Gives closing remarks"), Tag("DY")]
+internal sealed class ClosingRemarksRule : Rule
+{
+    public const string Id = "DY-03";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(ClosingRemarks.Score(item, sessions)));
+    }
+}
+
+/// <summary>DY-03: sessions with secretary_remarks / n by Bands.</summary>
+internal static class ClosingRemarks
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var k = s.Count(x => x.Row.SecretaryRemarks == true);
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Length),
+            $"书记讲评 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次 = {Outcomes.Pct(k, s.Length)}",
+            $"secretary's remarks at {Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions = {Outcomes.Pct(k, s.Length)}",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Assessment.Core.Scoring;
+using NRules;
+using NRules.Fluent;
+using NRules.RuleModel;
+
+namespace Assessment.Rules.Engine;
+
+/// <summary>The rules of this assembly, loaded once (internal classes included) and compiled once into a thread-safe
+/// session factory; and the check that a rubric and the rules name the same ids.</summary>
+internal static class RuleInventory
+{
+    private static readonly Lazy<(IReadOnlyList<IRuleDefinition> Rules, NRules.ISessionFactory Factory)> Compiled = new(() =>
+    {
+        var repository = new RuleRepository();
+        // Without PrivateTypes() NRules skips internal rule classes silently.
+        repository.Load(x => x.From(Assembly.GetExecutingAssembly()).PrivateTypes());
+        var rules = repository.GetRules().ToArray();
+        return (rules, repository.Compile());
+    });
+
+    /// <summary>The names of every rule, i.e. the rubric ids they score.</summary>
+    public static IReadOnlyList<string> RuleNames => Compiled.Value.Rules.Select(r => r.Name).ToArray();
+
+    public static NRules.ISessionFactory Factory => Compiled.Value.Factory;
+
+    /// <summary>Every rubric id has exactly one rule and every rule has a rubric entry.</summary>
+    public static void Check(Rubric rubric)
+    {
+        var names = RuleNames;
+        var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null)
+        {
+            throw new RubricException($"two rules are named {dup.Key}");
+        }
+
+        var ids = rubric.AllIds.ToHashSet();
+        var missingRule = ids.Where(id => !names.Contains(id)).Order(StringComparer.Ordinal).ToArray();
+        if (missingRule.Length > 0)
+        {
+            throw new RubricException($"no rule scores {string.Join(", ", missingRule)}");
+        }
+
+        var missingEntry = names.Where(n => !ids.Contains(n)).Order(StringComparer.Ordinal).ToArray();
+        if (missingEntry.Length > 0)
+        {
+            throw new RubricException($"the rubric has no entry for the rule(s) {string.Join(", ", missingEntry)}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+
+namespace Assessment.Rules.Facts;
+
+// The facts the rules match on. The fact builder computes the rubric's shared definitions once per unit
+// (S, M, sec, the plan, the summary) and folds attendance and speeches into one fact per session and one per
+// member, so that the Rete network works on a few dozen facts per unit instead of thousands of tiny ones.
+
+/// <summary>The unit and the rubric's shared definitions for it.</summary>
+/// <param name="Unit">The unit's row.</param>
+/// <param name="Year">Its assessment year and document window.</param>
+/// <param name="Secretary">sec: the one member with role 书记, or null.</param>
+/// <param name="MemberIds">The ids of M (书记, 分管宣传 or 成员), in file order.</param>
+/// <param name="SessionIds">The ids of S (sessions dated in the year), in file order.</param>
+/// <param name="Plan">The plan: earliest 学习计划 in W(Y), else the first blank-dated one.</param>
+/// <param name="Summary">The summary: latest 年度总结 in W(Y), else the first blank-dated one.</param>
+public sealed record UnitFacts(
+    UnitRow Unit,
+    StudyYear Year,
+    MemberRow? Secretary,
+    IReadOnlyList<string> MemberIds,
+    IReadOnlyList<string> SessionIds,
+    DocumentRow? Plan,
+    DocumentRow? Summary)
+{
+    /// <summary>m = |M|.</summary>
+    public int M => MemberIds.Count;
+
+    /// <summary>n = |S|.</summary>
+    public int N => SessionIds.Count;
+}
+
+/// <summary>One session of S with its attendance and speeches by members of M already counted.</summary>
+/// <param name="Row">The session row.</param>
+/// <param name="Present">Members of M with status 出席.</param>
+/// <param name="Leave">Members of M with status 请假 (attendance rows).</param>
+/// <param name="LeaveApproved">Of those, rows with leave_approved.</param>
+/// <param name="Absences">Pairs that are 请假 or 缺席, rows missing for a member included.</param>
+/// <param name="MadeUp">Of those, rows with a makeup_date.</param>
+/// <param name="GroupAttendanceRows">Attendance rows for members of M.</param>
+/// <param name="DiscussionSpeeches">Speech rows of kind 中心发言 or 交流发言 by members of M.</param>
+/// <param name="SecretarySpoke">Whether sec has a speech row at this session.</param>
+public sealed record SessionFact(
+    SessionRow Row,
+    int Present,
+    int Leave,
+    int LeaveApproved,
+    int Absences,
+    int MadeUp,
+    int GroupAttendanceRows,
+    int DiscussionSpeeches,
+    bool SecretarySpoke)
+{
+    /// <summary>The session id.</summary>
+    public string Id => Row.SessionId;
+}
+
+/// <summary>One member of M with their speeches in S and their outputs in the year already counted.</summary>
+/// <param name="Row">The member row.</param>
+/// <param name="IsSecretary">Whether this member is sec.</param>
+/// <param name="Speeches">Speech rows of any kind at sessions of S.</param>
+/// <param name="WrittenSpeeches">Of those, rows marked written.</param>
+/// <param name="ResearchReports">Outputs of kind 调研报告 in the year.</param>
+/// <param name="Articles">Outputs of kind 理论文章 or 心得体会 in the year.</param>
+/// <param name="PartyLectures">Outputs of kind 党课 in the year.</param>
+/// <param name="Talks">Outputs of kind 宣讲 in the year.</param>
+public sealed record MemberFact(
+    MemberRow Row,
+    bool IsSecretary,
+    int Speeches,
+    int WrittenSpeeches,
+    int ResearchReports,
+    int Articles,
+    int PartyLectures,
+    int Talks)
+{
+    /// <summary>The member id.</summary>
+    public string Id => Row.MemberId;
+}

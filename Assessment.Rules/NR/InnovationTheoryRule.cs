@@ -1,0 +1,45 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.NR;
+
+[Name(Id), Description("首要任务：党的创新理论 The Party's newest theory first"), Tag("NR")]
+internal sealed class InnovationTheoryRule : Rule
+{
+    public const string Id = "NR-01";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(InnovationTheory.Score(item, sessions)));
+    }
+}
+
+/// <summary>NR-01: sessions tagged 创新理论 / n by Bands.</summary>
+internal static class InnovationTheory
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var k = s.Count(x => x.Row.Tags.Contains(ContentTag.InnovationTheory));
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Length),
+            $"学习创新理论 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次 = {Outcomes.Pct(k, s.Length)}",
+            $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions on the newest theory = {Outcomes.Pct(k, s.Length)}",
+            s.Select(x => x.Id));
+    }
+}

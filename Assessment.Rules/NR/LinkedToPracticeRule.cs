@@ -1,0 +1,42 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.NR;
+
+[Name(Id), Description("联系实际 Tied to the unit's real problems"), Tag("NR")]
+internal sealed class LinkedToPracticeRule : Rule
+{
+    public const string Id = "NR-04";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(LinkedToPractice.Score(item, sessions)));
+    }
+}
+
+/// <summary>NR-04: k = sessions with a non-blank linked_issue, by Bands.</summary>
+internal static class LinkedToPractice
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var k = s.Count(x => x.Row.LinkedIssue is not null);
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, 1),
+            $"联系实际问题 {Outcomes.F(k)} 次", $"{Outcomes.F(k)} session(s) tied to a real problem", s.Select(x => x.Id));
+    }
+}

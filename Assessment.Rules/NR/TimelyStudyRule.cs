@@ -1,0 +1,53 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.NR;
+
+[Name(Id), Description("及时跟进学习上级部署 Timely study of directives"), Tag("NR")]
+internal sealed class TimelyStudyRule : Rule
+{
+    public const string Id = "NR-02";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricItem item = null!;
+        IEnumerable<DirectiveRow> directives = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => directives, q => q.Match<DirectiveRow>(d => unit.Year.InYear(d.IssuedDate)).Collect())
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(TimelyStudy.Score(item, directives, sessions)));
+    }
+}
+
+/// <summary>NR-02: D = directives issued in the year (none → not applicable); max × timely / |D|, timely = studied in a
+/// session of S within [0, TimelyStudyDays] days of issue.</summary>
+internal static class TimelyStudy
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<DirectiveRow> directives, IEnumerable<SessionFact> sessions)
+    {
+        var d = directives.OrderBy(x => x.Source.Line).ToArray();
+        if (d.Length == 0)
+        {
+            return Outcomes.NotApplicable(item, "年内无上级部署", "no directives issued in the year", []);
+        }
+
+        var days = item.Parameters.Whole("TimelyStudyDays");
+        var s = sessions.ToArray();
+        var timely = d.Count(x => s.Any(y => y.Row.DirectiveIds.Contains(x.DirectiveId)
+            && y.Row.Date.DayNumber - x.IssuedDate.DayNumber is var gap && gap >= 0 && gap <= days));
+        return Outcomes.Score(item, item.Max * timely / d.Length,
+            $"{Outcomes.F(days)} 天内跟进学习上级部署 {Outcomes.F(timely)}/{Outcomes.F(d.Length)} 项",
+            $"{Outcomes.F(timely)} of {Outcomes.F(d.Length)} directives studied within {Outcomes.F(days)} days",
+            d.Select(x => x.DirectiveId));
+    }
+}

@@ -1,0 +1,50 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.NR;
+
+[Name(Id), Description("专题化学习 Each session on a set topic"), Tag("NR")]
+internal sealed class TopicalStudyRule : Rule
+{
+    public const string Id = "NR-05";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(TopicalStudy.Score(item, sessions)));
+    }
+}
+
+/// <summary>NR-05: + DistinctPoints if distinct topics ≥ MinTopicsPerYear; + SharePoints × sessions with a topic / n.</summary>
+internal static class TopicalStudy
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var p = item.Parameters;
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var min = p.Whole("MinTopicsPerYear");
+        var withTopic = s.Count(x => x.Row.Topic is not null);
+        var distinct = s.Where(x => x.Row.Topic is not null).Select(x => x.Row.Topic!).Distinct(StringComparer.Ordinal).Count();
+        var first = distinct >= min ? p.Number("DistinctPoints") : 0;
+        // One division: (first × n + SharePoints × k) / n.
+        var exact = (first * s.Length + p.Number("SharePoints") * withTopic) / s.Length;
+        return Outcomes.Score(item, exact,
+            $"不同专题 {Outcomes.F(distinct)} 个（要求 ≥ {Outcomes.F(min)}），有专题 {Outcomes.F(withTopic)}/{Outcomes.F(s.Length)} 次",
+            $"{Outcomes.F(distinct)} distinct topics (needs ≥ {Outcomes.F(min)}), {Outcomes.F(withTopic)} of {Outcomes.F(s.Length)} sessions with a topic",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,52 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.XS;
+
+[Name(Id), Description("研讨交流 Real discussion"), Tag("XS")]
+internal sealed class DiscussionRule : Rule
+{
+    public const string Id = "XS-03";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+        IEnumerable<MemberFact> members = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect())
+            .Query(() => members, q => q.Match<MemberFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Discussion.Score(item, sessions, members)));
+    }
+}
+
+/// <summary>XS-03: + DiscussionPoints if sessions with ≥ MinSpeechesPerSession keynote or discussion speeches / n ≥ DiscussionShare;
+/// + SpeakerPoints × members with ≥ MinSpeechesPerMember speeches in S / m.</summary>
+internal static class Discussion
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions, IEnumerable<MemberFact> members)
+    {
+        var p = item.Parameters;
+        var s = sessions.ToArray();
+        var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0 || m.Length == 0)
+        {
+            return Outcomes.Score(item, 0, s.Length == 0 ? "年内无集体学习" : "无中心组成员", s.Length == 0 ? "no sessions in the year" : "no group members", []);
+        }
+
+        var lively = s.Count(x => x.DiscussionSpeeches >= p.Whole("MinSpeechesPerSession"));
+        var first = lively >= p.Number("DiscussionShare") * s.Length ? p.Number("DiscussionPoints") : 0;
+        var speakers = m.Count(x => x.Speeches >= p.Whole("MinSpeechesPerMember"));
+        var exact = (first * m.Length + p.Number("SpeakerPoints") * speakers) / m.Length;
+        return Outcomes.Score(item, exact,
+            $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 人发言 {Outcomes.F(lively)}/{Outcomes.F(s.Length)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Length)} 人",
+            $"{Outcomes.F(lively)} of {Outcomes.F(s.Length)} sessions with ≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} speeches; {Outcomes.F(speakers)} of {Outcomes.F(m.Length)} members spoke",
+            m.Select(x => x.Id));
+    }
+}

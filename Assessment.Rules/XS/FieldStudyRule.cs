@@ -1,0 +1,40 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.XS;
+
+[Name(Id), Description("走出去、实地调研 Field study and on-site teaching"), Tag("XS")]
+internal sealed class FieldStudyRule : Rule
+{
+    public const string Id = "XS-06";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(FieldStudy.Score(item, sessions)));
+    }
+}
+
+/// <summary>XS-06: k sessions of form 走出去 ≥ MinFieldStudiesPerYear → max; else 0.</summary>
+internal static class FieldStudy
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        var min = item.Parameters.Whole("MinFieldStudiesPerYear");
+        var k = s.Count(x => x.Row.Form == SessionForm.Field);
+        return Outcomes.Score(item, k >= min && k > 0 ? item.Max : 0,
+            $"走出去学习 {Outcomes.F(k)} 次（要求 ≥ {Outcomes.F(min)}）", $"{Outcomes.F(k)} field stud(ies) (needs ≥ {Outcomes.F(min)})",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,41 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.XS;
+
+[Name(Id), Description("专题辅导 Expert lectures"), Tag("XS")]
+internal sealed class LecturesRule : Rule
+{
+    public const string Id = "XS-05";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Lectures.Score(item, sessions)));
+    }
+}
+
+/// <summary>XS-05: k sessions of form 专题辅导: k ≥ MinLecturesPerYear → max; k ≥ 1 → PartialPoints; else 0.</summary>
+internal static class Lectures
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        var min = item.Parameters.Whole("MinLecturesPerYear");
+        var k = s.Count(x => x.Row.Form == SessionForm.Lecture);
+        var points = k >= min && k > 0 ? item.Max : k >= 1 ? item.Parameters.Number("PartialPoints") : 0;
+        return Outcomes.Score(item, points,
+            $"专题辅导 {Outcomes.F(k)} 次（要求 ≥ {Outcomes.F(min)}）", $"{Outcomes.F(k)} expert lecture(s) (needs ≥ {Outcomes.F(min)})",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,46 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.XS;
+
+[Name(Id), Description("个人自学 Individual self-study"), Tag("XS")]
+internal sealed class SelfStudyRule : Rule
+{
+    public const string Id = "XS-04";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<MemberFact> members = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => members, q => q.Match<MemberFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(SelfStudy.Score(item, members)));
+    }
+}
+
+/// <summary>XS-04: (PlanPoints × members with a self-study plan + NotesPoints × members with notes) / m.</summary>
+internal static class SelfStudy
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<MemberFact> members)
+    {
+        var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (m.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "无中心组成员", "no group members", []);
+        }
+
+        var plans = m.Count(x => x.Row.SelfStudyPlan == true);
+        var notes = m.Count(x => x.Row.StudyNotes == true);
+        var exact = (item.Parameters.Number("PlanPoints") * plans + item.Parameters.Number("NotesPoints") * notes) / m.Length;
+        return Outcomes.Score(item, exact,
+            $"有自学计划 {Outcomes.F(plans)}/{Outcomes.F(m.Length)} 人，有学习笔记 {Outcomes.F(notes)}/{Outcomes.F(m.Length)} 人",
+            $"{Outcomes.F(plans)} of {Outcomes.F(m.Length)} members with a self-study plan, {Outcomes.F(notes)} with notes",
+            m.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,50 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.XS;
+
+[Name(Id), Description("集体学习研讨次数 Number of collective sessions"), Tag("XS")]
+internal sealed class SessionCountRule : Rule
+{
+    public const string Id = "XS-01";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(SessionCount.Score(item, sessions)));
+    }
+}
+
+/// <summary>XS-01: max − SessionShortfallDeduction × shortfall − QuarterGapDeduction × empty quarters, at least 0.</summary>
+internal static class SessionCount
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var p = item.Parameters;
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var min = p.Whole("MinSessionsPerYear");
+        var shortfall = Math.Max(0, min - s.Length);
+        var gaps = p.Flag("RequireEveryQuarter")
+            ? 4 - s.Select(x => StudyYear.Quarter(x.Row.Date)).Distinct().Count()
+            : 0;
+        var exact = item.Max - p.Number("SessionShortfallDeduction") * shortfall - p.Number("QuarterGapDeduction") * gaps;
+        return Outcomes.Score(item, exact,
+            $"集体学习 {Outcomes.F(s.Length)} 次（要求 ≥ {Outcomes.F(min)}，少 {Outcomes.F(shortfall)} 次），{Outcomes.F(gaps)} 个季度未学习",
+            $"{Outcomes.F(s.Length)} sessions (needs ≥ {Outcomes.F(min)}, {Outcomes.F(shortfall)} short), {Outcomes.F(gaps)} quarter(s) without a session",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,45 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.XS;
+
+[Name(Id), Description("学习时长 Session length"), Tag("XS")]
+internal sealed class SessionLengthRule : Rule
+{
+    public const string Id = "XS-02";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(SessionLength.Score(item, sessions)));
+    }
+}
+
+/// <summary>XS-02: max − ShortSessionDeduction × sessions with blank duration or under MinSessionMinutes, at least 0.</summary>
+internal static class SessionLength
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var min = item.Parameters.Whole("MinSessionMinutes");
+        var k = s.Count(x => x.Row.DurationMinutes is not { } d || d < min);
+        return Outcomes.Score(item, item.Max - item.Parameters.Number("ShortSessionDeduction") * k,
+            $"时长不足 {Outcomes.F(min)} 分钟或未记录 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次",
+            $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions shorter than {Outcomes.F(min)} minutes or not recorded",
+            s.Select(x => x.Id));
+    }
+}

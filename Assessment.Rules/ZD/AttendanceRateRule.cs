@@ -1,0 +1,53 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.ZD;
+
+[Name(Id), Description("参学率 Attendance rate"), Tag("ZD")]
+internal sealed class AttendanceRateRule : Rule
+{
+    public const string Id = "ZD-02";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(AttendanceRate.Score(unit, item, sessions)));
+    }
+}
+
+/// <summary>ZD-02: rate = present pairs / (m × n); ≥ target → max; &lt; floor → 0; else max − DeductionPerRate × (target − rate).</summary>
+internal static class AttendanceRate
+{
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        int n = s.Length, m = unit.M;
+        if (n == 0 || m == 0)
+        {
+            return Outcomes.Score(item, 0, n == 0 ? "年内无集体学习" : "无中心组成员", n == 0 ? "no sessions in the year" : "no group members", []);
+        }
+
+        var p = item.Parameters;
+        decimal target = p.Number("AttendanceTarget"), floor = p.Number("AttendanceFloor"), per = p.Number("DeductionPerRate");
+        var present = s.Sum(x => x.Present);
+        decimal pairs = (decimal)m * n;
+        var exact = present >= target * pairs ? item.Max
+            : present < floor * pairs ? 0
+            : (item.Max * pairs - per * (target * pairs - present)) / pairs;
+        return Outcomes.Score(item, exact,
+            $"参学率 {Outcomes.F(present)}/({Outcomes.F(m)}×{Outcomes.F(n)}) = {Outcomes.Pct(present / pairs)}（目标 {Outcomes.Pct(target)}，底线 {Outcomes.Pct(floor)}）",
+            $"attendance {Outcomes.F(present)}/({Outcomes.F(m)}×{Outcomes.F(n)}) = {Outcomes.Pct(present / pairs)} (target {Outcomes.Pct(target)}, floor {Outcomes.Pct(floor)})",
+            s.Select(x => x.Id).Concat(unit.MemberIds));
+    }
+}

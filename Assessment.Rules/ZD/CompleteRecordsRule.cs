@@ -1,0 +1,46 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.ZD;
+
+[Name(Id), Description("学习记录完整 Complete session records"), Tag("ZD")]
+internal sealed class CompleteRecordsRule : Rule
+{
+    public const string Id = "ZD-04";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(CompleteRecords.Score(item, sessions)));
+    }
+}
+
+/// <summary>ZD-04: max × complete / n; complete = has_record, topic, host_id and duration filled, and an attendance row for a member of M.</summary>
+internal static class CompleteRecords
+{
+    public static bool IsComplete(SessionFact s) =>
+        s.Row.HasRecord == true && s.Row.Topic is not null && s.Row.HostId is not null && s.Row.DurationMinutes is not null && s.GroupAttendanceRows > 0;
+
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var k = s.Count(IsComplete);
+        return Outcomes.Score(item, item.Max * k / s.Length,
+            $"记录完整 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次", $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions fully recorded",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,47 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.ZD;
+
+[Name(Id), Description("缺席补学 Make-up study"), Tag("ZD")]
+internal sealed class MakeUpStudyRule : Rule
+{
+    public const string Id = "ZD-03";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(MakeUpStudy.Score(unit, item, sessions)));
+    }
+}
+
+/// <summary>ZD-03: A = pairs on leave or absent (missing rows included); A = 0 → max; else max × made up / A.</summary>
+internal static class MakeUpStudy
+{
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0 || unit.M == 0)
+        {
+            return Outcomes.Score(item, 0, s.Length == 0 ? "年内无集体学习" : "无中心组成员", s.Length == 0 ? "no sessions in the year" : "no group members", []);
+        }
+
+        int away = s.Sum(x => x.Absences), madeUp = s.Sum(x => x.MadeUp);
+        var exact = away == 0 ? item.Max : item.Max * madeUp / away;
+        return Outcomes.Score(item, exact,
+            $"请假、缺席 {Outcomes.F(away)} 人次，已补学 {Outcomes.F(madeUp)} 人次",
+            $"{Outcomes.F(away)} absence(s) and leave(s), {Outcomes.F(madeUp)} made up",
+            s.Select(x => x.Id).Concat(unit.MemberIds));
+    }
+}

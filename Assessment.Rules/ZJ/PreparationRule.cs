@@ -1,0 +1,45 @@
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.ZJ;
+
+[Name(Id), Description("会前准备 Sessions prepared in advance"), Tag("ZJ")]
+internal sealed class PreparationRule : Rule
+{
+    public const string Id = "ZJ-03";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<SessionFact> sessions = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Preparation.Score(item, sessions)));
+    }
+}
+
+/// <summary>ZJ-03: max × prepared / n; prepared = notice_date ≤ date − NoticeDaysBefore days and materials_issued.</summary>
+internal static class Preparation
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    {
+        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        if (s.Length == 0)
+        {
+            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+        }
+
+        var days = item.Parameters.Whole("NoticeDaysBefore");
+        var k = s.Count(x => x.Row.NoticeDate is { } n && n <= x.Row.Date.AddDays(-days) && x.Row.MaterialsIssued == true);
+        return Outcomes.Score(item, item.Max * k / s.Length,
+            $"提前 {Outcomes.F(days)} 天通知并印发材料 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次",
+            $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions noticed {Outcomes.F(days)}+ days ahead with materials",
+            s.Select(x => x.Id));
+    }
+}

@@ -1,0 +1,47 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.ZJ;
+
+[Name(Id), Description("直接责任人履职 Propaganda lead at work"), Tag("ZJ")]
+internal sealed class PropagandaLeadRule : Rule
+{
+    public const string Id = "ZJ-01";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricItem item = null!;
+        IEnumerable<MemberFact> leads = null!;
+        IEnumerable<DocumentRow> schedules = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => leads, q => q.Match<MemberFact>(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0).Collect())
+            .Query(() => schedules, q => q
+                .Match<DocumentRow>(d => d.Kind == DocumentKind.TopicSchedule, d => unit.Year.InWindowOrBlank(d.Date))
+                .Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(PropagandaLead.Score(item, leads, schedules)));
+    }
+}
+
+/// <summary>ZJ-01: + LeadPoints if a member holds 分管宣传; + SchedulePoints if a 专题安排 document is dated in W(Y).</summary>
+internal static class PropagandaLead
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<MemberFact> leads, IEnumerable<DocumentRow> schedules)
+    {
+        var l = leads.OrderBy(x => x.Row.Source.Line).Select(x => x.Id).ToArray();
+        var d = schedules.OrderBy(x => x.Source.Line).Select(x => x.DocId).ToArray();
+        var points = (l.Length > 0 ? item.Parameters.Number("LeadPoints") : 0) + (d.Length > 0 ? item.Parameters.Number("SchedulePoints") : 0);
+        return Outcomes.Score(item, points,
+            $"分管宣传成员 {Outcomes.F(l.Length)} 人，专题安排文件 {Outcomes.F(d.Length)} 份",
+            $"{Outcomes.F(l.Length)} propaganda lead(s), {Outcomes.F(d.Length)} topic schedule(s)",
+            l.Concat(d));
+    }
+}

@@ -1,0 +1,37 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.ZJ;
+
+[Name(Id), Description("配备学习秘书 Study secretary named"), Tag("ZJ")]
+internal sealed class StudySecretaryRule : Rule
+{
+    public const string Id = "ZJ-02";
+
+    public override void Define()
+    {
+        RubricItem item = null!;
+        IEnumerable<MemberRow> secretaries = null!;
+
+        When()
+            .Match(() => item, x => x.Id == Id)
+            .Query(() => secretaries, q => q.Match<MemberRow>(m => (m.Roles & MemberRole.StudySecretary) != 0).Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(StudySecretary.Score(item, secretaries)));
+    }
+}
+
+/// <summary>ZJ-02: someone holds the role 学习秘书 → max; else 0.</summary>
+internal static class StudySecretary
+{
+    public static ItemOutcome Score(RubricItem item, IEnumerable<MemberRow> secretaries)
+    {
+        var ids = secretaries.OrderBy(x => x.Source.Line).Select(x => x.MemberId).ToArray();
+        return ids.Length > 0
+            ? Outcomes.Score(item, item.Max, $"学习秘书：{string.Join("、", ids)}", $"study secretary: {string.Join(", ", ids)}", ids)
+            : Outcomes.Score(item, 0, "未配备学习秘书", "no study secretary", ids);
+    }
+}
