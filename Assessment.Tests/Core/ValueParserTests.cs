@@ -1,0 +1,105 @@
+using Assessment.Core.Import;
+using Assessment.Core.Model;
+
+namespace Assessment.Tests.Core;
+
+public sealed class ValueParserTests
+{
+    [Theory]
+    [InlineData("是", true)] [InlineData("否", false)] [InlineData("有", true)] [InlineData("无", false)]
+    [InlineData("Y", true)] [InlineData("n", false)] [InlineData("YES", true)] [InlineData("no", false)]
+    [InlineData("True", true)] [InlineData("false", false)] [InlineData("1", true)] [InlineData("0", false)]
+    [InlineData("√", true)] [InlineData("×", false)]
+    public void TryBoolean_EverySpelling_Reads(string text, bool expected)
+    {
+        ValueParser.TryBoolean(ValueParser.Fold(text), out var value).Should().BeTrue();
+        value.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("ok")] [InlineData("2")] [InlineData("对")] [InlineData("yes!")]
+    public void TryBoolean_OtherWords_Fails(string text) => ValueParser.TryBoolean(text, out _).Should().BeFalse();
+
+    [Theory]
+    [InlineData("2024-03-05")] [InlineData("2024/3/5")] [InlineData("2024.3.5")] [InlineData("2024年3月5日")] [InlineData("20240305")]
+    [InlineData("２０２４－０３－０５")] [InlineData("2024-3-05")]
+    public void TryDate_EverySpelling_ReadsTheSameDay(string text)
+    {
+        ValueParser.TryDate(ValueParser.Fold(text), out var d).Should().BeTrue();
+        d.Should().Be(new DateOnly(2024, 3, 5));
+    }
+
+    [Theory]
+    [InlineData("2024-02-30")] [InlineData("2023-02-29")] [InlineData("2024-13-01")] [InlineData("2024/3/5x")] [InlineData("24-3-5")]
+    [InlineData("2024-03")] [InlineData("2024035")] [InlineData("3/5/2024")] [InlineData("2024年3月5")] [InlineData("")]
+    public void TryDate_NotADay_Fails(string text) => ValueParser.TryDate(text, out _).Should().BeFalse();
+
+    [Fact]
+    public void TryDate_LeapDay_Reads() => ValueParser.TryDate("2024-02-29", out _).Should().BeTrue();
+
+    [Theory]
+    [InlineData("0.55", "0.55")] [InlineData("55%", "0.55")] [InlineData("55", "0.55")] [InlineData("1", "1")]
+    [InlineData("100", "1")] [InlineData("0", "0")] [InlineData("0.5%", "0.005")] [InlineData("55 %", "0.55")] [InlineData("５５％", "0.55")]
+    public void TryRate_EverySpelling_Reads(string text, string expected)
+    {
+        ValueParser.TryRate(ValueParser.Fold(text), out var r).Should().BeTrue();
+        r.Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("101")] [InlineData("120%")] [InlineData("-0.1")] [InlineData("abc")] [InlineData("%")] [InlineData("1e3")]
+    public void TryRate_OutsideZeroToOne_Fails(string text) => ValueParser.TryRate(text, out _).Should().BeFalse();
+
+    [Theory]
+    [InlineData("120", 0, 1440, true)] [InlineData("1440", 0, 1440, true)] [InlineData("1441", 0, 1440, false)]
+    [InlineData("1.5", 0, 1440, false)] [InlineData("120.0", 0, 1440, false)] [InlineData("-1", 0, 1440, false)]
+    [InlineData("99999999999", 0, 1440, false)] [InlineData("1999", 2000, 2100, false)] [InlineData("２０２４", 2000, 2100, true)]
+    public void TryWhole_RangeAndForm(string text, int min, int max, bool ok) =>
+        ValueParser.TryWhole(ValueParser.Fold(text), min, max, out _).Should().Be(ok);
+
+    [Fact]
+    public void List_EverySeparator_Splits() =>
+        ValueParser.List(ValueParser.Fold("创新理论;党史；法律法规、四史| 党章党规党纪 ;;")).Should()
+            .Equal("创新理论", "党史", "法律法规", "四史", "党章党规党纪");
+
+    [Fact]
+    public void TryRoles_SeveralRolesAndAliases_CombinesFlags()
+    {
+        ValueParser.TryRoles("党委书记；宣传委员", out var roles, out _).Should().BeTrue();
+        roles.Should().Be(MemberRole.Secretary | MemberRole.PropagandaLead);
+    }
+
+    [Fact]
+    public void TryRoles_UnknownWord_NamesIt()
+    {
+        ValueParser.TryRoles("书记;主任", out _, out var bad).Should().BeFalse();
+        bad.Should().Be("主任");
+    }
+
+    [Theory]
+    [InlineData("集体学习", SessionForm.Collective)] [InlineData("专题研讨", SessionForm.Collective)] [InlineData("专家辅导", SessionForm.Lecture)]
+    [InlineData("辅导报告", SessionForm.Lecture)] [InlineData("实地调研", SessionForm.Field)] [InlineData("现场教学", SessionForm.Field)]
+    [InlineData("参观学习", SessionForm.Field)] [InlineData("视频学习", SessionForm.Online)] [InlineData("ONLINE", SessionForm.Online)]
+    public void Form_Aliases_Read(string word, SessionForm expected)
+    {
+        Vocabularies.Form.TryParse(word, out var f).Should().BeTrue();
+        f.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("新思想", ContentTag.InnovationTheory)] [InlineData("习近平新时代中国特色社会主义思想", ContentTag.InnovationTheory)]
+    [InlineData("四史", ContentTag.PartyHistory)] [InlineData("party_rules", ContentTag.PartyRules)] [InlineData("Law", ContentTag.Law)]
+    public void Tag_Aliases_Read(string word, ContentTag expected)
+    {
+        Vocabularies.Tag.TryParse(word, out var t).Should().BeTrue();
+        t.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("参加", AttendanceStatus.Present)] [InlineData("到会", AttendanceStatus.Present)] [InlineData("Leave", AttendanceStatus.Leave)] [InlineData("缺席", AttendanceStatus.Absent)]
+    public void Status_Aliases_Read(string word, AttendanceStatus expected)
+    {
+        Vocabularies.Status.TryParse(word, out var s).Should().BeTrue();
+        s.Should().Be(expected);
+    }
+}
