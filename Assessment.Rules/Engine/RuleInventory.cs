@@ -36,15 +36,21 @@ internal static class RuleInventory
 
         var ids = rubric.AllIds.ToHashSet();
         var missingRule = ids.Where(id => !names.Contains(id)).Order(StringComparer.Ordinal).ToArray();
+        var missingEntry = names.Where(n => !ids.Contains(n)).Order(StringComparer.Ordinal).ToArray();
+        var problems = new List<string>();
         if (missingRule.Length > 0)
         {
-            throw new RubricException($"no rule scores {string.Join(", ", missingRule)}");
+            problems.Add($"no rule scores {string.Join(", ", missingRule)}");
         }
 
-        var missingEntry = names.Where(n => !ids.Contains(n)).Order(StringComparer.Ordinal).ToArray();
         if (missingEntry.Length > 0)
         {
-            throw new RubricException($"the rubric has no entry for the rule(s) {string.Join(", ", missingEntry)}");
+            problems.Add($"the rubric has no entry for the rule(s) {string.Join(", ", missingEntry)}");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RubricException(string.Join("; ", problems));
         }
     }
 }

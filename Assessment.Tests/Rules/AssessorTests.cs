@@ -1,0 +1,113 @@
+using System.Reflection;
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Tests.TestAssets;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Tests.Rules;
+
+public sealed class AssessorTests
+{
+    [Fact]
+    public void Inventory_EveryRubricIdHasExactlyOneRuleClass()
+    {
+        var classes = typeof(Assessor).Assembly.GetTypes().Where(t => typeof(Rule).IsAssignableFrom(t) && !t.IsAbstract).ToArray();
+        var names = RuleInventory.RuleNames;
+
+        classes.Should().OnlyContain(t => t.GetCustomAttribute<NameAttribute>() != null);
+        names.Should().HaveSameCount(classes, "PrivateTypes() must load every internal rule class");
+        names.Should().OnlyHaveUniqueItems();
+        names.Should().BeEquivalentTo(RubricCatalog.Standard.AllIds);
+        names.Should().HaveCount(35 + 3 + 3);
+    }
+
+    [Fact]
+    public void Score_EmptyUnit_GivesEveryItemOnceInRubricOrder()
+    {
+        var card = Assessor.Create().Score(new UnitBuilder().Build(), new DateOnly(2025, 1, 15));
+
+        card.Items.Select(i => i.Id).Should().Equal(RubricCatalog.Standard.Items.Select(i => i.Id));
+        card.Items.Where(i => i.Status == ItemStatus.NoEvidence).Should().HaveCount(33);
+        card.Items.Where(i => i.Status == ItemStatus.NotApplicable).Select(i => i.Id).Should().Equal("ZT-04", "NR-02");
+        card.Base.Should().Be(5);
+        card.Vetoes.Select(v => v.Id).Should().Equal("FJ-01");
+        card.Grade.Should().Be(Grade.Fail);
+    }
+
+    [Fact]
+    public void Score_ProfileChoosesRubric_AndOverrideWins()
+    {
+        var unit = new UnitBuilder().With(u => u with { Profile = "grassroots" }).Build();
+
+        Assessor.Create().Score(unit, new DateOnly(2025, 1, 15)).Profile.Should().Be("grassroots");
+        Assessor.Create(RubricCatalog.Standard).Score(unit, new DateOnly(2025, 1, 15)).Profile.Should().Be("standard");
+    }
+
+    [Fact]
+    public void ScoreAll_ManyUnitsInParallel_KeepsInputOrder()
+    {
+        var units = Enumerable.Range(0, 60).Select(i => new UnitBuilder(2024, $"U{i:00}").Build()).ToArray();
+        var export = new Export("mem", units, [], [], new Dictionary<string, int>());
+
+        var ids = Assessor.Create().ScoreAll(export, new DateOnly(2025, 1, 15), parallelism: 4).Select(s => s.Scorecard!.UnitId).ToArray();
+
+        ids.Should().Equal(units.Select(u => u.UnitId));
+    }
+}
+
+public sealed class RubricCatalogTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("assess-rubric").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string WriteVariant(Func<string, string> change)
+    {
+        var path = Path.Combine(_dir, "local.json");
+        File.WriteAllText(path, change(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "rules", "standard.json"))));
+        return path;
+    }
+
+    [Fact]
+    public void BuiltIns_LoadAndAddUpToHundred()
+    {
+        foreach (var r in new[] { RubricCatalog.Standard, RubricCatalog.Grassroots })
+        {
+            r.Items.Sum(i => i.Max).Should().Be(100);
+            r.Items.Should().HaveCount(35);
+        }
+
+        RubricCatalog.Grassroots.Item("XS-01")!.Parameters.Whole("MinSessionsPerYear").Should().Be(6);
+    }
+
+    [Fact]
+    public void Load_LocalVariant_ChangesAParameter()
+    {
+        var path = WriteVariant(s => s.Replace("\"MinSessionsPerYear\": 12", "\"MinSessionsPerYear\": 4", StringComparison.Ordinal));
+
+        RubricCatalog.Load(path).Item("XS-01")!.Parameters.Whole("MinSessionsPerYear").Should().Be(4);
+    }
+
+    [Theory]
+    [InlineData("\"MinSessionsPerYear\": 12", "\"MinSessionsPerYear\": 0", "MinSessionsPerYear")]
+    [InlineData("\"MinSessionsPerYear\": 12,", "", "MinSessionsPerYear is missing")]
+    [InlineData("\"PlanDeadline\": \"01-31\"", "\"PlanDeadline\": \"02-30\"", "PlanDeadline")]
+    [InlineData("\"id\": \"CX-05\"", "\"id\": \"CX-09\"", "CX-05")]
+    [InlineData("\"max\": 8,\n      \"parameters\": {\n        \"MinSessionsPerYear\"", "\"max\": 7,\n      \"parameters\": {\n        \"MinSessionsPerYear\"", "add up")]
+    [InlineData("\"AttendanceFloor\": 0.8", "\"AttendanceFloor\": 0.95", "AttendanceFloor")]
+    [InlineData("{", "{{", "not valid JSON")]
+    public void Load_BadRubric_SaysWhatIsWrong(string from, string to, string expected)
+    {
+        var path = WriteVariant(s => s.Replace(from, to, StringComparison.Ordinal));
+        File.ReadAllText(path).Should().NotBe(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "rules", "standard.json")), "the test must really change the rubric");
+
+        var act = () => RubricCatalog.Load(path);
+
+        act.Should().Throw<RubricException>().WithMessage($"*{expected}*").And.Message.Should().StartWith("local.json");
+    }
+
+    [Fact]
+    public void Load_NoSuchFile_IsRubricError() =>
+        ((Action)(() => RubricCatalog.Load("nonexistent.json"))).Should().Throw<RubricException>().WithMessage("*standard, grassroots*");
+}
