@@ -1,0 +1,208 @@
+using Assessment.Tests.TestAssets;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Tests.Cli;
+
+public sealed class ScoreCommandTests
+{
+    private const string AsOf = "2025-01-15";
+
+    [Fact]
+    public void Score_NoPath_ScoresTheShippedSample()
+    {
+        var r = CliRunner.Run("score", "--as-of", AsOf);
+
+        r.Exit.Should().Be(0);
+        r.Error.Should().BeEmpty();
+        r.Out.Should().Contain("中共青山县委员会 (U001)").And.Contain("汇总");
+    }
+
+    [Fact]
+    public void Score_SampleTable_MatchesGolden() =>
+        CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf).Out.ShouldMatchGolden("sample.table.txt");
+
+    [Fact]
+    public void Score_SampleOneUnitTable_MatchesGolden() =>
+        CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--unit", "U008").Out.ShouldMatchGolden("sample.U008.table.txt");
+
+    [Fact]
+    public void Score_SampleOneUnitTableInEnglish_MatchesGolden() =>
+        CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--unit", "U004", "--lang", "en").Out.ShouldMatchGolden("sample.U004.table.en.txt");
+
+    [Fact]
+    public void Score_SampleJson_MatchesGoldenAndIsByteIdenticalAcrossRuns()
+    {
+        var first = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json");
+        var second = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json", "--parallel", "1");
+
+        first.Exit.Should().Be(0);
+        second.Out.Should().Be(first.Out);
+        first.Out.ShouldMatchGolden("sample.json");
+    }
+
+    [Fact]
+    public void Score_Json_HasTheNormativeShape()
+    {
+        var json = JObject.Parse(CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json").Out);
+
+        json.Properties().Select(p => p.Name).Should().Equal("tool", "version", "asOf", "units", "invalidUnits", "errors", "warnings");
+        json["asOf"]!.Value<string>().Should().Be(AsOf);
+        var units = (JArray)json["units"]!;
+        units.Select(u => u["unitId"]!.Value<string>()).Should().Equal("U001", "U002", "U003", "U004", "U005", "U006", "U007", "U008");
+        foreach (var u in units)
+        {
+            ((JObject)u).Properties().Select(p => p.Name).Should().Equal("unitId", "unitName", "year", "profile", "total", "totalWithoutWaivers",
+                "base", "bonus", "grade", "gradeLabel", "vetoes", "categories", "items", "bonusItems", "waivers");
+            u["items"]!.Should().HaveCount(35);
+            u["total"]!.Value<decimal>().Should().Be(u["base"]!.Value<decimal>() + u["bonus"]!.Value<decimal>());
+            u["base"]!.Value<decimal>().Should().Be(u["items"]!.Sum(i => i["score"]!.Value<decimal>()));
+            foreach (var number in u.SelectTokens("$..score").Concat(u.SelectTokens("$..total")))
+            {
+                decimal.Round(number.Value<decimal>(), 2).Should().Be(number.Value<decimal>());
+            }
+        }
+
+        var u8 = units.Single(u => u["unitId"]!.Value<string>() == "U008");
+        u8["waivers"]!.Single()["itemId"]!.Value<string>().Should().Be("XS-06");
+        u8["items"]!.Single(i => i["id"]!.Value<string>() == "XS-06")["status"]!.Value<string>().Should().Be("Waived");
+        u8["totalWithoutWaivers"]!.Value<decimal>().Should().BeLessThan(u8["total"]!.Value<decimal>());
+    }
+
+    [Fact]
+    public void Score_RowErrors_ScoresTheOthersAndExitsOne()
+    {
+        using var x = new TempExport();
+        x.Write("units.csv", TempExport.Units).Write("sessions.csv", "unit_id,session_id,date\nU1,S1,2024-02-30\nU2,S1,2024-03-01\n");
+
+        var r = CliRunner.Run("score", x.Folder, "--format", "json", "--as-of", AsOf);
+
+        r.Exit.Should().Be(1);
+        var json = JObject.Parse(r.Out);
+        json["units"]!.Select(u => u["unitId"]!.Value<string>()).Should().Equal("U2");
+        json["invalidUnits"]!.Single()["unitId"]!.Value<string>().Should().Be("U1");
+        json["invalidUnits"]![0]!["errors"]![0]!.Value<string>().Should().StartWith("sessions.csv:2 [date] U1:");
+        var error = json["errors"]!.Single();
+        (error["file"]!.Value<string>(), error["line"]!.Value<int>(), error["column"]!.Value<string>(), error["unitId"]!.Value<string>())
+            .Should().Be(("sessions.csv", 2, "date", "U1"));
+    }
+
+    [Fact]
+    public void Score_FileError_ExitsTwoWithTheErrorAndNoStackTrace()
+    {
+        using var x = new TempExport();
+        x.Write("units.csv", "unit_id,year\nU1,2024\n");
+
+        var r = CliRunner.Run("score", x.Folder);
+
+        r.Exit.Should().Be(2);
+        r.Out.Should().Contain("units.csv").And.Contain("unit_name");
+        (r.Out + r.Error).Should().NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("--as-of", "2025-13-01")]
+    [InlineData("--rubric", "nonexistent.json")]
+    [InlineData("--unit", "U999")]
+    [InlineData("--format", "pdf")]
+    [InlineData("--lang", "fr")]
+    [InlineData("--encoding", "klingon")]
+    public void Score_BadOption_IsUsageErrorExitTwo(string option, string value)
+    {
+        var r = CliRunner.Run("score", CliRunner.Sample, option, value);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().StartWith("assess:");
+        r.Out.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Score_MissingFolder_IsUsageError() =>
+        CliRunner.Run("score", "/no/such/folder").Should().Match<CliRunner.Result>(r => r.Exit == 2 && r.Error.Contains("/no/such/folder"));
+
+    [Fact]
+    public void Score_RubricOverride_ScoresEveryUnitByIt()
+    {
+        var json = JObject.Parse(CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json", "--rubric", "grassroots").Out);
+
+        json["units"]!.Select(u => u["profile"]!.Value<string>()).Should().OnlyContain(p => p == "grassroots");
+    }
+
+    [Fact]
+    public void Score_OutputFile_IsWrittenWholeAndStdoutStaysEmpty()
+    {
+        using var x = new TempExport();
+        var file = Path.Combine(x.Folder, "out.json");
+        File.WriteAllText(file, "previous");
+
+        var r = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json", "-o", file);
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().BeEmpty();
+        JObject.Parse(File.ReadAllText(file))["units"]!.Should().HaveCount(8);
+        Directory.GetFiles(x.Folder).Should().ContainSingle("no temporary file is left behind");
+    }
+}
+
+public sealed class ValidateCommandTests
+{
+    [Fact]
+    public void Validate_Sample_HasNoErrors()
+    {
+        var r = CliRunner.Run("validate", CliRunner.Sample, "--as-of", "2025-01-15");
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().Contain("读取单位 8 个：可评分 8 个，有错误 0 个").And.Contain("错误 0 条");
+    }
+
+    [Fact]
+    public void Validate_Problems_GroupedByUnitWithLocations()
+    {
+        using var x = new TempExport();
+        x.Write("units.csv", TempExport.Units)
+         .Write("members.csv", "unit_id,member_id,name,role\nU1,M1,王,书记\nU1,M2,李,书记\nU9,M1,赵,成员\n")
+         .Write("sessions.csv", "unit_id,session_id,date,备注\nU2,S1,2023-05-01,x\n");
+
+        var r = CliRunner.Run("validate", x.Folder, "--lang", "en");
+
+        r.Exit.Should().Be(1);
+        r.Out.Should().Contain("2 unit(s) read: 1 valid, 1 with errors");
+        r.Out.Should().Contain("[Files]\n  warning sessions.csv:1 [备注]: unknown column '备注' is not used for scoring".ReplaceLineEndings());
+        r.Out.Should().Contain("[Unit U1]\n  error members.csv:3 [role] U1: a second secretary 'M2' (already 'M1')".ReplaceLineEndings());
+        r.Out.Should().Contain("[Unit U2]\n  warning sessions.csv:2 [date] U2: session date 2023-05-01 is outside the year 2024; not counted".ReplaceLineEndings());
+        r.Out.Should().Contain("[Unit U9]\n  error members.csv:4 [unit_id] U9: unit 'U9' is not in units.csv".ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void Validate_Strict_TurnsWarningsIntoErrors()
+    {
+        using var x = new TempExport();
+        x.Write("units.csv", TempExport.Units).Write("sessions.csv", "unit_id,session_id,date\nU2,S1,2023-05-01\n");
+
+        CliRunner.Run("validate", x.Folder).Exit.Should().Be(0);
+        CliRunner.Run("validate", x.Folder, "--strict").Exit.Should().Be(1);
+    }
+}
+
+public sealed class RootCommandTests
+{
+    [Fact]
+    public void Version_PrintsThePackageVersion()
+    {
+        var r = CliRunner.Run("--version");
+
+        r.Exit.Should().Be(0);
+        r.Out.Trim().Should().MatchRegex(@"^\d+\.\d+\.\d+$");
+    }
+
+    [Fact]
+    public void Help_ListsTheCommands()
+    {
+        var r = CliRunner.Run("--help");
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().Contain("score").And.Contain("validate");
+    }
+
+    [Fact]
+    public void UnknownCommand_IsUsageError() => CliRunner.Run("frobnicate").Exit.Should().Be(2);
+}

@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using Assessment.Cli;
+using Terminal = Assessment.Cli.Terminal;
+
+namespace Assessment.Tests.TestAssets;
+
+/// <summary>Runs the command line in-process with captured stdout and stderr, as a pipe would see them.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int Exit, string Out, string Error);
+
+    /// <summary>The shipped sample, as copied beside the program.</summary>
+    public static string Sample => Path.Combine(AppContext.BaseDirectory, "samples");
+
+    public static Result Run(params string[] args)
+    {
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        var exit = Assessment.Cli.Cli.Run(args, new Terminal(o, e, false, false));
+        return new Result(exit, o.ToString(), e.ToString());
+    }
+
+    /// <summary>The folder of expected outputs in the source tree (so that updating a golden file is a diff to review).</summary>
+    public static string ExpectedDir([CallerFilePath] string here = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(here)!)!, "TestData", "Expected");
+
+    /// <summary>Compares with a golden file, line endings normalised. With ASSESS_UPDATE_GOLDEN=1 it rewrites the file instead.</summary>
+    public static void ShouldMatchGolden(this string actual, string name)
+    {
+        var path = Path.Combine(ExpectedDir(), name);
+        var normalised = actual.ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable("ASSESS_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, normalised);
+            return;
+        }
+
+        File.Exists(path).Should().BeTrue($"the golden file {name} must exist (run the tests once with ASSESS_UPDATE_GOLDEN=1 and review the diff)");
+        normalised.Should().Be(File.ReadAllText(path).ReplaceLineEndings("\n"));
+    }
+}
