@@ -466,4 +466,35 @@ public sealed class CsvExportTests : IDisposable
         d.Format("en").Should().Be("units.csv:2 [year] U1: '20x4' is not a whole number from 2000 to 2100");
         d.Format("zh").Should().Be("units.csv:2 [year] U1: “20x4”不是 2000 到 2100 之间的整数");
     }
+
+    [Fact]
+    public void Read_DuplicateUnitId_InvalidatesThatUnitOnce()
+    {
+        var e = _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号,2024\nU2,二号,2024\nU1,又一号,2024\n").Read();
+
+        var d = Only(e, Severity.RowError);
+        (d.Line, d.Column, d.UnitId, d.Code).Should().Be((4, "unit_id", "U1", "duplicate-id"));
+        e.InvalidUnits.Select(u => u.UnitId).Should().Equal("U1");
+        e.Units.Select(u => u.UnitId).Should().Equal("U2");
+    }
+
+    [Fact]
+    public void Read_BlankUnitId_IsRowErrorOfNoUnit()
+    {
+        var e = _x.Write("units.csv", "unit_id,unit_name,year\n,无编码单位,2024\nU2,二号,2024\n").Read();
+
+        var d = Only(e, Severity.RowError);
+        (d.Line, d.Column, d.UnitId, d.Code).Should().Be((2, "unit_id", null, "required"));
+        e.Units.Select(u => u.UnitId).Should().Equal("U2");
+        e.ExitCode.Should().Be(1);
+    }
+
+    [Fact]
+    public void Read_UnterminatedQuote_IsRowErrorNotACrash()
+    {
+        var e = _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号,2024\nU2,\"二号,2024\n").Read();
+
+        e.Units.Select(u => u.UnitId).Should().Equal("U1");
+        e.Diagnostics.Should().Contain(d => d.Severity == Severity.RowError && d.Line == 3 && d.UnitId == "U2");
+    }
 }

@@ -1,0 +1,26 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.FJ;
+
+[Name(Id), Description("弄虚作假 Falsified records"), Tag("FJ")]
+internal sealed class FalsificationRule : Rule
+{
+    public const string Id = "FJ-02";
+
+    public override void Define()
+    {
+        RubricVeto veto = null!;
+        IEnumerable<ReviewRow> findings = null!;
+
+        When()
+            .Match(() => veto, x => x.Id == Id)
+            .Query(() => findings, q => q.Match<ReviewRow>(r => r.Finding == Finding.Falsification).Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Vetoes.FromReviews(veto, findings, "核查发现弄虚作假", "a review found falsified records")));
+    }
+}

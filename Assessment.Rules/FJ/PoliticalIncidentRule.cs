@@ -1,0 +1,26 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.FJ;
+
+[Name(Id), Description("严重政治问题 Serious political error"), Tag("FJ")]
+internal sealed class PoliticalIncidentRule : Rule
+{
+    public const string Id = "FJ-03";
+
+    public override void Define()
+    {
+        RubricVeto veto = null!;
+        IEnumerable<ReviewRow> findings = null!;
+
+        When()
+            .Match(() => veto, x => x.Id == Id)
+            .Query(() => findings, q => q.Match<ReviewRow>(r => r.Finding == Finding.PoliticalIncident).Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Vetoes.FromReviews(veto, findings, "核查发现严重政治问题", "a review found a serious political error")));
+    }
+}

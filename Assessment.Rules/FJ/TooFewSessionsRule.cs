@@ -1,0 +1,26 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.FJ;
+
+[Name(Id), Description("集体学习严重不足 Almost no collective study"), Tag("FJ")]
+internal sealed class TooFewSessionsRule : Rule
+{
+    public const string Id = "FJ-01";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricVeto veto = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => veto, x => x.Id == Id);
+
+        Then()
+            .Do(ctx => ctx.Insert(Vetoes.TooFewSessions(unit, veto)));
+    }
+}

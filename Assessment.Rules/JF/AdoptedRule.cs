@@ -1,0 +1,30 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.JF;
+
+[Name(Id), Description("成果获批示采纳 Adopted or endorsed"), Tag("JF")]
+internal sealed class AdoptedRule : Rule
+{
+    public const string Id = "JF-02";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricBonus bonus = null!;
+        IEnumerable<OutputRow> outputs = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => bonus, x => x.Id == Id)
+            .Query(() => outputs, q => q
+                .Match<OutputRow>(o => o.Adopted == true, o => unit.Year.InYearOrBlank(o.Date))
+                .Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Bonuses.PerOutput(bonus, outputs, "获批示采纳", "adopted or endorsed")));
+    }
+}

@@ -1,0 +1,30 @@
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Assessment.Rules.JF;
+
+[Name(Id), Description("获评先进、经验推广 Honoured or practice promoted"), Tag("JF")]
+internal sealed class HonouredRule : Rule
+{
+    public const string Id = "JF-03";
+
+    public override void Define()
+    {
+        UnitFacts unit = null!;
+        RubricBonus bonus = null!;
+        IEnumerable<EventRow> events = null!;
+
+        When()
+            .Match(() => unit)
+            .Match(() => bonus, x => x.Id == Id)
+            .Query(() => events, q => q
+                .Match<EventRow>(e => e.Kind == EventKind.Award || e.Kind == EventKind.Promoted, e => unit.Year.InYearOrBlank(e.Date))
+                .Collect());
+
+        Then()
+            .Do(ctx => ctx.Insert(Bonuses.Honoured(bonus, events)));
+    }
+}
