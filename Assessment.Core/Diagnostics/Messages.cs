@@ -13,7 +13,8 @@ public static class Messages
     public static readonly MessageTemplate MissingColumn = new("missing-column", "缺少必需列 {0}（{1}）", "the required column {0} ({1}) is missing");
     public static readonly MessageTemplate DuplicateColumn = new("duplicate-column", "列 {0} 出现多次", "the column {0} appears more than once");
     public static readonly MessageTemplate UnknownColumn = new("unknown-column", "未知列“{0}”，不参与评分", "unknown column '{0}' is not used for scoring");
-    public static readonly MessageTemplate MalformedRecord = new("malformed-record", "记录格式错误：{0}", "malformed record: {0}");
+    public static readonly MessageTemplate UnterminatedQuote = new("unterminated-quote", "引号未闭合，记录延续到文件末尾", "a quoted field is never closed; the record runs to the end of the file");
+    public static readonly MessageTemplate TextAfterQuote = new("text-after-quote", "闭合引号后还有文字", "text after the closing quote of a field");
     public static readonly MessageTemplate TooManyFields = new("too-many-fields", "字段数 {0} 多于表头列数 {1}", "{0} fields, more than the {1} columns of the header");
     public static readonly MessageTemplate Required = new("required", "必填项为空", "a required value is blank");
     public static readonly MessageTemplate BadDate = new("bad-date", "无法识别的日期“{0}”", "'{0}' is not a date");

@@ -107,10 +107,17 @@ internal static class CsvTableReader
                 problem = Messages.TooManyFields;
                 args = [fieldCount.ToString(CultureInfo.InvariantCulture), headers.Count.ToString(CultureInfo.InvariantCulture)];
             }
-            else if (malformed.TryGetValue(line, out var reason) && reason != CsvMalformedReason.FieldCountMismatch)
+            else if (malformed.TryGetValue(line, out var reason))
             {
-                problem = Messages.MalformedRecord;
-                args = [reason.ToString()];
+                problem = reason switch
+                {
+                    CsvMalformedReason.UnterminatedQuote => Messages.UnterminatedQuote,
+                    CsvMalformedReason.TextAfterClosingQuote => Messages.TextAfterQuote,
+                    // A stray quote inside an unquoted field (学习"两个确立") is unambiguous and kept as text; a short
+                    // record reads its missing fields as blank, and blank required ones are reported.
+                    _ => null,
+                };
+                args = [];
             }
 
             records.Add(new RawRecord(line, values, problem, args));

@@ -497,4 +497,21 @@ public sealed class CsvExportTests : IDisposable
         e.Units.Select(u => u.UnitId).Should().Equal("U1");
         e.Diagnostics.Should().Contain(d => d.Severity == Severity.RowError && d.Line == 3 && d.UnitId == "U2");
     }
+
+    [Fact]
+    public void Read_StrayQuoteInUnquotedField_IsKeptAsText()
+    {
+        var e = _x.Write("units.csv", "unit_id,unit_name,year\nU1,学习\"两个确立\"单位,2024\n").Read();
+
+        e.Diagnostics.Should().BeEmpty();
+        e.Units.Single().Unit.UnitName.Should().Be("学习\"两个确立\"单位");
+    }
+
+    [Fact]
+    public void Read_TextAfterClosingQuote_IsRowError()
+    {
+        var e = _x.Write("units.csv", "unit_id,unit_name,year\nU1,\"一号\"单位,2024\n").Read();
+
+        Only(e, Severity.RowError).Code.Should().Be("text-after-quote");
+    }
 }
