@@ -32,7 +32,7 @@ internal static class LecturesAndTalks
         var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
         if (m.Length == 0)
         {
-            return Outcomes.Score(item, 0, "无中心组成员", "no group members", []);
+            return Outcomes.NoMembers(item);
         }
 
         var sec = m.FirstOrDefault(x => x.IsSecretary);

@@ -33,7 +33,7 @@ internal static class MemberShare
         var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
         if (m.Length == 0)
         {
-            return Outcomes.Score(item, 0, "无中心组成员", "no group members", []);
+            return Outcomes.NoMembers(item);
         }
 
         var k = m.Count(qualifies);

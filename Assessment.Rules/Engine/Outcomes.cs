@@ -12,6 +12,12 @@ internal static class Outcomes
         return new ItemOutcome(item.Id, score, false, new Explanation($"{zh} → {tail}", $"{en} → {tail}"), evidence.ToArray());
     }
 
+    /// <summary>An item that needs sessions, for a unit with none in the year: 0 with no evidence.</summary>
+    public static ItemOutcome NoSessions(RubricItem item) => Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+
+    /// <summary>An item that needs members, for a unit with none: 0 with no evidence.</summary>
+    public static ItemOutcome NoMembers(RubricItem item) => Score(item, 0, "无中心组成员", "no group members", []);
+
     public static ItemOutcome NotApplicable(RubricItem item, string zh, string en, IEnumerable<string> evidence) =>
         new(item.Id, item.Max, true, new Explanation($"{zh} → 不适用", $"{en} → not applicable"), evidence.ToArray());
 

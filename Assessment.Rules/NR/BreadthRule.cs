@@ -35,7 +35,7 @@ internal static class Breadth
         var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
         if (s.Length == 0)
         {
-            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+            return Outcomes.NoSessions(item);
         }
 
         var covered = Areas.Where(a => s.Any(x => x.Row.Tags.Contains(a))).ToArray();

@@ -32,7 +32,7 @@ internal static class LinkedToPractice
         var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
         if (s.Length == 0)
         {
-            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+            return Outcomes.NoSessions(item);
         }
 
         var k = s.Count(x => x.Row.LinkedIssue is not null);

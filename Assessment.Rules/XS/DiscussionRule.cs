@@ -37,7 +37,7 @@ internal static class Discussion
         var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
         if (s.Length == 0 || m.Length == 0)
         {
-            return Outcomes.Score(item, 0, s.Length == 0 ? "年内无集体学习" : "无中心组成员", s.Length == 0 ? "no sessions in the year" : "no group members", []);
+            return s.Length == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
         }
 
         var lively = s.Count(x => x.DiscussionSpeeches >= p.Whole("MinSpeechesPerSession"));

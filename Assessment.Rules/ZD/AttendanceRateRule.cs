@@ -35,7 +35,7 @@ internal static class AttendanceRate
         int n = s.Length, m = unit.M;
         if (n == 0 || m == 0)
         {
-            return Outcomes.Score(item, 0, n == 0 ? "年内无集体学习" : "无中心组成员", n == 0 ? "no sessions in the year" : "no group members", []);
+            return n == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
         }
 
         var p = item.Parameters;

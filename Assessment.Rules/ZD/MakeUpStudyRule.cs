@@ -34,7 +34,7 @@ internal static class MakeUpStudy
         var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
         if (s.Length == 0 || unit.M == 0)
         {
-            return Outcomes.Score(item, 0, s.Length == 0 ? "年内无集体学习" : "无中心组成员", s.Length == 0 ? "no sessions in the year" : "no group members", []);
+            return s.Length == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
         }
 
         int away = s.Sum(x => x.Absences), madeUp = s.Sum(x => x.MadeUp);

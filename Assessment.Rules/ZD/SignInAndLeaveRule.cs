@@ -32,7 +32,7 @@ internal static class SignInAndLeave
         var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
         if (s.Length == 0)
         {
-            return Outcomes.Score(item, 0, "年内无集体学习", "no sessions in the year", []);
+            return Outcomes.NoSessions(item);
         }
 
         decimal sp = item.Parameters.Number("SignInPoints"), lp = item.Parameters.Number("LeavePoints");
