@@ -18,6 +18,8 @@ internal static class Cli
         var root = new RootCommand("assess — 理论学习中心组学习测评 / score study-group self-assessments against the rubric (测评细则)");
         root.Add(ScoreCommand.Build(terminal));
         root.Add(ValidateCommand.Build(terminal));
+        root.Add(RubricCommand.Build(terminal));
+        root.Add(TemplateCommand.Build(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -22,12 +22,12 @@ internal static class JsonRenderer
     public static JObject Build(ScoreReport r)
     {
         var lang = r.Lang;
-        return new JObject
+        var root = new JObject
         {
             ["tool"] = "assess",
             ["version"] = Cli.Version,
             ["asOf"] = ValueParser.Format(r.AsOf),
-            ["units"] = new JArray(r.Scorecards.Select(s => Unit(s, lang))),
+            ["units"] = new JArray(r.Scorecards.Select(s => WithDelta(Unit(s, lang), s, r.Comparison))),
             ["invalidUnits"] = new JArray(r.InvalidUnits.Select(u => new JObject
             {
                 ["unitId"] = u.UnitId,
@@ -36,6 +36,57 @@ internal static class JsonRenderer
             ["errors"] = new JArray(r.Export.Diagnostics.Where(d => d.Severity != Severity.Warning).Select(d => Diagnostic(d, lang))),
             ["warnings"] = new JArray(r.Export.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(d => Diagnostic(d, lang))),
         };
+        if (r.Comparison is { } c)
+        {
+            root["comparison"] = new JObject
+            {
+                ["previous"] = c.PreviousFile,
+                ["previousAsOf"] = c.PreviousAsOf,
+                ["added"] = new JArray(c.Added.Select(a => a.UnitId)),
+                ["removed"] = new JArray(c.Removed.Select(x => new JObject { ["unitId"] = x.UnitId, ["unitName"] = x.UnitName, ["total"] = N(x.Total), ["grade"] = x.Grade })),
+            };
+        }
+
+        return root;
+    }
+
+    /// <summary>With <c>--compare-to</c>: a <c>delta</c> object per unit found in the previous run (null for an added unit).</summary>
+    private static JObject WithDelta(JObject unit, Scorecard s, Comparison? comparison)
+    {
+        if (comparison is null)
+        {
+            return unit;
+        }
+
+        if (!comparison.Deltas.TryGetValue(s.UnitId, out var d))
+        {
+            unit["delta"] = null;
+            return unit;
+        }
+
+        var categories = new JObject();
+        foreach (var (id, delta) in d.Categories)
+        {
+            categories[id] = N(delta);
+        }
+
+        var items = new JObject();
+        foreach (var (id, delta) in d.ChangedItems)
+        {
+            items[id] = N(delta);
+        }
+
+        unit["delta"] = new JObject
+        {
+            ["previousYear"] = d.Previous.Year,
+            ["previousTotal"] = N(d.Previous.Total),
+            ["total"] = N(d.Total),
+            ["previousGrade"] = d.Previous.Grade,
+            ["gradeChanged"] = d.GradeChanged,
+            ["categories"] = categories,
+            ["items"] = items,
+        };
+        return unit;
     }
 
     private static JObject Unit(Scorecard s, string lang) => new()

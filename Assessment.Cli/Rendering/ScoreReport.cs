@@ -9,4 +9,5 @@ internal sealed record ScoreReport(
     IReadOnlyList<Scorecard> Scorecards,
     IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)> InvalidUnits,
     DateOnly AsOf,
-    string Lang);
+    string Lang,
+    Comparison? Comparison = null);

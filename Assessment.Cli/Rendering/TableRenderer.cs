@@ -26,6 +26,12 @@ internal static class TableRenderer
         if (r.Scorecards.Count == 1)
         {
             WriteUnit(console, r.Scorecards[0], t, border);
+            if (r.Comparison is not null && r.Comparison.Deltas.TryGetValue(r.Scorecards[0].UnitId, out var d))
+            {
+                console.MarkupLine(E($"{t.Change}: {t.Total} {N(d.Previous.Total)} → {N(d.Current.Total)} ({MarkdownRenderer.Signed(d.Total)})"
+                    + (d.GradeChanged ? $", {t.Grade} {d.Previous.Grade} → {Labels.Code(d.Current.Grade)}" : "")
+                    + (d.ChangedItems.Any() ? $"; {t.ChangedItems}: " + string.Join(", ", d.ChangedItems.Select(x => $"{x.Id} {MarkdownRenderer.Signed(x.Delta)}")) : "")));
+            }
         }
         else if (r.Scorecards.Count > 1)
         {
@@ -76,7 +82,12 @@ internal static class TableRenderer
             table.AddColumn(new TableColumn($"{cat.Id}/{N(cat.Max)}").RightAligned());
         }
 
-        foreach (var (card, rank) in Ranking.Rank(cards))
+        if (r.Comparison is not null)
+        {
+            table.AddColumn(new TableColumn(t.Change).RightAligned());
+        }
+
+        foreach (var (card, rank) in Insights.Rank(cards))
         {
             var cells = new List<IRenderable>
             {
@@ -84,12 +95,32 @@ internal static class TableRenderer
                 new Markup(N(card.Total)), new Markup(E(Labels.Label(card.Grade, lang)) + (card.Vetoes.Count > 0 ? " [red]" + E("(" + string.Join(",", card.Vetoes.Select(v => v.Id)) + ")") + "[/]" : "")),
             };
             cells.AddRange(card.Categories.Select(x => new Markup(N(x.Score))));
+            if (r.Comparison is not null)
+            {
+                cells.Add(new Markup(E(r.Comparison.Deltas.TryGetValue(card.UnitId, out var d)
+                    ? MarkdownRenderer.Signed(d.Total) + (d.GradeChanged ? $" ({d.Previous.Grade}→{Labels.Code(d.Current.Grade)})" : "")
+                    : t.Added)));
+            }
+
             table.AddRow(cells);
         }
 
         c.Write(table);
-        var counts = Enum.GetValues<Grade>().Select(g => $"{Labels.Label(g, lang)} {cards.Count(x => x.Grade == g)}");
+        var counts = Insights.GradeCounts(cards).Select(g => $"{Labels.Label(g.Grade, lang)} {g.Count}");
         c.MarkupLine($"{t.Summary}: {E(string.Join(", ", counts))}");
+        var lost = new Table().Border(border).Title(E(t.MostLost));
+        lost.AddColumn(t.Item).AddColumn(t.Title).AddColumn(new TableColumn(t.UnitsLosing).RightAligned()).AddColumn(new TableColumn(t.PointsLost).RightAligned());
+        foreach (var x in Insights.MostOftenLost(cards))
+        {
+            lost.AddRow(E(x.Id), E(x.Title(lang)), $"{x.Units}/{cards.Count}", N(x.PointsLost));
+        }
+
+        c.Write(lost);
+        if (r.Comparison is { } cmp && (cmp.Added.Count > 0 || cmp.Removed.Count > 0))
+        {
+            c.MarkupLine(E($"{t.Added}: {(cmp.Added.Count == 0 ? t.None : string.Join(", ", cmp.Added.Select(a => a.UnitId)))}"));
+            c.MarkupLine(E($"{t.Removed}: {(cmp.Removed.Count == 0 ? t.None : string.Join(", ", cmp.Removed.Select(a => a.UnitId)))}"));
+        }
     }
 
     private static void WriteProblems(IAnsiConsole c, ScoreReport r, Text t)
@@ -128,28 +159,4 @@ internal static class TableRenderer
     private static string E(string s) => Markup.Escape(s);
 
     private static string N(decimal d) => Numbers.Format(d);
-}
-
-/// <summary>Ranks scorecards by total, highest first; equal totals share a rank (1, 2, 2, 4) and keep input order.</summary>
-internal static class Ranking
-{
-    public static IEnumerable<(Scorecard Card, int Rank)> Rank(IReadOnlyList<Scorecard> cards)
-    {
-        var sorted = cards.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Total).ThenBy(x => x.i).Select(x => x.c).ToArray();
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            var rank = i > 0 && sorted[i].Total == sorted[i - 1].Total ? -1 : i + 1;
-            yield return (sorted[i], rank > 0 ? rank : RankOf(sorted, i));
-        }
-    }
-
-    private static int RankOf(Scorecard[] sorted, int i)
-    {
-        while (i > 0 && sorted[i - 1].Total == sorted[i].Total)
-        {
-            i--;
-        }
-
-        return i + 1;
-    }
 }

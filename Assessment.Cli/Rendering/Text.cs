@@ -39,4 +39,19 @@ internal sealed class Text(string lang)
     public string Expires => T("截止", "expires");
     public string Never => T("长期", "never");
     public string Summary => T("汇总", "Summary");
+    public string MostLost => T("失分最多的项目", "Items most often lost");
+    public string UnitsLosing => T("失分单位数", "Units losing points");
+    public string PointsLost => T("合计失分", "Points lost");
+    public string Change => T("变化", "Change");
+    public string Previous => T("上次", "Previous");
+    public string ComparedTo(string file, string? asOf) => T($"对比上次结果 {file}" + (asOf is null ? "" : $"（{asOf}）"), $"compared with {file}" + (asOf is null ? "" : $" ({asOf})"));
+    public string Added => T("新增单位", "Units added");
+    public string Removed => T("移除单位", "Units removed");
+    public string ChangedItems => T("变化的项目", "Items that changed");
+    public string GradeDistribution => T("等次分布", "Grade distribution");
+    public string Units => T("单位", "Units");
+    public string Categories => T("分类得分", "Category scores");
+    public string ReportTitle => T("理论学习中心组学习测评结果", "Study group assessment results");
+    public string AsOf => T("豁免判断日期", "As of");
+    public string Evidence => T("证据", "Evidence");
 }

@@ -12,11 +12,13 @@ internal static class CliRunner
     /// <summary>The shipped sample, as copied beside the program.</summary>
     public static string Sample => Path.Combine(AppContext.BaseDirectory, "samples");
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunOn(false, args);
+
+    public static Result RunOn(bool errorIsTerminal, params string[] args)
     {
         using var o = new StringWriter();
         using var e = new StringWriter();
-        var exit = Assessment.Cli.Cli.Run(args, new Terminal(o, e, false, false));
+        var exit = Assessment.Cli.Cli.Run(args, new Terminal(o, e, false, errorIsTerminal));
         return new Result(exit, o.ToString(), e.ToString());
     }
 
@@ -36,6 +38,6 @@ internal static class CliRunner
         }
 
         File.Exists(path).Should().BeTrue($"the golden file {name} must exist (run the tests once with ASSESS_UPDATE_GOLDEN=1 and review the diff)");
-        normalised.Should().Be(File.ReadAllText(path).ReplaceLineEndings("\n"));
+        normalised.Should().Be(System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)).ReplaceLineEndings("\n"));
     }
 }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Assessment.Core.Scoring;
+
+namespace Assessment.Cli.Rendering;
+
+/// <summary>One row per scored unit with every category and item as a column, for a spreadsheet: UTF-8 with a BOM so
+/// Excel on Chinese Windows opens it cleanly, RFC 4180 quoting, header language per <c>--lang</c>.</summary>
+internal static class CsvRenderer
+{
+    public static void Write(TextWriter w, ScoreReport r)
+    {
+        var zh = r.Lang != "en";
+        var cards = r.Scorecards;
+        var first = cards.Count > 0 ? cards[0] : null;
+        var header = new List<string>
+        {
+            zh ? "单位编码" : "unit_id", zh ? "单位名称" : "unit_name", zh ? "年度" : "year", zh ? "测评方案" : "profile",
+            zh ? "总分" : "total", zh ? "基础分" : "base", zh ? "加分" : "bonus", zh ? "等次" : "grade",
+        };
+        if (first is not null)
+        {
+            header.AddRange(first.Categories.Select(c => $"{c.Id} {c.Title(r.Lang)}"));
+            header.AddRange(first.Items.Select(i => $"{i.Id} {i.Title(r.Lang)}"));
+            if (r.Comparison is not null)
+            {
+                header.AddRange([zh ? "上次总分" : "previous_total", zh ? "总分变化" : "total_change", zh ? "上次等次" : "previous_grade"]);
+                header.AddRange(first.Categories.Select(c => $"{(zh ? "变化" : "change")} {c.Id}"));
+                header.AddRange(first.Items.Select(i => $"{(zh ? "变化" : "change")} {i.Id}"));
+            }
+        }
+
+        w.Write('\uFEFF');
+        Line(w, header);
+        foreach (var c in cards)
+        {
+            var row = new List<string>
+            {
+                c.UnitId, c.UnitName, c.Year.ToString(CultureInfo.InvariantCulture), c.Profile,
+                N(c.Total), N(c.Base), N(c.Bonus), zh ? Labels.Label(c.Grade, "zh") : Labels.Code(c.Grade),
+            };
+            row.AddRange(c.Categories.Select(x => N(x.Score)));
+            row.AddRange(c.Items.Select(x => N(x.Score)));
+            if (r.Comparison is not null)
+            {
+                if (r.Comparison.Deltas.TryGetValue(c.UnitId, out var d))
+                {
+                    row.AddRange([N(d.Previous.Total), N(d.Total), zh ? GradeZh(d.Previous.Grade) : d.Previous.Grade]);
+                    row.AddRange(d.Categories.Select(x => N(x.Delta)));
+                    row.AddRange(c.Items.Select(x => N(d.ItemDelta(x.Id))));
+                }
+                else
+                {
+                    row.AddRange(Enumerable.Repeat("", 3 + c.Categories.Count + c.Items.Count));
+                }
+            }
+
+            Line(w, row);
+        }
+    }
+
+    private static string GradeZh(string code) =>
+        Enum.GetValues<Grade>().Where(g => Labels.Code(g) == code).Select(g => Labels.Label(g, "zh")).FirstOrDefault() ?? code;
+
+    private static void Line(TextWriter w, IEnumerable<string> cells)
+    {
+        w.Write(string.Join(",", cells.Select(Quote)));
+        w.Write("\r\n");
+    }
+
+    private static string Quote(string v) =>
+        v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+
+    private static string N(decimal d) => Numbers.Format(d);
+}

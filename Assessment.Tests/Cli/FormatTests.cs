@@ -1,0 +1,283 @@
+using System.Xml;
+using System.Xml.Linq;
+using Assessment.Tests.TestAssets;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Tests.Cli;
+
+/// <summary>Every output format of the sample matches its golden file, and carries the same numbers as the JSON.</summary>
+public sealed class FormatTests
+{
+    private const string AsOf = "2025-01-15";
+
+    private static string Score(params string[] extra) =>
+        CliRunner.Run(["score", CliRunner.Sample, "--as-of", AsOf, .. extra]).Out;
+
+    private static JArray JsonUnits() => (JArray)JObject.Parse(Score("--format", "json"))["units"]!;
+
+    [Theory]
+    [InlineData("csv", "zh", "sample.csv")]
+    [InlineData("csv", "en", "sample.en.csv")]
+    [InlineData("markdown", "zh", "sample.md")]
+    [InlineData("html", "zh", "sample.html")]
+    [InlineData("html", "en", "sample.en.html")]
+    public void Format_Sample_MatchesGolden(string format, string lang, string golden) =>
+        Score("--format", format, "--lang", lang).ShouldMatchGolden(golden);
+
+    [Fact]
+    public void Csv_CarriesTheJsonNumbers_AndOpensInExcel()
+    {
+        var text = Score("--format", "csv", "--lang", "en");
+        text.Should().StartWith("\uFEFF", "Excel needs the BOM to read UTF-8");
+        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        header[..8].Should().Equal("unit_id", "unit_name", "year", "profile", "total", "base", "bonus", "grade");
+        header.Should().HaveCount(8 + 7 + 35);
+
+        var units = JsonUnits();
+        lines.Should().HaveCount(1 + units.Count);
+        foreach (var (line, unit) in lines.Skip(1).Zip(units))
+        {
+            var cells = line.Split(',');
+            cells[0].Should().Be(unit["unitId"]!.Value<string>());
+            decimal.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture).Should().Be(unit["total"]!.Value<decimal>());
+            cells[7].Should().Be(unit["grade"]!.Value<string>());
+            var items = unit["items"]!.Select(i => i["score"]!.Value<decimal>()).ToArray();
+            cells[15..].Select(c => decimal.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).Should().Equal(items);
+        }
+    }
+
+    [Fact]
+    public void Markdown_CarriesTheJsonNumbers()
+    {
+        var md = Score("--format", "markdown");
+        foreach (var unit in JsonUnits())
+        {
+            var section = md[md.IndexOf($"({unit["unitId"]})\n", StringComparison.Ordinal)..];
+            section.Should().Contain($"总分 **{unit["total"]}**");
+            foreach (var item in unit["items"]!)
+            {
+                section.Should().Contain($"| {item["id"]} | {item["title"]} | {item["score"]}/{item["max"]} |");
+            }
+        }
+    }
+
+    [Fact]
+    public void Html_ParsesAndCarriesTheJsonNumbers()
+    {
+        var html = Score("--format", "html");
+        var doc = Parse(html);
+        XNamespace x = "http://www.w3.org/1999/xhtml";
+
+        var units = JsonUnits();
+        var ranking = doc.Descendants(x + "table").Single(t => (string?)t.Attribute("id") == "ranking");
+        ranking.Descendants(x + "tr").Where(r => r.Attribute("data-unit") != null)
+            .ToDictionary(r => (string)r.Attribute("data-unit")!, r => decimal.Parse((string)r.Attribute("data-total")!, System.Globalization.CultureInfo.InvariantCulture))
+            .Should().BeEquivalentTo(units.ToDictionary(u => u["unitId"]!.Value<string>()!, u => u["total"]!.Value<decimal>()));
+        foreach (var unit in units)
+        {
+            var section = doc.Descendants(x + "section").Single(s => (string?)s.Attribute("data-unit") == unit["unitId"]!.Value<string>());
+            section.Descendants(x + "tr").Where(r => r.Attribute("data-item") != null)
+                .Select(r => ((string)r.Attribute("data-item")!, decimal.Parse((string)r.Attribute("data-score")!, System.Globalization.CultureInfo.InvariantCulture), (string)r.Attribute("data-status")!))
+                .Should().Equal(unit["items"]!.Select(i => (i["id"]!.Value<string>()!, i["score"]!.Value<decimal>(), i["status"]!.Value<string>()!)));
+            section.Descendants().Count(e => e.Name.LocalName == "svg").Should().Be(1, "each unit has its category chart");
+        }
+
+        // Works offline: nothing is fetched (namespace URIs are identifiers, not fetched).
+        doc.Descendants().Where(e => e.Name.LocalName is "link" or "img" or "iframe" || (e.Name.LocalName == "script" && e.Attribute("src") != null)).Should().BeEmpty();
+        doc.Descendants().Attributes().Where(a => a.Name.LocalName is "href" or "src").Should().OnlyContain(a => a.Value.StartsWith('#'));
+        html.Should().NotContain("@import").And.NotContain("url(");
+        doc.Descendants(x + "table").Single(t => (string?)t.Attribute("id") == "weakest").Descendants(x + "tr").Should().HaveCount(1 + 5);
+    }
+
+    internal static XDocument Parse(string html)
+    {
+        using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        return XDocument.Load(reader);
+    }
+
+    [Fact]
+    public void Table_ManyUnits_ShowsGradeCountsAndMostOftenLostItems()
+    {
+        var table = Score();
+
+        table.Should().Contain("汇总: 优秀 2, 良好 2, 合格 2, 不合格 2");
+        table.Should().Contain("失分最多的项目");
+    }
+}
+
+public sealed class CompareToTests : IDisposable
+{
+    private const string AsOf = "2025-01-15";
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    /// <summary>A previous run of the sample without U008, with U001 three points lower and one item changed, and a unit since removed.</summary>
+    private string Previous()
+    {
+        var json = JObject.Parse(CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json").Out);
+        var units = (JArray)json["units"]!;
+        units.Single(u => u["unitId"]!.Value<string>() == "U008").Remove();
+        var u1 = units.Single(u => u["unitId"]!.Value<string>() == "U001");
+        u1["total"] = u1["total"]!.Value<decimal>() - 3;
+        u1["grade"] = "good";
+        u1["categories"]![4]!["score"] = u1["categories"]![4]!["score"]!.Value<decimal>() - 3;
+        u1["items"]!.Single(i => i["id"]!.Value<string>() == "XS-01")["score"] = 5;
+        units.Add(new JObject { ["unitId"] = "U099", ["unitName"] = "撤并单位", ["year"] = 2024, ["total"] = 70, ["grade"] = "pass", ["categories"] = new JArray(), ["items"] = new JArray() });
+        var path = Path.Combine(_x.Folder, "previous.json");
+        File.WriteAllText(path, json.ToString());
+        return path;
+    }
+
+    [Fact]
+    public void CompareTo_Json_HasADeltaPerUnitAndAddedAndRemoved()
+    {
+        var json = JObject.Parse(CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json", "--compare-to", Previous()).Out);
+
+        var u1 = json["units"]!.Single(u => u["unitId"]!.Value<string>() == "U001");
+        var delta = u1["delta"]!;
+        delta["total"]!.Value<decimal>().Should().Be(3);
+        delta["previousGrade"]!.Value<string>().Should().Be("good");
+        delta["gradeChanged"]!.Value<bool>().Should().BeTrue();
+        delta["categories"]!["XS"]!.Value<decimal>().Should().Be(3);
+        ((JObject)delta["items"]!).Properties().Select(p => (p.Name, p.Value.Value<decimal>())).Should().Equal(("XS-01", 3m));
+        json["units"]!.Single(u => u["unitId"]!.Value<string>() == "U008")["delta"]!.Type.Should().Be(JTokenType.Null);
+        json["units"]!.Single(u => u["unitId"]!.Value<string>() == "U002")["delta"]!["total"]!.Value<decimal>().Should().Be(0);
+        json["comparison"]!["added"]!.Values<string>().Should().Equal("U008");
+        json["comparison"]!["removed"]!.Single()["unitId"]!.Value<string>().Should().Be("U099");
+    }
+
+    [Fact]
+    public void CompareTo_TableCsvAndHtml_ShowTheChange()
+    {
+        var previous = Previous();
+        var table = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--compare-to", previous).Out;
+        table.Should().Contain("+3 (good→excellent)").And.Contain("新增单位: U008").And.Contain("移除单位: U099");
+
+        var csv = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "csv", "--lang", "en", "--compare-to", previous).Out;
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var row = lines.Single(l => l.StartsWith("U001,", StringComparison.Ordinal)).Split(',');
+        row[Array.IndexOf(header, "total_change")].Should().Be("3");
+        row[Array.IndexOf(header, "previous_grade")].Should().Be("good");
+        row[Array.IndexOf(header, "change XS-01")].Should().Be("3");
+
+        var html = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "html", "--compare-to", previous).Out;
+        FormatTests.Parse(html);
+        html.Should().Contain("XS-01 +3").And.Contain("U099");
+    }
+
+    [Fact]
+    public void CompareTo_NotAnAssessFile_IsUsageError()
+    {
+        var path = Path.Combine(_x.Folder, "other.json");
+        File.WriteAllText(path, "{\"units\": 3}");
+
+        var r = CliRunner.Run("score", CliRunner.Sample, "--compare-to", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("not the JSON output of assess score");
+    }
+}
+
+public sealed class RubricCommandTests
+{
+    [Fact]
+    public void List_ShowsBothBuiltIns()
+    {
+        var r = CliRunner.Run("rubric", "list");
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().Contain("standard").And.Contain("grassroots").And.Contain("35 项");
+    }
+
+    [Fact]
+    public void Show_Standard_MatchesGolden() => CliRunner.Run("rubric", "show", "standard").Out.ShouldMatchGolden("rubric.standard.txt");
+
+    [Fact]
+    public void Show_EveryItemWithItsPointsAndParameters()
+    {
+        var text = CliRunner.Run("rubric", "show", "grassroots", "--lang", "en").Out;
+
+        foreach (var id in ExportGenerator.ItemIds)
+        {
+            text.Should().Contain($"  {id} ");
+        }
+
+        text.Should().Contain("MinSessionsPerYear = 6").And.Contain("PlanDeadline = \"02-28\"");
+    }
+
+    [Fact]
+    public void Show_BadFile_IsUsageError() => CliRunner.Run("rubric", "show", "nope.json").Exit.Should().Be(2);
+}
+
+public sealed class TemplateCommandTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    [Theory]
+    [InlineData("zh", "单位编码,单位名称,年度")]
+    [InlineData("en", "unit_id,unit_name,year")]
+    public void Template_WritesEveryTableAndValidatesClean(string lang, string unitsHeader)
+    {
+        var dir = Path.Combine(_x.Folder, "t");
+
+        CliRunner.Run("template", dir, "--lang", lang).Exit.Should().Be(0);
+
+        Directory.GetFiles(dir).Select(Path.GetFileName).Should().BeEquivalentTo(
+            ["units.csv", "members.csv", "sessions.csv", "attendance.csv", "speeches.csv", "outputs.csv", "documents.csv",
+             "events.csv", "directives.csv", "reviews.csv", "waivers.csv", "README.md"]);
+        File.ReadAllText(Path.Combine(dir, "units.csv")).Should().StartWith(unitsHeader);
+        var v = CliRunner.Run("validate", dir);
+        v.Exit.Should().Be(0);
+        v.Out.Should().Contain("错误 0 条，警告 0 条");
+    }
+
+    [Fact]
+    public void Template_FilledIn_ScoresAUnit()
+    {
+        var dir = Path.Combine(_x.Folder, "t");
+        CliRunner.Run("template", dir);
+        File.AppendAllText(Path.Combine(dir, "units.csv"), "U1,试填单位,2024,,,,,,\r\n");
+
+        CliRunner.Run("score", dir, "--format", "json").Exit.Should().Be(0);
+    }
+
+    [Fact]
+    public void Template_ExistingFiles_NeedForce()
+    {
+        var dir = Path.Combine(_x.Folder, "t");
+        CliRunner.Run("template", dir);
+
+        CliRunner.Run("template", dir).Exit.Should().Be(2);
+        CliRunner.Run("template", dir, "--force").Exit.Should().Be(0);
+    }
+
+    [Fact]
+    public void Readme_DescribesEveryColumn() =>
+        Assessment.Core.Import.Tables.All.SelectMany(t => t.Columns).Should().OnlyContain(c => Assessment.Cli.Commands.ColumnDocs.Describes(c.Name));
+}
+
+public sealed class ProgressTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    [Fact]
+    public void LongRun_Redirected_WritesNothingToStderr_AndToATerminalStillScores()
+    {
+        new ExportGenerator(7).Write(_x.Folder, 320, "P", new DateOnly(2025, 1, 15));
+
+        var redirected = CliRunner.Run("score", _x.Folder, "--as-of", "2025-01-15");
+        redirected.Error.Should().BeEmpty();
+        redirected.Exit.Should().Be(0);
+
+        var terminal = CliRunner.RunOn(true, "score", _x.Folder, "--as-of", "2025-01-15", "--format", "json");
+        terminal.Exit.Should().Be(0);
+        JObject.Parse(terminal.Out)["units"]!.Should().HaveCount(320);
+    }
+}
