@@ -20,6 +20,7 @@ internal static class Cli
         root.Add(ValidateCommand.Build(terminal));
         root.Add(RubricCommand.Build(terminal));
         root.Add(TemplateCommand.Build(terminal));
+        root.Add(ConvertCommand.Build(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -28,15 +28,17 @@ internal static class ExportLoader
         var source = path ?? SamplePath;
         if (File.Exists(source))
         {
-            var ext = System.IO.Path.GetExtension(source).ToLowerInvariant();
-            throw new UsageException(ext is ".json" or ".xlsx"
-                ? $"{source}: 暂不支持 {ext} 导出，请使用 CSV 文件夹 / {ext} exports are not supported yet; use a folder of CSV files"
-                : $"{source}: 请给出 CSV 文件夹 / give the folder that holds the CSV files");
+            return System.IO.Path.GetExtension(source).ToLowerInvariant() switch
+            {
+                ".json" => JsonExport.Read(source, options),
+                ".xlsx" => XlsxExport.Read(source, options),
+                var ext => throw new UsageException($"{source}: 请给出 CSV 文件夹、.json 或 .xlsx 文件 / give a folder of CSV files, a .json or an .xlsx file (not {ext})"),
+            };
         }
 
         if (!Directory.Exists(source))
         {
-            throw new UsageException($"{source}: 文件夹不存在 / no such folder");
+            throw new UsageException($"{source}: 文件或文件夹不存在 / no such file or folder");
         }
 
         return CsvExport.Read(source, options);

@@ -8,7 +8,7 @@ internal static class Options
 {
     public static Argument<string?> Path() => new("path")
     {
-        Description = "导出数据：CSV 文件夹（省略时使用自带样例）/ the export: a folder of CSV files (the shipped sample when omitted)",
+        Description = "导出数据：CSV 文件夹、.json 或 .xlsx 文件（省略时使用自带样例）/ the export: a folder of CSV files, a .json or an .xlsx file (the shipped sample when omitted)",
         Arity = ArgumentArity.ZeroOrOne,
     };
 

@@ -34,4 +34,23 @@ internal static class OutputFile
             }
         }
     }
+
+    /// <summary>Writes a file through a temporary file in the same folder, renamed over the target only on success.</summary>
+    public static void WriteFile(string path, Action<string> write)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp{Path.GetExtension(full)}");
+        try
+        {
+            write(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
 }

@@ -139,14 +139,23 @@ internal static class JsonRenderer
         })),
     };
 
-    private static JObject Diagnostic(Diagnostic d, string lang) => new()
+    private static JObject Diagnostic(Diagnostic d, string lang)
     {
-        ["file"] = d.File,
-        ["line"] = d.Line > 0 ? d.Line : null,
-        ["column"] = d.Column,
-        ["unitId"] = d.UnitId,
-        ["message"] = d.Text(lang),
-    };
+        var o = new JObject
+        {
+            ["file"] = d.File,
+            ["line"] = d.Line > 0 ? d.Line : null,
+            ["column"] = d.Column,
+            ["unitId"] = d.UnitId,
+            ["message"] = d.Text(lang),
+        };
+        if (d.Path is not null)
+        {
+            o["path"] = d.Path; // JSON path or sheet cell, for the formats that have one
+        }
+
+        return o;
+    }
 
     /// <summary>A JSON number with at most 2 decimals and no trailing zeros (3, 83.5, 0.25).</summary>
     private static JRaw N(decimal d) => new(Numbers.Format(Numbers.Round(d)));

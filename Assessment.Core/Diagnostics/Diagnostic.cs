@@ -21,6 +21,8 @@ public enum Severity
 /// <param name="UnitId">The unit the row belongs to, or null.</param>
 /// <param name="Message">The message template.</param>
 /// <param name="Args">The values filled into the template.</param>
+/// <param name="Path">Where inside the file, for formats that have more than lines: a JSON path
+/// (<c>units[0].sessions[2].date</c>) or a sheet cell (<c>成员!C5</c>); null for CSV.</param>
 public sealed record Diagnostic(
     Severity Severity,
     string File,
@@ -28,7 +30,8 @@ public sealed record Diagnostic(
     string? Column,
     string? UnitId,
     MessageTemplate Message,
-    IReadOnlyList<string> Args)
+    IReadOnlyList<string> Args,
+    string? Path = null)
 {
     /// <summary>The message in the given language ("zh" or "en").</summary>
     public string Text(string lang) =>
@@ -45,7 +48,7 @@ public sealed record Diagnostic(
     /// <summary>The location and message on one line, e.g. <c>sessions.csv:12 [date] U001: ...</c>.</summary>
     public string Format(string lang)
     {
-        var where = Line > 0 ? $"{File}:{Line}" : File;
+        var where = (Line > 0 ? $"{File}:{Line}" : File) + (Path is null ? "" : $" {Path}");
         var col = Column is null ? "" : $" [{Column}]";
         var unit = string.IsNullOrEmpty(UnitId) ? "" : $" {UnitId}";
         return $"{where}{col}{unit}: {Text(lang)}";

@@ -38,6 +38,13 @@ public static class Messages
     public static readonly MessageTemplate WaiverUnknownItem = new("waiver-unknown-item", "豁免的项目“{0}”不是测评细则中的评分项", "the waiver names '{0}', which is not a scored item of the rubric");
     public static readonly MessageTemplate WaiverNotWaivable = new("waiver-not-waivable", "否决项、加分项“{0}”不能豁免", "'{0}' is a veto or bonus item and cannot be waived");
     public static readonly MessageTemplate WaiverExpired = new("waiver-expired", "豁免 {0} 已于 {1} 到期，不予适用", "the waiver of {0} expired on {1} and is ignored");
+    public static readonly MessageTemplate BadJson = new("bad-json", "不是有效的 JSON：{0}", "not valid JSON: {0}");
+    public static readonly MessageTemplate JsonShape = new("json-shape", "JSON 结构不符：{0}", "unexpected JSON structure: {0}");
+    public static readonly MessageTemplate NotAValue = new("not-a-value", "应为单个值，而不是{0}", "expected a single value, not {0}");
+    public static readonly MessageTemplate UnknownProperty = new("unknown-property", "未知属性“{0}”，不参与评分", "unknown property '{0}' is not used for scoring");
+    public static readonly MessageTemplate ParentConflict = new("parent-conflict", "“{0}”与所属上级的“{1}”不一致", "'{0}' differs from '{1}' of the enclosing object");
+    public static readonly MessageTemplate BadXlsx = new("bad-xlsx", "不是有效的 Excel 工作簿（.xlsx）：{0}", "not a valid Excel workbook (.xlsx): {0}");
+    public static readonly MessageTemplate UnknownSheet = new("unknown-sheet", "未知工作表“{0}”，不参与评分", "unknown sheet '{0}' is not used for scoring");
     public static readonly MessageTemplate LimitExceeded = new("limit", "超出限制：{0}", "limit exceeded: {0}");
 #pragma warning restore CS1591
 }

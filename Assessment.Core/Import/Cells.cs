@@ -12,7 +12,7 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
 
     public int Line => record.Line;
 
-    public RowSource Source => new(table.File, record.Line);
+    public RowSource Source => new(table.File, record.Line, record.Anchor);
 
     /// <summary>The unit the errors of this row are attributed to; null for a row of every unit.</summary>
     public string? UnitId
@@ -147,11 +147,14 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
     public void Error(string? column, MessageTemplate message, params string[] args)
     {
         HasError = true;
-        diagnostics.Add(new(AppliesToEveryUnit ? Severity.FileError : Severity.RowError, table.File, record.Line, column, UnitId, message, args));
+        diagnostics.Add(new(AppliesToEveryUnit ? Severity.FileError : Severity.RowError, table.File, LineOf(column), column, UnitId, message, args, table.PathOf(Source, column)));
     }
 
     public void Warn(string? column, MessageTemplate message, params string[] args) =>
-        diagnostics.Add(new(Severity.Warning, table.File, record.Line, column, UnitId, message, args));
+        diagnostics.Add(new(Severity.Warning, table.File, LineOf(column), column, UnitId, message, args, table.PathOf(Source, column)));
+
+    private int LineOf(string? column) =>
+        column is not null && record.ValueLines is { } lines && lines[Index(column)] > 0 ? lines[Index(column)] : record.Line;
 
     public void CheckStructure()
     {

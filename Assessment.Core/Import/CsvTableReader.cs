@@ -127,7 +127,8 @@ internal static class CsvTableReader
     }
 
     /// <summary>Maps each header position to a schema column index (-1 for unknown), or null when a required column is missing.</summary>
-    internal static int[]? MapHeaders(TableSchema schema, string file, IReadOnlyList<string> headers, List<Diagnostic> diagnostics)
+    internal static int[]? MapHeaders(TableSchema schema, string file, IReadOnlyList<string> headers, List<Diagnostic> diagnostics,
+        int line = 1, Func<int, string?>? pathOf = null)
     {
         var map = new int[headers.Count];
         var seen = new HashSet<int>();
@@ -140,12 +141,12 @@ internal static class CsvTableReader
             {
                 if (h.Length > 0)
                 {
-                    diagnostics.Add(new(Severity.Warning, file, 1, h, null, Messages.UnknownColumn, [h]));
+                    diagnostics.Add(new(Severity.Warning, file, line, h, null, Messages.UnknownColumn, [h], pathOf?.Invoke(i)));
                 }
             }
             else if (!seen.Add(map[i]))
             {
-                diagnostics.Add(new(Severity.FileError, file, 1, schema.Columns[map[i]].Name, null, Messages.DuplicateColumn, [h]));
+                diagnostics.Add(new(Severity.FileError, file, line, schema.Columns[map[i]].Name, null, Messages.DuplicateColumn, [h], pathOf?.Invoke(i)));
                 ok = false;
             }
         }
@@ -155,7 +156,7 @@ internal static class CsvTableReader
             var col = schema.Columns[c];
             if (col.Required && !seen.Contains(c))
             {
-                diagnostics.Add(new(Severity.FileError, file, 1, col.Name, null, Messages.MissingColumn, [col.Name, col.Zh]));
+                diagnostics.Add(new(Severity.FileError, file, line, col.Name, null, Messages.MissingColumn, [col.Name, col.Zh], pathOf is null ? null : $"{pathOf(0)?.Split('!')[0]}"));
                 ok = false;
             }
         }

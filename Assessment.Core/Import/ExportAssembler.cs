@@ -11,12 +11,22 @@ internal sealed class ExportAssembler
 {
     private readonly List<Diagnostic> _d;
     private readonly ReadOptions _options;
+    private readonly Dictionary<string, Func<RowSource, string?, string?>> _locators;
 
-    private ExportAssembler(List<Diagnostic> diagnostics, ReadOptions options)
+    private ExportAssembler(List<Diagnostic> diagnostics, ReadOptions options, IEnumerable<RawTable> tables)
     {
         _d = diagnostics;
         _options = options;
+        _locators = tables.Where(t => t.Locate is not null).GroupBy(t => t.File).ToDictionary(g => g.Key, g => g.First().Locate!);
     }
+
+    /// <summary>The path of a row's column inside its file, for formats that have one (JSON, XLSX).</summary>
+    private string? PathOf(RowSource s, string? column) => _locators.TryGetValue(s.File, out var locate) ? locate(s, column) : null;
+
+    private static RowSource Src(RawTable t, RawRecord r) => new(t.File, r.Line, r.Anchor);
+
+    private void Add(Severity severity, RowSource s, string? column, string? unit, MessageTemplate m, params string[] args) =>
+        _d.Add(new(severity, s.File, s.Line, column, unit, m, args, PathOf(s, column)));
 
     private sealed class Bucket(int order)
     {
@@ -48,7 +58,7 @@ internal sealed class ExportAssembler
             return new Export(source, [], [], Finish(diagnostics, options), counts);
         }
 
-        return new ExportAssembler(diagnostics, options).Run(source, tables, counts);
+        return new ExportAssembler(diagnostics, options, tables.Values).Run(source, tables, counts);
     }
 
     private Export Run(string source, IReadOnlyDictionary<string, RawTable> tables, Dictionary<string, int> counts)
@@ -119,7 +129,7 @@ internal sealed class ExportAssembler
 
             if (firstLine.TryGetValue(id, out var first))
             {
-                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", id, Messages.DuplicateId, [id, Str(first)]));
+                Add(Severity.RowError, Src(table, rec), "unit_id", id, Messages.DuplicateId, id, Str(first));
                 continue;
             }
 
@@ -158,7 +168,7 @@ internal sealed class ExportAssembler
 
             if (!buckets.TryGetValue(unitId, out var b))
             {
-                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", unitId, Messages.UnknownUnit, [unitId]));
+                Add(Severity.RowError, Src(table, rec), "unit_id", unitId, Messages.UnknownUnit, unitId);
                 continue;
             }
 
@@ -183,15 +193,15 @@ internal sealed class ExportAssembler
 
             if (seen.TryGetValue(row.DirectiveId, out var first))
             {
-                _d.Add(new(row.UnitId is null ? Severity.FileError : Severity.RowError, table.File, rec.Line, "directive_id", row.UnitId,
-                    Messages.DuplicateId, [row.DirectiveId, Str(first)]));
+                Add(row.UnitId is null ? Severity.FileError : Severity.RowError, Src(table, rec), "directive_id", row.UnitId,
+                    Messages.DuplicateId, row.DirectiveId, Str(first));
                 continue;
             }
 
             seen[row.DirectiveId] = rec.Line;
             if (row.UnitId is not null && !buckets.ContainsKey(row.UnitId))
             {
-                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", row.UnitId, Messages.UnknownUnit, [row.UnitId]));
+                Add(Severity.RowError, Src(table, rec), "unit_id", row.UnitId, Messages.UnknownUnit, row.UnitId);
                 continue;
             }
 
@@ -219,7 +229,7 @@ internal sealed class ExportAssembler
 
             if (row.UnitId is not null && !buckets.ContainsKey(row.UnitId))
             {
-                _d.Add(new(Severity.RowError, table.File, rec.Line, "unit_id", row.UnitId, Messages.UnknownUnit, [row.UnitId]));
+                Add(Severity.RowError, Src(table, rec), "unit_id", row.UnitId, Messages.UnknownUnit, row.UnitId);
                 continue;
             }
 
@@ -230,7 +240,7 @@ internal sealed class ExportAssembler
                 if (kind != WaiverTarget.Item)
                 {
                     var msg = kind == WaiverTarget.NotWaivable ? Messages.WaiverNotWaivable : Messages.WaiverUnknownItem;
-                    _d.Add(new(row.UnitId is null ? Severity.FileError : Severity.RowError, table.File, rec.Line, "item_id", row.UnitId, msg, [row.ItemId]));
+                    Add(row.UnitId is null ? Severity.FileError : Severity.RowError, Src(table, rec), "item_id", row.UnitId, msg, row.ItemId);
                     continue;
                 }
             }
@@ -238,7 +248,7 @@ internal sealed class ExportAssembler
             if (row.Expires is { } exp && exp < _options.AsOf)
             {
                 // An expired waiver is ignored for scoring but kept, so the scorecard can say why it did not apply.
-                _d.Add(new(Severity.Warning, table.File, rec.Line, "expires", row.UnitId, Messages.WaiverExpired, [row.ItemId, ValueParser.Format(exp)]));
+                Add(Severity.Warning, Src(table, rec), "expires", row.UnitId, Messages.WaiverExpired, row.ItemId, ValueParser.Format(exp));
             }
 
             foreach (var b in targets)
@@ -384,10 +394,10 @@ internal sealed class ExportAssembler
     };
 
     private void Row(RowSource s, string column, string? unit, MessageTemplate m, params string[] args) =>
-        _d.Add(new(Severity.RowError, s.File, s.Line, column, unit, m, args));
+        Add(Severity.RowError, s, column, unit, m, args);
 
     private void Warn(RowSource s, string column, string? unit, MessageTemplate m, params string[] args) =>
-        _d.Add(new(Severity.Warning, s.File, s.Line, column, unit, m, args));
+        Add(Severity.Warning, s, column, unit, m, args);
 
     private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
 

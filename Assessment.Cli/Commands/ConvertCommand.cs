@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Assessment.Cli.Rendering;
+using Assessment.Core.Writing;
+
+namespace Assessment.Cli.Commands;
+
+/// <summary><c>assess convert &lt;in&gt; &lt;out&gt;</c>: between a CSV folder, a JSON file and an XLSX workbook, every
+/// column kept. The input is read and checked first; an export with errors is not converted (fix it, or convert
+/// what validates), so what is written always reads back to the same rows.</summary>
+internal static class ConvertCommand
+{
+    public static Command Build(Terminal terminal)
+    {
+        var input = new Argument<string>("in") { Description = "CSV 文件夹、.json 或 .xlsx / a CSV folder, .json or .xlsx" };
+        var output = new Argument<string>("out") { Description = "目标：以 .json 或 .xlsx 结尾的文件，否则为 CSV 文件夹 / a .json or .xlsx file, else a CSV folder" };
+        var lang = Options.Lang();
+        var encoding = Options.Encoding();
+        var force = new Option<bool>("--force") { Description = "覆盖已有的目标 / overwrite the target if it exists" };
+        var command = new Command("convert", "在 CSV 文件夹、JSON 与 XLSX 之间转换 / convert between a CSV folder, JSON and XLSX") { input, output, lang, encoding, force };
+        command.SetAction(r =>
+        {
+            var t = new Text(r.GetValue(lang)!);
+            var assessor = ExportLoader.CreateAssessor(null);
+            var export = ExportLoader.Read(r.GetValue(input), assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))));
+            if (export.ExitCode != 0)
+            {
+                ValidateCommand.Write(terminal.Out, export, t);
+                terminal.Error.WriteLine(t.Lang == "en" ? "assess: the export has errors; nothing was converted" : "assess: 导出数据有错误，未转换");
+                return export.ExitCode;
+            }
+
+            var target = r.GetValue(output)!;
+            var ext = Path.GetExtension(target).ToLowerInvariant();
+            if ((File.Exists(target) || (ext is not ".json" and not ".xlsx" && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())) && !r.GetValue(force))
+            {
+                throw new UsageException($"{target}: 已存在 / exists (--force 覆盖 / overwrites)");
+            }
+
+            switch (ext)
+            {
+                case ".json":
+                    OutputFile.WriteFile(target, path => ExportWriters.WriteJson(export, path));
+                    break;
+                case ".xlsx":
+                    OutputFile.WriteFile(target, path => ExportWriters.WriteXlsx(export, path));
+                    break;
+                default:
+                    ExportWriters.WriteCsv(export, target);
+                    break;
+            }
+
+            var n = export.Units.Count;
+            terminal.Out.WriteLine(t.Lang == "en" ? $"converted {n} unit(s) to {target}" : $"已转换 {n} 个单位到 {target}");
+            foreach (var d in export.Diagnostics)
+            {
+                terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(d.Severity, t)} {d.Format(t.Lang)}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using Assessment.Core.Import;
+using Assessment.Core.Model;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Tables = Assessment.Core.Import.Tables;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Core.Writing;
+
+/// <summary>Writes a valid export in any of the three forms: a folder of CSV files, one JSON file, one XLSX workbook.
+/// Each writer writes every column of every table, so reading the result gives the same rows.</summary>
+public static class ExportWriters
+{
+    /// <summary>A folder of CSV files (UTF-8 with BOM, English headers), one per table; empty tables are written too.</summary>
+    public static void WriteCsv(Export export, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (table, rows) in CanonicalRows.Of(export))
+        {
+            var sb = new StringBuilder();
+            sb.Append(string.Join(",", table.Columns.Select(c => c.Name))).Append("\r\n");
+            foreach (var row in rows)
+            {
+                sb.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
+            }
+
+            File.WriteAllText(Path.Combine(folder, table.FileName), sb.ToString(), new UTF8Encoding(true));
+        }
+    }
+
+    private static string Quote(string v) =>
+        v.IndexOfAny([',', '"', '\n', '\r']) >= 0 || v != v.Trim() ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+
+    /// <summary>One JSON file: units with their rows nested, directives and waivers at the top; camelCase names,
+    /// JSON numbers, booleans and arrays where they fit, English vocabulary codes.</summary>
+    public static void WriteJson(Export export, string path)
+    {
+        var rows = CanonicalRows.Of(export, englishCodes: true);
+        JObject Obj(TableSchema t, string[] row, params string[] skip)
+        {
+            var o = new JObject();
+            for (var i = 0; i < t.Columns.Count; i++)
+            {
+                var name = t.Columns[i].Name;
+                if (row[i].Length == 0 || skip.Contains(name))
+                {
+                    continue;
+                }
+
+                o[JsonExport.PropertyName(name)] = Typed(name, row[i]);
+            }
+
+            return o;
+        }
+
+        ILookup<string, string[]> ByUnit(TableSchema t) => rows[t].ToLookup(r => r[0]);
+        var members = ByUnit(Tables.Members);
+        var sessions = ByUnit(Tables.Sessions);
+        var attendance = rows[Tables.Attendance].ToLookup(r => (r[0], r[1]));
+        var speeches = rows[Tables.Speeches].ToLookup(r => (r[0], r[1]));
+        var outputs = ByUnit(Tables.Outputs);
+        var documents = ByUnit(Tables.Documents);
+        var events = ByUnit(Tables.Events);
+        var reviews = ByUnit(Tables.Reviews);
+
+        var units = new JArray();
+        foreach (var unitRow in rows[Tables.Units])
+        {
+            var id = unitRow[0];
+            var unit = Obj(Tables.Units, unitRow);
+            void Add(string name, JArray items)
+            {
+                if (items.Count > 0)
+                {
+                    unit[name] = items;
+                }
+            }
+
+            Add("members", new JArray(members[id].Select(r => Obj(Tables.Members, r, "unit_id"))));
+            Add("sessions", new JArray(sessions[id].Select(r =>
+            {
+                var s = Obj(Tables.Sessions, r, "unit_id");
+                var a = new JArray(attendance[(id, r[1])].Select(x => Obj(Tables.Attendance, x, "unit_id", "session_id")));
+                var sp = new JArray(speeches[(id, r[1])].Select(x => Obj(Tables.Speeches, x, "unit_id", "session_id")));
+                if (a.Count > 0)
+                {
+                    s["attendance"] = a;
+                }
+
+                if (sp.Count > 0)
+                {
+                    s["speeches"] = sp;
+                }
+
+                return s;
+            })));
+            Add("outputs", new JArray(outputs[id].Select(r => Obj(Tables.Outputs, r, "unit_id"))));
+            Add("documents", new JArray(documents[id].Select(r => Obj(Tables.Documents, r, "unit_id"))));
+            Add("events", new JArray(events[id].Select(r => Obj(Tables.Events, r, "unit_id"))));
+            Add("reviews", new JArray(reviews[id].Select(r => Obj(Tables.Reviews, r, "unit_id"))));
+            units.Add(unit);
+        }
+
+        var root = new JObject
+        {
+            ["units"] = units,
+            ["directives"] = new JArray(rows[Tables.Directives].Select(r => Obj(Tables.Directives, r))),
+            ["waivers"] = new JArray(rows[Tables.Waivers].Select(r => Obj(Tables.Waivers, r))),
+        };
+        File.WriteAllText(path, root.ToString(Formatting.Indented) + "\n", new UTF8Encoding(false));
+    }
+
+    private static JToken Typed(string column, string value) => column switch
+    {
+        "year" or "agenda_meetings" or "duration_minutes" => int.Parse(value, CultureInfo.InvariantCulture),
+        "platform_active_rate" => decimal.Parse(value, CultureInfo.InvariantCulture),
+        "role" or "content_tags" or "directive_ids" => new JArray(ValueParser.List(value)),
+        _ when BooleanColumns.Contains(column) => value == "是",
+        _ => value,
+    };
+
+    private static readonly HashSet<string> BooleanColumns =
+    [
+        "has_subordinate_groups", "in_party_building_resp", "in_ideology_resp", "self_study_plan", "study_notes", "materials_issued",
+        "secretary_remarks", "sign_in", "has_record", "briefing", "leave_approved", "written", "adopted", "has_topics", "has_schedule",
+    ];
+
+    /// <summary>One XLSX workbook: a sheet per table named in Chinese, Chinese headers, every cell text.</summary>
+    public static void WriteXlsx(Export export, string path)
+    {
+        using var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbook = doc.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        var sheets = workbook.Workbook.AppendChild(new Sheets());
+        uint id = 1;
+        foreach (var (table, rows) in CanonicalRows.Of(export))
+        {
+            var part = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.Append(Row(1, table.Columns.Select(c => c.Zh)));
+            var r = 2u;
+            foreach (var row in rows)
+            {
+                data.Append(Row(r++, row));
+            }
+
+            part.Worksheet = new Worksheet(data);
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = table.Zh });
+        }
+
+        workbook.Workbook.Save();
+    }
+
+    private static Row Row(uint index, IEnumerable<string> values)
+    {
+        var row = new Row { RowIndex = index };
+        var c = 0;
+        foreach (var v in values)
+        {
+            c++;
+            if (v.Length > 0)
+            {
+                row.Append(new Cell
+                {
+                    CellReference = XlsxExport.ColumnLetter(c) + index.ToString(CultureInfo.InvariantCulture),
+                    DataType = CellValues.InlineString,
+                    InlineString = new InlineString(new Text(v) { Space = SpaceProcessingModeValues.Preserve }),
+                });
+            }
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,80 @@
+using Assessment.Tests.TestAssets;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Tests.Cli;
+
+public sealed class InputFormatTests : IDisposable
+{
+    private const string AsOf = "2025-01-15";
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private static JArray Units(string path) =>
+        (JArray)JObject.Parse(CliRunner.Run("score", path, "--as-of", AsOf, "--format", "json").Out)["units"]!;
+
+    [Fact]
+    public void Sample_InAllThreeForms_ScoresIdentically()
+    {
+        var csv = Units(CliRunner.Sample);
+        var json = Units(Path.Combine(CliRunner.Sample, "sample.json"));
+        var xlsx = Units(Path.Combine(CliRunner.Sample, "sample.xlsx"));
+
+        json.ToString().Should().Be(csv.ToString());
+        xlsx.ToString().Should().Be(csv.ToString());
+    }
+
+    [Fact]
+    public void ShippedJsonSample_IsTheCsvSampleConverted()
+    {
+        var path = Path.Combine(_x.Folder, "sample.json");
+
+        CliRunner.Run("convert", CliRunner.Sample, path).Exit.Should().Be(0);
+
+        File.ReadAllText(path).Should().Be(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")), "samples/sample.json must be regenerated when the CSV sample changes");
+    }
+
+    [Fact]
+    public void Validate_JsonAndXlsx_ReportTheSameWarningsAsCsv()
+    {
+        string[] Codes(string path) => CliRunner.Run("validate", path, "--lang", "en").Out.Split('\n').Where(l => l.StartsWith("  warning", StringComparison.Ordinal))
+            .Select(l => l[l.LastIndexOf(':')..]).ToArray();
+
+        var csv = Codes(CliRunner.Sample);
+        csv.Should().NotBeEmpty();
+        Codes(Path.Combine(CliRunner.Sample, "sample.json")).Should().BeEquivalentTo(csv);
+        Codes(Path.Combine(CliRunner.Sample, "sample.xlsx")).Should().BeEquivalentTo(csv);
+    }
+
+    [Fact]
+    public void Convert_ExportWithErrors_WritesNothing()
+    {
+        _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号,20x4\n");
+        var target = Path.Combine(_x.Folder, "out.json");
+
+        var r = CliRunner.Run("convert", _x.Folder, target);
+
+        r.Exit.Should().Be(1);
+        File.Exists(target).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Convert_ExistingTarget_NeedsForce()
+    {
+        var target = Path.Combine(_x.Folder, "out.xlsx");
+        CliRunner.Run("convert", CliRunner.Sample, target).Exit.Should().Be(0);
+
+        CliRunner.Run("convert", CliRunner.Sample, target).Exit.Should().Be(2);
+        CliRunner.Run("convert", CliRunner.Sample, target, "--force").Exit.Should().Be(0);
+        Directory.GetFiles(_x.Folder).Should().ContainSingle("no temporary file is left behind");
+    }
+
+    [Fact]
+    public void Score_UnknownExtension_IsUsageError()
+    {
+        var path = Path.Combine(_x.Folder, "export.txt");
+        File.WriteAllText(path, "x");
+
+        CliRunner.Run("score", path).Exit.Should().Be(2);
+    }
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using Assessment.Core.Diagnostics;
+using Assessment.Core.Import;
+using Assessment.Core.Model;
+using Assessment.Core.Writing;
+using Assessment.Tests.TestAssets;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Assessment.Tests.Core;
+
+public sealed class JsonExportTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private Export Read(string json)
+    {
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllText(path, json);
+        return JsonExport.Read(path);
+    }
+
+    private const string TwoUnits = """
+        {
+          "units": [
+            { "unitId": "U1", "unitName": "一号", "year": 2024, "platformActiveRate": "55%",
+              "members": [ { "memberId": "M1", "name": "王", "role": ["书记", "成员"] }, { "memberId": "M2", "name": "李", "role": "成员" } ],
+              "sessions": [
+                { "sessionId": "S1", "date": "2024年3月5日", "durationMinutes": 120, "signIn": true, "contentTags": "新思想；四史",
+                  "attendance": [ { "memberId": "M1", "status": "出席" }, { "memberId": "M2", "status": "请假", "leaveApproved": "√" } ],
+                  "speeches": [ { "memberId": "M1" }, { "memberId": "M1" } ] } ] },
+            { "unitId": "U2", "unitName": "二号", "year": 2024 }
+          ],
+          "directives": [ { "directiveId": "D1", "unitId": "*", "issuedDate": "2024-02-01" } ]
+        }
+        """;
+
+    [Fact]
+    public void Read_NestedRows_BecomeTheSameRowsAsCsv()
+    {
+        var e = Read(TwoUnits);
+
+        e.Diagnostics.Should().BeEmpty();
+        var u = e.Units[0];
+        u.Unit.PlatformActiveRate.Should().Be(0.55m);
+        u.Members[0].Roles.Should().Be(MemberRole.Secretary | MemberRole.Member);
+        u.Sessions.Single().Should().BeEquivalentTo(new { Date = new DateOnly(2024, 3, 5), DurationMinutes = (int?)120, SignIn = (bool?)true, Tags = new[] { ContentTag.InnovationTheory, ContentTag.PartyHistory } });
+        u.Attendance.Select(a => (a.UnitId, a.SessionId, a.MemberId, a.Status)).Should().Equal(("U1", "S1", "M1", AttendanceStatus.Present), ("U1", "S1", "M2", AttendanceStatus.Leave));
+        u.Speeches.Should().HaveCount(2);
+        e.Units[1].Directives.Single().DirectiveId.Should().Be("D1");
+    }
+
+    [Fact]
+    public void Read_BadValue_HasJsonPathAndLine()
+    {
+        var e = Read(TwoUnits.Replace("\"2024年3月5日\", ", "\n\"2024-02-30\",\n", StringComparison.Ordinal));
+
+        var d = e.Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.File, d.Line, d.Column, d.UnitId, d.Code, d.Path).Should().Be(
+            (Severity.RowError, "export.json", 7, "date", "U1", "bad-date", "units[0].sessions[0].date"));
+        e.InvalidUnits.Single().UnitId.Should().Be("U1");
+        e.Units.Single().UnitId.Should().Be("U2");
+    }
+
+    [Fact]
+    public void Read_DuplicateAttendance_IsLocatedAtTheSecondRow()
+    {
+        var e = Read(TwoUnits.Replace("{ \"memberId\": \"M2\", \"status\": \"请假\"", "{ \"memberId\": \"M1\", \"status\": \"请假\"", StringComparison.Ordinal));
+
+        var d = e.Diagnostics.Where(x => x.Severity == Severity.RowError).Should().ContainSingle().Subject;
+        (d.Code, d.Path, d.UnitId).Should().Be(("duplicate-pair", "units[0].sessions[0].attendance[1].memberId", "U1"));
+    }
+
+    [Fact]
+    public void Read_UnknownProperty_WarnsOnce()
+    {
+        var e = Read(TwoUnits.Replace("\"unitName\": \"一号\"", "\"unitName\": \"一号\", \"remark\": 1", StringComparison.Ordinal).Replace("\"unitName\": \"二号\"", "\"unitName\": \"二号\", \"remark\": 2", StringComparison.Ordinal));
+
+        var d = e.Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.Code, d.Path).Should().Be((Severity.Warning, "unknown-property", "units[0].remark"));
+    }
+
+    [Theory]
+    [InlineData("{ \"units\": [ { \"unitId\": \"U1\", ", "bad-json")]
+    [InlineData("[1, 2]", "json-shape")]
+    [InlineData("{ \"units\": 3 }", "json-shape")]
+    [InlineData("{ \"units\": [ 1 ] }", "json-shape")]
+    public void Read_BadStructure_IsFileError(string json, string code)
+    {
+        var e = Read(json);
+
+        e.ExitCode.Should().Be(2);
+        e.Diagnostics.Should().Contain(d => d.Severity == Severity.FileError && d.Code == code);
+    }
+
+    [Fact]
+    public void Read_ObjectWhereAValueBelongs_IsRowErrorOfItsUnit()
+    {
+        var e = Read("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": { \"zh\": \"一号\" }, \"year\": 2024 } ] }");
+
+        var d = e.Diagnostics.Where(x => x.Severity == Severity.RowError).Should().ContainSingle(x => x.Code == "not-a-value").Subject;
+        (d.UnitId, d.Path).Should().Be(("U1", "units[0].unitName"));
+        e.InvalidUnits.Single().UnitId.Should().Be("U1");
+    }
+
+    [Fact]
+    public void Read_NestedRowNamingAnotherUnit_IsRowError()
+    {
+        var e = Read("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024, \"members\": [ { \"unitId\": \"U2\", \"memberId\": \"M1\", \"name\": \"王\", \"role\": \"书记\" } ] } ] }");
+
+        e.Diagnostics.Should().ContainSingle(d => d.Code == "parent-conflict" && d.UnitId == "U1");
+    }
+}
+
+public sealed class XlsxExportTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    /// <summary>Writes a workbook by hand: sheets of rows of cells; a DateTime cell is written as a real Excel date.</summary>
+    private string Workbook(params (string Sheet, object?[][] Rows)[] sheets)
+    {
+        var path = Path.Combine(_x.Folder, "export.xlsx");
+        using (var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new Workbook();
+            var styles = wb.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()),
+                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
+            var list = wb.Workbook.AppendChild(new Sheets());
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = wb.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    for (var c = 0; c < rows[r].Length; c++)
+                    {
+                        var reference = XlsxExport.ColumnLetter(c + 1) + (r + 1);
+                        row.Append(rows[r][c] switch
+                        {
+                            null => new Cell { CellReference = reference },
+                            DateTime d => new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(d.ToOADate().ToString(CultureInfo.InvariantCulture)) },
+                            int n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)) },
+                            double n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString("R", CultureInfo.InvariantCulture)) },
+                            var v => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v.ToString()!)) },
+                        });
+                    }
+
+                    data.Append(row);
+                }
+
+                part.Worksheet = new Worksheet(data);
+                list.Append(new Sheet { Id = wb.GetIdOfPart(part), SheetId = id++, Name = name });
+            }
+
+            wb.Workbook.Save();
+        }
+
+        return path;
+    }
+
+    private static readonly object?[] UnitHeader = ["单位编码", "单位名称", "年度", "学习平台活跃率"];
+
+    [Fact]
+    public void Read_RealExcelDatesNumbersAndText_AreValues()
+    {
+        var path = Workbook(
+            ("单位", [UnitHeader, ["U1", "一号", 2024, 0.55]]),
+            ("sessions", [["unit_id", "session_id", "date", "notice_date", "duration_minutes"], ["U1", "S1", new DateTime(2024, 3, 5), "2024/2/20", 120]]));
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Where(d => d.Severity != Severity.Warning).Should().BeEmpty();
+        var u = e.Units.Single();
+        u.Unit.PlatformActiveRate.Should().Be(0.55m);
+        u.Sessions.Single().Should().BeEquivalentTo(new { Date = new DateOnly(2024, 3, 5), NoticeDate = (DateOnly?)new DateOnly(2024, 2, 20), DurationMinutes = (int?)120 });
+    }
+
+    [Fact]
+    public void Read_BadValue_HasSheetRowAndColumn()
+    {
+        var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, 0.5], [null], ["U2", "二号", "20x4", null]]));
+
+        var e = XlsxExport.Read(path);
+
+        var d = e.Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.File, d.Line, d.Column, d.UnitId, d.Path).Should().Be((Severity.RowError, "export.xlsx", 4, "year", "U2", "单位!C4"));
+        e.Units.Single().UnitId.Should().Be("U1");
+    }
+
+    [Fact]
+    public void Read_UnknownSheetAndMissingColumn_AreReported()
+    {
+        var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, null]]), ("说明", [["随便写点什么"]]), ("members", [["unit_id", "member_id", "name"]]));
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Should().Contain(d => d.Severity == Severity.Warning && d.Code == "unknown-sheet" && d.Path == "说明");
+        e.Diagnostics.Should().Contain(d => d.Severity == Severity.FileError && d.Code == "missing-column" && d.Column == "role");
+        e.ExitCode.Should().Be(2);
+    }
+
+    [Fact]
+    public void Read_NotAWorkbook_IsFileError()
+    {
+        var path = Path.Combine(_x.Folder, "broken.xlsx");
+        File.WriteAllText(path, "this is not a zip file");
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Should().ContainSingle(d => d.Severity == Severity.FileError && d.Code == "bad-xlsx");
+    }
+
+    [Fact]
+    public void Read_NoUnitsSheet_IsFileError() =>
+        XlsxExport.Read(Workbook(("members", [["unit_id", "member_id", "name", "role"]]))).Diagnostics.Should().ContainSingle(d => d.Code == "missing-table");
+}
+
+public sealed class ConversionTests : IDisposable
+{
+    private static readonly DateOnly AsOf = new(2025, 1, 15);
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    [Fact]
+    public void RoundTrip_CsvJsonXlsxCsv_KeepsEveryValueOfEveryRow()
+    {
+        var csv1 = Directory.CreateDirectory(Path.Combine(_x.Folder, "csv1")).FullName;
+        new ExportGenerator(42).Write(csv1, 60, "R", AsOf);
+        var original = CsvExport.Read(csv1);
+        original.ExitCode.Should().Be(0);
+
+        var json = Path.Combine(_x.Folder, "export.json");
+        ExportWriters.WriteJson(original, json);
+        var fromJson = JsonExport.Read(json);
+        var xlsx = Path.Combine(_x.Folder, "export.xlsx");
+        ExportWriters.WriteXlsx(fromJson, xlsx);
+        var fromXlsx = XlsxExport.Read(xlsx);
+        var csv2 = Path.Combine(_x.Folder, "csv2");
+        ExportWriters.WriteCsv(fromXlsx, csv2);
+        var back = CsvExport.Read(csv2);
+
+        foreach (var e in new[] { fromJson, fromXlsx, back })
+        {
+            e.Diagnostics.Where(d => d.Severity != Severity.Warning).Should().BeEmpty();
+            e.Units.Should().BeEquivalentTo(original.Units, o => o.WithStrictOrdering().Excluding(m => m.Path.EndsWith("Source", StringComparison.Ordinal)));
+        }
+
+        // and the text itself is stable: writing the result again gives the same files
+        var csv3 = Path.Combine(_x.Folder, "csv3");
+        ExportWriters.WriteCsv(back, csv3);
+        foreach (var f in Directory.GetFiles(csv2))
+        {
+            File.ReadAllBytes(Path.Combine(csv3, Path.GetFileName(f))).Should().Equal(File.ReadAllBytes(f));
+        }
+    }
+}
