@@ -19,7 +19,7 @@ internal static class OutputFile
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var w = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            using (var w = new StreamWriter(temp, false, new UTF8Encoding(false), bufferSize: 1 << 20))
             {
                 write(w);
             }

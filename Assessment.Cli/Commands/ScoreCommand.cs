@@ -36,32 +36,56 @@ internal static class ScoreCommand
             var options = assessor.ReadOptions(day, r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding)));
             var export = Filter(ExportLoader.Read(r.GetValue(path), options), r.GetValue(units) ?? []);
 
-            var cards = new List<Core.Scoring.Scorecard>();
-            var invalid = export.InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)u.Errors.Select(e => e.Format(r.GetValue(lang)!)).ToArray())).ToList();
-            Progress.Run(terminal, export.Units.Count, r.GetValue(lang)!, tick =>
+            var language = r.GetValue(lang)!;
+            var invalid = export.InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)u.Errors.Select(e => e.Format(language)).ToArray())).ToList();
+            var previous = r.GetValue(compareTo) is { } p ? PreviousRun.Read(p) : null;
+            var file = r.GetValue(output);
+            var fmt = r.GetValue(format)!;
+
+            // Scorecards are produced lazily, in input order, on all cores; a failed unit is set aside, never thrown.
+            IEnumerable<Core.Scoring.Scorecard> Cards(Action tick)
             {
                 foreach (var s in assessor.ScoreAll(export, day, r.GetValue(parallel)))
                 {
+                    tick();
                     if (s.Scorecard is not null)
                     {
-                        cards.Add(s.Scorecard);
+                        yield return s.Scorecard;
                     }
                     else
                     {
                         invalid.Add((s.Unit.UnitId, [s.Failure!]));
                     }
-
-                    tick();
                 }
-            });
+            }
 
-            var previous = r.GetValue(compareTo);
-            var report = new ScoreReport(export, cards, invalid, day, r.GetValue(lang)!, previous is null ? null : Comparison.Build(previous, cards));
-            var file = r.GetValue(output);
-            OutputFile.Write(file, terminal.Out, w => Render(r.GetValue(format)!, w, report, terminal.OutIsTerminal && file is null));
-            if (r.GetValue(format) != "table")
+            if (fmt is "json" or "csv")
             {
-                Summarise(terminal, report);
+                // Streamed: each unit is written as soon as it is scored, so memory does not grow with the units.
+                Progress.Run(terminal, export.Units.Count, language, tick => OutputFile.Write(file, terminal.Out, w =>
+                {
+                    if (fmt == "json")
+                    {
+                        JsonRenderer.Write(w, export, Cards(tick), () => invalid, day, language, previous is null ? null : JsonRenderer.Compared.Of(previous));
+                    }
+                    else
+                    {
+                        CsvRenderer.Write(w, Cards(tick), language, previous is null ? null : previous.Delta);
+                    }
+                }));
+                Summarise(terminal, export, invalid, language);
+            }
+            else
+            {
+                // Rankings, charts and "most often lost" need every scorecard.
+                var cards = new List<Core.Scoring.Scorecard>();
+                Progress.Run(terminal, export.Units.Count, language, tick => cards.AddRange(Cards(tick)));
+                var report = new ScoreReport(export, cards, invalid, day, language, previous is null ? null : Comparison.Build(previous, cards));
+                OutputFile.Write(file, terminal.Out, w => Render(fmt, w, report, terminal.OutIsTerminal && file is null));
+                if (fmt != "table")
+                {
+                    Summarise(terminal, export, invalid, language);
+                }
             }
 
             var exit = export.ExitCode;
@@ -92,17 +116,31 @@ internal static class ScoreCommand
         }
     }
 
-    /// <summary>For formats other than the table, the diagnostics go to stderr too, so a user piping CSV into a file
-    /// still sees that something was wrong.</summary>
-    private static void Summarise(Terminal terminal, ScoreReport report)
+    /// <summary>For formats other than the table, the errors go to stderr too (warnings as a count: they are in the
+    /// output), so a user piping CSV into a file still sees that something was wrong.</summary>
+    private static void Summarise(Terminal terminal, Export export, List<(string UnitId, IReadOnlyList<string> Errors)> invalid, string lang)
     {
-        var t = new Text(report.Lang);
-        foreach (var d in report.Export.Diagnostics)
+        var t = new Text(lang);
+        var warnings = 0;
+        foreach (var d in export.Diagnostics)
         {
-            terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(d.Severity, t)} {d.Format(report.Lang)}");
+            if (d.Severity == Core.Diagnostics.Severity.Warning)
+            {
+                warnings++;
+            }
+            else
+            {
+                terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(d.Severity, t)} {d.Format(lang)}");
+            }
         }
 
-        foreach (var (unitId, errors) in report.InvalidUnits.Where(u => report.Export.InvalidUnits.All(x => x.UnitId != u.UnitId)))
+        if (warnings > 0)
+        {
+            terminal.Error.WriteLine(lang == "en" ? $"{warnings} warning(s); see the output" : $"警告 {warnings} 条，见输出内容");
+        }
+
+        var listed = export.InvalidUnits.Select(u => u.UnitId).ToHashSet();
+        foreach (var (unitId, errors) in invalid.Where(u => !listed.Contains(u.UnitId)))
         {
             terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(Core.Diagnostics.Severity.RowError, t)} {unitId}: {string.Join("; ", errors)}");
         }

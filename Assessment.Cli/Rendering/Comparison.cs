@@ -26,30 +26,42 @@ internal sealed record UnitDelta(PreviousUnit Previous, Scorecard Current)
     public decimal ItemDelta(string id) => Current.Items.First(i => i.Id == id).Score - Previous.Items.GetValueOrDefault(id);
 }
 
-/// <summary>This run set against a previous one (<c>--compare-to previous.json</c>): per unit in both, the deltas;
-/// units only in this run are added, units only in the previous run removed.</summary>
-internal sealed record Comparison(string PreviousFile, string? PreviousAsOf, IReadOnlyDictionary<string, UnitDelta> Deltas,
-    IReadOnlyList<Scorecard> Added, IReadOnlyList<PreviousUnit> Removed)
+/// <summary>A previous run read back from its JSON output: enough to compare each unit of this run as it is scored.</summary>
+internal sealed class PreviousRun
 {
-    public static Comparison Build(string file, IReadOnlyList<Scorecard> cards)
+    private readonly IReadOnlyList<PreviousUnit> _units;
+    private readonly Dictionary<string, PreviousUnit> _byId;
+
+    private PreviousRun(string file, string? asOf, IReadOnlyList<PreviousUnit> units)
     {
-        var (asOf, previous) = Read(file);
-        var byId = previous.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.First());
-        var current = cards.Select(c => c.UnitId).ToHashSet();
-        return new Comparison(
-            Path.GetFileName(file),
-            asOf,
-            cards.Where(c => byId.ContainsKey(c.UnitId)).ToDictionary(c => c.UnitId, c => new UnitDelta(byId[c.UnitId], c)),
-            cards.Where(c => !byId.ContainsKey(c.UnitId)).ToArray(),
-            previous.Where(p => !current.Contains(p.UnitId)).ToArray());
+        File = Path.GetFileName(file);
+        AsOf = asOf;
+        _units = units;
+        _byId = units.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.First());
     }
 
-    private static (string? AsOf, IReadOnlyList<PreviousUnit> Units) Read(string file)
+    public string File { get; }
+
+    public string? AsOf { get; }
+
+    /// <summary>The change of a unit, or null when the previous run did not have it (an added unit).</summary>
+    public UnitDelta? Delta(Scorecard card) => _byId.TryGetValue(card.UnitId, out var p) ? new UnitDelta(p, card) : null;
+
+    /// <summary>The previous units this run did not score.</summary>
+    public IReadOnlyList<PreviousUnit> Removed(IReadOnlySet<string> scored) => _units.Where(p => !scored.Contains(p.UnitId)).ToArray();
+
+    public static PreviousRun Read(string file)
+    {
+        var (asOf, units) = Load(file);
+        return new PreviousRun(file, asOf, units);
+    }
+
+    private static (string? AsOf, IReadOnlyList<PreviousUnit> Units) Load(string file)
     {
         JObject root;
         try
         {
-            root = JObject.Parse(File.ReadAllText(file));
+            root = JObject.Parse(System.IO.File.ReadAllText(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -76,5 +88,30 @@ internal sealed record Comparison(string PreviousFile, string? PreviousAsOf, IRe
         {
             throw new UsageException($"--compare-to {file}: 单位数据不完整 / a unit is incomplete: {e.Message}");
         }
+    }
+}
+
+/// <summary>This run set against a previous one (<c>--compare-to previous.json</c>): per unit in both, the deltas;
+/// units only in this run are added, units only in the previous run removed.</summary>
+internal sealed record Comparison(string PreviousFile, string? PreviousAsOf, IReadOnlyDictionary<string, UnitDelta> Deltas,
+    IReadOnlyList<Scorecard> Added, IReadOnlyList<PreviousUnit> Removed)
+{
+    public static Comparison Build(PreviousRun previous, IReadOnlyList<Scorecard> cards)
+    {
+        var deltas = new Dictionary<string, UnitDelta>();
+        var added = new List<Scorecard>();
+        foreach (var c in cards)
+        {
+            if (previous.Delta(c) is { } d)
+            {
+                deltas[c.UnitId] = d;
+            }
+            else
+            {
+                added.Add(c);
+            }
+        }
+
+        return new Comparison(previous.File, previous.AsOf, deltas, added, previous.Removed(cards.Select(c => c.UnitId).ToHashSet()));
     }
 }

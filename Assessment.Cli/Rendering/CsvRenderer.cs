@@ -7,11 +7,15 @@ namespace Assessment.Cli.Rendering;
 /// Excel on Chinese Windows opens it cleanly, RFC 4180 quoting, header language per <c>--lang</c>.</summary>
 internal static class CsvRenderer
 {
-    public static void Write(TextWriter w, ScoreReport r)
+    public static void Write(TextWriter w, ScoreReport r) =>
+        Write(w, r.Scorecards, r.Lang, r.Comparison is null ? null : c => r.Comparison.Deltas.GetValueOrDefault(c.UnitId));
+
+    /// <summary>Writes the rows as the scorecards arrive; with <paramref name="delta"/> the comparison columns too.</summary>
+    public static void Write(TextWriter w, IEnumerable<Scorecard> scorecards, string lang, Func<Scorecard, UnitDelta?>? delta)
     {
-        var zh = r.Lang != "en";
-        var cards = r.Scorecards;
-        var first = cards.Count > 0 ? cards[0] : null;
+        var zh = lang != "en";
+        using var cards = scorecards.GetEnumerator();
+        var first = cards.MoveNext() ? cards.Current : null;
         var header = new List<string>
         {
             zh ? "单位编码" : "unit_id", zh ? "单位名称" : "unit_name", zh ? "年度" : "year", zh ? "测评方案" : "profile",
@@ -19,9 +23,9 @@ internal static class CsvRenderer
         };
         if (first is not null)
         {
-            header.AddRange(first.Categories.Select(c => $"{c.Id} {c.Title(r.Lang)}"));
-            header.AddRange(first.Items.Select(i => $"{i.Id} {i.Title(r.Lang)}"));
-            if (r.Comparison is not null)
+            header.AddRange(first.Categories.Select(c => $"{c.Id} {c.Title(lang)}"));
+            header.AddRange(first.Items.Select(i => $"{i.Id} {i.Title(lang)}"));
+            if (delta is not null)
             {
                 header.AddRange([zh ? "上次总分" : "previous_total", zh ? "总分变化" : "total_change", zh ? "上次等次" : "previous_grade"]);
                 header.AddRange(first.Categories.Select(c => $"{(zh ? "变化" : "change")} {c.Id}"));
@@ -31,7 +35,7 @@ internal static class CsvRenderer
 
         w.Write('\uFEFF');
         Line(w, header);
-        foreach (var c in cards)
+        for (var c = first; c is not null; c = cards.MoveNext() ? cards.Current : null)
         {
             var row = new List<string>
             {
@@ -40,9 +44,9 @@ internal static class CsvRenderer
             };
             row.AddRange(c.Categories.Select(x => N(x.Score)));
             row.AddRange(c.Items.Select(x => N(x.Score)));
-            if (r.Comparison is not null)
+            if (delta is not null)
             {
-                if (r.Comparison.Deltas.TryGetValue(c.UnitId, out var d))
+                if (delta(c) is { } d)
                 {
                     row.AddRange([N(d.Previous.Total), N(d.Total), zh ? GradeZh(d.Previous.Grade) : d.Previous.Grade]);
                     row.AddRange(d.Categories.Select(x => N(x.Delta)));

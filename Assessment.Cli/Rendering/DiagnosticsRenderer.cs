@@ -8,10 +8,21 @@ internal static class DiagnosticsRenderer
 {
     public static void WriteGrouped(TextWriter w, Export export, Text t)
     {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var u in export.Units)
+        {
+            order.TryAdd(u.UnitId, u.Unit.Source.Line);
+        }
+
+        foreach (var u in export.InvalidUnits)
+        {
+            order.TryAdd(u.UnitId, u.Order);
+        }
+
         var groups = export.Diagnostics
             .GroupBy(d => d.UnitId ?? "")
             .OrderBy(g => g.Key.Length == 0 ? 0 : 1)
-            .ThenBy(g => Order(export, g.Key));
+            .ThenBy(g => order.GetValueOrDefault(g.Key, int.MaxValue));
         foreach (var g in groups)
         {
             w.WriteLine(g.Key.Length == 0 ? $"[{t.Files}]" : $"[{t.Unit} {g.Key}]");
@@ -28,18 +39,4 @@ internal static class DiagnosticsRenderer
         Severity.RowError => t.Lang == "en" ? "error" : "错误",
         _ => t.Lang == "en" ? "file error" : "文件错误",
     };
-
-    private static int Order(Export export, string unitId)
-    {
-        for (var i = 0; i < export.Units.Count; i++)
-        {
-            if (export.Units[i].UnitId == unitId)
-            {
-                return export.Units[i].Unit.Source.Line;
-            }
-        }
-
-        var invalid = export.InvalidUnits.FirstOrDefault(u => u.UnitId == unitId);
-        return invalid is null ? int.MaxValue : invalid.Order;
-    }
 }

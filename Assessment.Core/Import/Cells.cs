@@ -169,7 +169,7 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
         var cols = table.Schema.Columns;
         for (var i = 0; i < cols.Count; i++)
         {
-            if (cols[i].Name == column)
+            if (ReferenceEquals(cols[i].Name, column) || cols[i].Name == column)
             {
                 return i;
             }

@@ -1,13 +1,21 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using Assessment.Core.Diagnostics;
 using CsvHelper;
 
 namespace Assessment.Core.Import;
 
-/// <summary>Reads one CSV file of an export into raw records: encoding, separator, headers and quoting, nothing else.</summary>
+/// <summary>Reads one CSV file of an export: encoding, separator, headers and quoting, nothing else. UTF-8 input is
+/// read in place; records are tokenised and mapped on several threads (CsvHelper's ParallelEnumerate) in input order.</summary>
 internal static class CsvTableReader
 {
+    /// <summary>Files smaller than this are read on one thread: starting workers costs more than it saves.</summary>
+    private const int ParallelFrom = 4 << 20;
+
+    private static readonly System.Buffers.SearchValues<byte> Blank = System.Buffers.SearchValues.Create(" \r\n\t"u8);
+
     public static RawTable Read(TableSchema schema, string path, Encoding? forced, List<Diagnostic> diagnostics)
     {
         var file = Path.GetFileName(path);
@@ -19,37 +27,57 @@ internal static class CsvTableReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileUnreadable, [e.Message]));
-            return Missing(schema, file);
+            return RawTable.Missing(schema, file);
         }
 
-        if (!TextDecoder.TryDecode(bytes, forced, out var text, out var encodingName))
+        // UTF-8 (with or without BOM) is read in place; anything else is decoded once to text.
+        string? text = null;
+        var utf8 = forced is null || forced.CodePage == Encoding.UTF8.CodePage;
+        var body = bytes.AsMemory();
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
-            return Missing(schema, file);
+            body = body[3..];
+        }
+        else if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            utf8 = false;
         }
 
-        if (text.Contains('\0'))
+        if (!utf8 || !Utf8.IsValid(body.Span))
+        {
+            if (!TextDecoder.TryDecode(bytes, forced, out var decoded, out var encodingName))
+            {
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
+                return RawTable.Missing(schema, file);
+            }
+
+            text = decoded;
+        }
+
+        var head = text ?? Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 64 * 1024)]);
+        if ((text is null ? body.Span.Contains((byte)0) : text.Contains('\0')))
         {
             diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotCsv, []));
-            return Missing(schema, file);
+            return RawTable.Missing(schema, file);
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(head) && (text is not null || body.Span.IndexOfAnyExcept(Blank) < 0))
         {
             diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.EmptyFile, []));
-            return Missing(schema, file);
+            return RawTable.Missing(schema, file);
         }
 
-        return Parse(schema, file, text, diagnostics);
+        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, bytes.Length >= ParallelFrom);
     }
 
-    public static RawTable Missing(TableSchema schema, string file) => new(schema, file, [], false);
+    /// <summary>Reads CSV held in a string (tests).</summary>
+    internal static RawTable Parse(TableSchema schema, string file, string text, List<Diagnostic> diagnostics) =>
+        Open(schema, file, text, default, FirstNonBlankLine(text), diagnostics, parallel: false);
 
-    internal static RawTable Parse(TableSchema schema, string file, string text, List<Diagnostic> diagnostics)
+    private static RawTable Open(TableSchema schema, string file, string? text, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics, bool parallel)
     {
-        var firstLine = FirstNonBlankLine(text);
         var separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
-        var malformed = new Dictionary<int, CsvMalformedReason>();
+        var malformed = new ConcurrentDictionary<int, CsvMalformedReason>();
         var options = new CsvReaderOptions
         {
             Separator = separator,
@@ -61,55 +89,118 @@ internal static class CsvTableReader
             OnMalformedRecord = m => malformed.TryAdd((int)m.LineNumber, m.Reason),
         };
 
-        using var reader = CsvReader.FromText(text, options);
+        var reader = text is not null ? CsvReader.FromText(text, options) : CsvReader.Create(utf8, options);
         var headers = reader.Headers;
         var map = MapHeaders(schema, file, headers, diagnostics);
         if (map is null)
         {
-            return Missing(schema, file);
+            reader.Dispose();
+            return RawTable.Missing(schema, file);
         }
 
-        var records = new List<RawRecord>();
-        while (reader.Read())
+        return new CsvTable(schema, file, reader, map, headers.Count, malformed, parallel);
+    }
+
+#pragma warning disable CA1001 // the ThreadLocal and the reader are disposed when Map finishes: a table is mapped once
+    private sealed class CsvTable(TableSchema schema, string file, CsvReader reader, int[] map, int headerCount,
+        ConcurrentDictionary<int, CsvMalformedReason> malformed, bool parallel) : RawTable(schema, file, true, null)
+    {
+        // Ids repeat on every row that names them (a unit's id on each of its thousands of attendance rows), and the
+        // typed rows keep them: one instance each saves memory and the collector's copying. A cache per worker
+        // thread, so no locks; CsvHelper's own PoolStrings turned itself off on these files.
+        private readonly ThreadLocal<Dictionary<string, string>> _interned = new(() => new Dictionary<string, string>(StringComparer.Ordinal));
+        private readonly bool[] _intern = schema.Columns.Select(c => c.Name.EndsWith("_id", StringComparison.Ordinal) || c.Name == "approved_by").ToArray();
+
+        public override IEnumerable<T> Map<T>(Func<RawRecord, T> selector)
         {
-            var line = (int)reader.LineNumber;
-            var values = new string[schema.Columns.Count];
+            using (reader)
+            using (_interned)
+            {
+                var results = parallel
+                    ? reader.ParallelEnumerate(r => Record(r) is { } rec ? (true, selector(rec)) : (false, default!), -1)
+                    : Sequential(selector);
+                foreach (var (ok, value) in results)
+                {
+                    if (ok)
+                    {
+                        yield return value;
+                    }
+                }
+            }
+        }
+
+        private IEnumerable<(bool, T)> Sequential<T>(Func<RawRecord, T> selector)
+        {
+            while (reader.Read())
+            {
+                yield return Record(reader) is { } rec ? (true, selector(rec)) : (false, default!);
+            }
+        }
+
+        /// <summary>The record the reader is on, or null for a line of separators only (a blank line).</summary>
+        private string Intern(Dictionary<string, string> cache, string value)
+        {
+            if (value.Length == 0)
+            {
+                return value;
+            }
+
+            if (cache.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            if (cache.Count > 500_000)
+            {
+                cache.Clear(); // bounded: a pathological file of unique ids must not grow it forever
+            }
+
+            cache[value] = value;
+            return value;
+        }
+
+        private RawRecord? Record(CsvReader r)
+        {
+            var line = (int)r.LineNumber;
+            var cache = _interned.Value!;
+            var values = new string[Schema.Columns.Count];
             Array.Fill(values, "");
             var anyValue = false;
-            var fieldCount = reader.FieldCount;
+            var fieldCount = r.FieldCount;
             for (var i = 0; i < fieldCount && i < map.Length; i++)
             {
                 var target = map[i];
                 if (target < 0)
                 {
+                    anyValue |= !r.IsEmpty(i);
                     continue;
                 }
 
-                var v = ValueParser.Fold(reader.GetString(i));
-                values[target] = v;
+                var v = ValueParser.Fold(r.GetString(i));
+                values[target] = _intern[target] ? Intern(cache, v) : v;
                 anyValue |= v.Length > 0;
             }
 
+            var extra = false;
             for (var i = map.Length; i < fieldCount; i++)
             {
-                anyValue |= !reader.IsEmpty(i);
+                extra |= !r.IsEmpty(i);
             }
 
-            if (!anyValue)
+            if (!anyValue && !extra)
             {
-                continue; // a line of separators only is a blank line
+                return null;
             }
 
-            MessageTemplate? problem = null;
-            string[]? args = null;
-            if (fieldCount > headers.Count && Enumerable.Range(headers.Count, fieldCount - headers.Count).Any(i => !reader.IsEmpty(i)))
+            if (fieldCount > headerCount && extra)
             {
-                problem = Messages.TooManyFields;
-                args = [fieldCount.ToString(CultureInfo.InvariantCulture), headers.Count.ToString(CultureInfo.InvariantCulture)];
+                return new RawRecord(line, values, Messages.TooManyFields,
+                    [fieldCount.ToString(CultureInfo.InvariantCulture), headerCount.ToString(CultureInfo.InvariantCulture)]);
             }
-            else if (malformed.TryGetValue(line, out var reason))
+
+            if (!malformed.IsEmpty && malformed.TryGetValue(line, out var reason))
             {
-                problem = reason switch
+                var problem = reason switch
                 {
                     CsvMalformedReason.UnterminatedQuote => Messages.UnterminatedQuote,
                     CsvMalformedReason.TextAfterClosingQuote => Messages.TextAfterQuote,
@@ -117,14 +208,13 @@ internal static class CsvTableReader
                     // record reads its missing fields as blank, and blank required ones are reported.
                     _ => null,
                 };
-                args = [];
+                return new RawRecord(line, values, problem, []);
             }
 
-            records.Add(new RawRecord(line, values, problem, args));
+            return new RawRecord(line, values);
         }
-
-        return new RawTable(schema, file, records, true);
     }
+#pragma warning restore CA1001
 
     /// <summary>Maps each header position to a schema column index (-1 for unknown), or null when a required column is missing.</summary>
     internal static int[]? MapHeaders(TableSchema schema, string file, IReadOnlyList<string> headers, List<Diagnostic> diagnostics,
@@ -169,7 +259,7 @@ internal static class CsvTableReader
         for (var c = 0; c < schema.Columns.Count; c++)
         {
             var col = schema.Columns[c];
-            if (string.Equals(col.Name, header, StringComparison.OrdinalIgnoreCase)
+            if (ReferenceEquals(col.Name, header) || string.Equals(col.Name, header, StringComparison.OrdinalIgnoreCase)
                 || col.Zh == header
                 || col.Aliases.Contains(header))
             {

@@ -14,16 +14,19 @@ internal sealed class ExportAssembler
     private readonly Dictionary<string, Func<RowSource, string?, string?>> _locators;
 
     private ExportAssembler(List<Diagnostic> diagnostics, ReadOptions options, IEnumerable<RawTable> tables)
+        : this(diagnostics, options, tables.Where(t => t.Locate is not null).GroupBy(t => t.File).ToDictionary(g => g.Key, g => g.First().Locate!))
+    {
+    }
+
+    private ExportAssembler(List<Diagnostic> diagnostics, ReadOptions options, Dictionary<string, Func<RowSource, string?, string?>> locators)
     {
         _d = diagnostics;
         _options = options;
-        _locators = tables.Where(t => t.Locate is not null).GroupBy(t => t.File).ToDictionary(g => g.Key, g => g.First().Locate!);
+        _locators = locators;
     }
 
     /// <summary>The path of a row's column inside its file, for formats that have one (JSON, XLSX).</summary>
     private string? PathOf(RowSource s, string? column) => _locators.TryGetValue(s.File, out var locate) ? locate(s, column) : null;
-
-    private static RowSource Src(RawTable t, RawRecord r) => new(t.File, r.Line, r.Anchor);
 
     private void Add(Severity severity, RowSource s, string? column, string? unit, MessageTemplate m, params string[] args) =>
         _d.Add(new(severity, s.File, s.Line, column, unit, m, args, PathOf(s, column)));
@@ -50,39 +53,71 @@ internal sealed class ExportAssembler
         public Dictionary<string, int> MemberIds { get; } = new(StringComparer.Ordinal);
     }
 
-    public static Export Assemble(string source, IReadOnlyDictionary<string, RawTable> tables, List<Diagnostic> diagnostics, ReadOptions options)
-    {
-        var counts = Tables.All.ToDictionary(t => t.Name, t => tables.TryGetValue(t.Name, out var raw) ? raw.Records.Count : 0);
-        if (diagnostics.Any(x => x.Severity == Severity.FileError))
-        {
-            return new Export(source, [], [], Finish(diagnostics, options), counts);
-        }
+    /// <summary>One record as the first pass leaves it: its typed row (null when it had an error), the raw unit id and
+    /// key it names (kept even for a bad row, so other rows are not also reported for naming it), where it came from,
+    /// and the diagnostics its values got.</summary>
+    private readonly record struct Entry<T>(T? Row, string UnitId, string Key, RowSource Source, Diagnostic[]? Diagnostics) where T : class;
 
-        return new ExportAssembler(diagnostics, options, tables.Values).Run(source, tables, counts);
+    /// <summary>Types every record of a table (on several threads for large CSV files), in input order.</summary>
+    private static List<Entry<T>> Parse<T>(RawTable table, Func<RawTable, RawRecord, List<Diagnostic>, T?> parse, string? keyColumn) where T : class
+    {
+        var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
+        var keyCol = keyColumn is null ? -1 : CsvTableReader.FindColumn(table.Schema, keyColumn);
+        return table.Map(rec =>
+        {
+            var scratch = new List<Diagnostic>();
+            var row = parse(table, rec, scratch);
+            return new Entry<T>(row, rec.Values[unitCol], keyCol >= 0 ? rec.Values[keyCol] : "", new RowSource(table.File, rec.Line, rec.Anchor),
+                scratch.Count == 0 ? null : scratch.ToArray());
+        }).ToList();
     }
 
-    private Export Run(string source, IReadOnlyDictionary<string, RawTable> tables, Dictionary<string, int> counts)
+    public static Export Assemble(string source, IReadOnlyDictionary<string, RawTable> tables, List<Diagnostic> diagnostics, ReadOptions options)
     {
-        RawTable T(TableSchema s) => tables.TryGetValue(s.Name, out var t) ? t : CsvTableReader.Missing(s, s.FileName);
-
-        var buckets = ReadUnits(T(Tables.Units));
-        CollectIds(T(Tables.Sessions), "session_id", buckets, b => b.SessionIds);
-        CollectIds(T(Tables.Members), "member_id", buckets, b => b.MemberIds);
-
-        Fill(T(Tables.Members), RowParsers.Member, buckets, (b, r) => b.Members.Add(r));
-        Fill(T(Tables.Sessions), RowParsers.Session, buckets, (b, r) => b.Sessions.Add(r));
-        Fill(T(Tables.Attendance), RowParsers.Attendance, buckets, (b, r) => b.Attendance.Add(r));
-        Fill(T(Tables.Speeches), RowParsers.Speech, buckets, (b, r) => b.Speeches.Add(r));
-        Fill(T(Tables.Outputs), RowParsers.Output, buckets, (b, r) => b.Outputs.Add(r));
-        Fill(T(Tables.Documents), RowParsers.Document, buckets, (b, r) => b.Documents.Add(r));
-        Fill(T(Tables.Events), RowParsers.Event, buckets, (b, r) => b.Events.Add(r));
-        Fill(T(Tables.Reviews), RowParsers.Review, buckets, (b, r) => b.Reviews.Add(r));
-        ReadDirectives(T(Tables.Directives), buckets);
-        ReadWaivers(T(Tables.Waivers), buckets);
-
-        foreach (var b in buckets.Values.OrderBy(b => b.Order))
+        if (diagnostics.Any(x => x.Severity == Severity.FileError))
         {
-            CheckUnit(b);
+            return new Export(source, [], [], Finish(diagnostics, options), Tables.All.ToDictionary(t => t.Name, _ => 0));
+        }
+
+        return new ExportAssembler(diagnostics, options, tables.Values).Run(source, tables);
+    }
+
+    private Export Run(string source, IReadOnlyDictionary<string, RawTable> tables)
+    {
+        RawTable T(TableSchema s) => tables.TryGetValue(s.Name, out var t) ? t : RawTable.Missing(s, s.FileName);
+        var counts = new Dictionary<string, int>();
+
+        var units = Parse(T(Tables.Units), RowParsers.Unit, null);
+        counts[Tables.Units.Name] = units.Count;
+        var buckets = Buckets(units);
+        var members = Parse(T(Tables.Members), RowParsers.Member, "member_id");
+        var sessions = Parse(T(Tables.Sessions), RowParsers.Session, "session_id");
+        CollectIds(sessions, buckets, b => b.SessionIds);
+        CollectIds(members, buckets, b => b.MemberIds);
+
+        Fill(Tables.Members, members, buckets, (b, r) => b.Members.Add(r), counts);
+        Fill(Tables.Sessions, sessions, buckets, (b, r) => b.Sessions.Add(r), counts);
+        Fill(Tables.Attendance, Parse(T(Tables.Attendance), RowParsers.Attendance, null), buckets, (b, r) => b.Attendance.Add(r), counts);
+        Fill(Tables.Speeches, Parse(T(Tables.Speeches), RowParsers.Speech, null), buckets, (b, r) => b.Speeches.Add(r), counts);
+        Fill(Tables.Outputs, Parse(T(Tables.Outputs), RowParsers.Output, null), buckets, (b, r) => b.Outputs.Add(r), counts);
+        Fill(Tables.Documents, Parse(T(Tables.Documents), RowParsers.Document, null), buckets, (b, r) => b.Documents.Add(r), counts);
+        Fill(Tables.Events, Parse(T(Tables.Events), RowParsers.Event, null), buckets, (b, r) => b.Events.Add(r), counts);
+        Fill(Tables.Reviews, Parse(T(Tables.Reviews), RowParsers.Review, null), buckets, (b, r) => b.Reviews.Add(r), counts);
+        ReadDirectives(Parse(T(Tables.Directives), RowParsers.Directive, null), buckets, counts);
+        ReadWaivers(Parse(T(Tables.Waivers), RowParsers.Waiver, null), buckets, counts);
+
+        // Each unit's cross-checks are independent: run them in parallel, each into its own list, and append the
+        // lists in input order so the diagnostics come out the same on every run.
+        var ordered = buckets.Values.OrderBy(b => b.Order).ToArray();
+        var perUnit = new List<Diagnostic>[ordered.Length];
+        Parallel.For(0, ordered.Length, i =>
+        {
+            perUnit[i] = [];
+            new ExportAssembler(perUnit[i], _options, _locators).CheckUnit(ordered[i]);
+        });
+        foreach (var list in perUnit)
+        {
+            _d.AddRange(list);
         }
 
         var all = Finish(_d, _options);
@@ -114,14 +149,22 @@ internal sealed class ExportAssembler
     private static List<Diagnostic> Finish(List<Diagnostic> diagnostics, ReadOptions options) =>
         options.Strict ? diagnostics.Select(x => x.Escalated()).ToList() : diagnostics;
 
-    private Dictionary<string, Bucket> ReadUnits(RawTable table)
+    private void Report<T>(Entry<T> e) where T : class
+    {
+        if (e.Diagnostics is not null)
+        {
+            _d.AddRange(e.Diagnostics);
+        }
+    }
+
+    private Dictionary<string, Bucket> Buckets(List<Entry<UnitRow>> units)
     {
         var buckets = new Dictionary<string, Bucket>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var rec in table.Records)
+        foreach (var e in units)
         {
-            var row = RowParsers.Unit(table, rec, _d);
-            var id = rec.Values[0];
+            Report(e);
+            var id = e.UnitId;
             if (id.Length == 0)
             {
                 continue; // already reported as a blank required value, attributable to no unit
@@ -129,79 +172,76 @@ internal sealed class ExportAssembler
 
             if (firstLine.TryGetValue(id, out var first))
             {
-                Add(Severity.RowError, Src(table, rec), "unit_id", id, Messages.DuplicateId, id, Str(first));
+                Add(Severity.RowError, e.Source, "unit_id", id, Messages.DuplicateId, id, Str(first));
                 continue;
             }
 
-            firstLine[id] = rec.Line;
-            buckets[id] = new Bucket(buckets.Count) { Unit = row, Name = row?.UnitName ?? NullIfEmpty(rec.Values[1]) };
+            firstLine[id] = e.Source.Line;
+            buckets[id] = new Bucket(buckets.Count) { Unit = e.Row, Name = e.Row?.UnitName };
         }
 
         return buckets;
     }
 
-    private static void CollectIds(RawTable table, string column, Dictionary<string, Bucket> buckets, Func<Bucket, Dictionary<string, int>> ids)
+    private static void CollectIds<T>(List<Entry<T>> entries, Dictionary<string, Bucket> buckets, Func<Bucket, Dictionary<string, int>> ids) where T : class
     {
-        var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
-        var idCol = CsvTableReader.FindColumn(table.Schema, column);
-        foreach (var rec in table.Records)
+        foreach (var e in entries)
         {
-            if (buckets.TryGetValue(rec.Values[unitCol], out var b) && rec.Values[idCol].Length > 0)
+            if (e.Key.Length > 0 && buckets.TryGetValue(e.UnitId, out var b))
             {
-                ids(b).TryAdd(rec.Values[idCol], rec.Line);
+                ids(b).TryAdd(e.Key, e.Source.Line);
             }
         }
     }
 
-    private void Fill<T>(RawTable table, Func<RawTable, RawRecord, List<Diagnostic>, T?> parse, Dictionary<string, Bucket> buckets, Action<Bucket, T> add)
+    private void Fill<T>(TableSchema table, List<Entry<T>> entries, Dictionary<string, Bucket> buckets, Action<Bucket, T> add, Dictionary<string, int> counts)
         where T : class
     {
-        var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
-        foreach (var rec in table.Records)
+        counts[table.Name] = entries.Count;
+        foreach (var e in entries)
         {
-            var row = parse(table, rec, _d);
-            var unitId = rec.Values[unitCol];
-            if (unitId.Length == 0)
+            Report(e);
+            if (e.UnitId.Length == 0)
             {
                 continue; // reported by the parser as a blank required value
             }
 
-            if (!buckets.TryGetValue(unitId, out var b))
+            if (!buckets.TryGetValue(e.UnitId, out var b))
             {
-                Add(Severity.RowError, Src(table, rec), "unit_id", unitId, Messages.UnknownUnit, unitId);
+                Add(Severity.RowError, e.Source, "unit_id", e.UnitId, Messages.UnknownUnit, e.UnitId);
                 continue;
             }
 
-            if (row is not null)
+            if (e.Row is not null)
             {
-                add(b, row);
+                add(b, e.Row);
             }
         }
     }
 
-    private void ReadDirectives(RawTable table, Dictionary<string, Bucket> buckets)
+    private void ReadDirectives(List<Entry<DirectiveRow>> entries, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
     {
+        counts[Tables.Directives.Name] = entries.Count;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<DirectiveRow>();
-        foreach (var rec in table.Records)
+        foreach (var e in entries)
         {
-            var row = RowParsers.Directive(table, rec, _d);
-            if (row is null)
+            Report(e);
+            if (e.Row is not { } row)
             {
                 continue;
             }
 
             if (seen.TryGetValue(row.DirectiveId, out var first))
             {
-                Add(row.UnitId is null ? Severity.FileError : Severity.RowError, Src(table, rec), "directive_id", row.UnitId,
-                    Messages.DuplicateId, row.DirectiveId, Str(first));
+                Add(row.UnitId is null ? Severity.FileError : Severity.RowError, e.Source, "directive_id", row.UnitId, Messages.DuplicateId, row.DirectiveId, Str(first));
                 continue;
             }
 
-            seen[row.DirectiveId] = rec.Line;
+            seen[row.DirectiveId] = e.Source.Line;
             if (row.UnitId is not null && !buckets.ContainsKey(row.UnitId))
             {
-                Add(Severity.RowError, Src(table, rec), "unit_id", row.UnitId, Messages.UnknownUnit, row.UnitId);
+                Add(Severity.RowError, e.Source, "unit_id", row.UnitId, Messages.UnknownUnit, row.UnitId);
                 continue;
             }
 
@@ -217,19 +257,20 @@ internal sealed class ExportAssembler
         }
     }
 
-    private void ReadWaivers(RawTable table, Dictionary<string, Bucket> buckets)
+    private void ReadWaivers(List<Entry<WaiverRow>> entries, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
     {
-        foreach (var rec in table.Records)
+        counts[Tables.Waivers.Name] = entries.Count;
+        foreach (var e in entries)
         {
-            var row = RowParsers.Waiver(table, rec, _d);
-            if (row is null)
+            Report(e);
+            if (e.Row is not { } row)
             {
                 continue;
             }
 
             if (row.UnitId is not null && !buckets.ContainsKey(row.UnitId))
             {
-                Add(Severity.RowError, Src(table, rec), "unit_id", row.UnitId, Messages.UnknownUnit, row.UnitId);
+                Add(Severity.RowError, e.Source, "unit_id", row.UnitId, Messages.UnknownUnit, row.UnitId);
                 continue;
             }
 
@@ -240,7 +281,7 @@ internal sealed class ExportAssembler
                 if (kind != WaiverTarget.Item)
                 {
                     var msg = kind == WaiverTarget.NotWaivable ? Messages.WaiverNotWaivable : Messages.WaiverUnknownItem;
-                    Add(row.UnitId is null ? Severity.FileError : Severity.RowError, Src(table, rec), "item_id", row.UnitId, msg, row.ItemId);
+                    Add(row.UnitId is null ? Severity.FileError : Severity.RowError, e.Source, "item_id", row.UnitId, msg, row.ItemId);
                     continue;
                 }
             }
@@ -248,7 +289,7 @@ internal sealed class ExportAssembler
             if (row.Expires is { } exp && exp < _options.AsOf)
             {
                 // An expired waiver is ignored for scoring but kept, so the scorecard can say why it did not apply.
-                Add(Severity.Warning, Src(table, rec), "expires", row.UnitId, Messages.WaiverExpired, row.ItemId, ValueParser.Format(exp));
+                Add(Severity.Warning, e.Source, "expires", row.UnitId, Messages.WaiverExpired, row.ItemId, ValueParser.Format(exp));
             }
 
             foreach (var b in targets)

@@ -53,7 +53,7 @@ public static class JsonExport
             diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileUnreadable, [e.Message]));
         }
 
-        var raw = Tables.All.ToDictionary(t => t.Name, t => new RawTable(t, file, tables[t.Name], tables[t.Name].Count > 0, Locate));
+        var raw = Tables.All.ToDictionary(t => t.Name, t => RawTable.Of(t, file, tables[t.Name], tables[t.Name].Count > 0, Locate));
         return ExportAssembler.Assemble(path, raw, diagnostics, options);
     }
 

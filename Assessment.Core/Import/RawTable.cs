@@ -12,10 +12,35 @@ namespace Assessment.Core.Import;
 internal sealed record RawRecord(int Line, string[] Values, Diagnostics.MessageTemplate? Problem = null, string[]? ProblemArgs = null, string? Anchor = null,
     int[]? ValueLines = null);
 
-/// <summary>One table as read from a source (CSV file, JSON array or sheet).</summary>
-/// <param name="Locate">For formats with more than lines: the path of a row's column (a JSON path, a sheet cell).</param>
-internal sealed record RawTable(TableSchema Schema, string File, IReadOnlyList<RawRecord> Records, bool Present,
-    Func<RowSource, string?, string?>? Locate = null)
+/// <summary>One table as a source of raw records (a CSV file, a JSON array, a sheet). Records are not kept: the
+/// reader maps each one straight to what it needs (a typed row), possibly on several threads, in input order.</summary>
+internal abstract class RawTable(TableSchema schema, string file, bool present, Func<RowSource, string?, string?>? locate)
 {
+    public TableSchema Schema { get; } = schema;
+
+    public string File { get; } = file;
+
+    /// <summary>False for a missing (or empty) table.</summary>
+    public bool Present { get; } = present;
+
+    /// <summary>For formats with more than lines: the path of a row's column (a JSON path, a sheet cell).</summary>
+    public Func<RowSource, string?, string?>? Locate { get; } = locate;
+
     public string? PathOf(RowSource source, string? column) => Locate?.Invoke(source, column);
+
+    /// <summary>Maps every record, in input order. A table can be mapped once.</summary>
+    public abstract IEnumerable<T> Map<T>(Func<RawRecord, T> selector);
+
+    /// <summary>A table held as a list of records (JSON, XLSX, tests).</summary>
+    public static RawTable Of(TableSchema schema, string file, IReadOnlyList<RawRecord> records, bool present, Func<RowSource, string?, string?>? locate = null) =>
+        new ListTable(schema, file, records, present, locate);
+
+    /// <summary>A table with no rows.</summary>
+    public static RawTable Missing(TableSchema schema, string file) => new ListTable(schema, file, [], false, null);
+
+    private sealed class ListTable(TableSchema schema, string file, IReadOnlyList<RawRecord> records, bool present, Func<RowSource, string?, string?>? locate)
+        : RawTable(schema, file, present, locate)
+    {
+        public override IEnumerable<T> Map<T>(Func<RawRecord, T> selector) => records.Select(selector);
+    }
 }

@@ -12,31 +12,58 @@ public static class ValueParser
     /// <summary>Trims and NFKC-folds a raw value (full-width digits and letters become ASCII).</summary>
     public static string Fold(string raw)
     {
-        var s = raw.IsNormalized(NormalizationForm.FormKC) ? raw : raw.Normalize(NormalizationForm.FormKC);
-        return s.Trim();
+        if (raw.Length == 0)
+        {
+            return raw;
+        }
+
+        var s = IsSurelyStable(raw) || raw.IsNormalized(NormalizationForm.FormKC) ? raw : raw.Normalize(NormalizationForm.FormKC);
+        return char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) ? s.Trim() : s;
+    }
+
+    /// <summary>Whether every character is one NFKC leaves alone for sure: ASCII, CJK unified ideographs, and the CJK
+    /// punctuation common in exports. Saves the normalisation check for almost every value; anything else is checked.</summary>
+    private static bool IsSurelyStable(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c < 0x80 || c is >= '\u4E00' and <= '\u9FFF' or '\u3001' or '\u3002' or >= '\u300A' and <= '\u300F'
+                or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u00B7' or '\u00D7' or '\u221A' or '\u2014')
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reads 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×.</summary>
     public static bool TryBoolean(string s, out bool value)
     {
-        switch (s.ToLowerInvariant())
+        if (s is "是" or "有" or "1" or "√" || s.Equals("y", StringComparison.OrdinalIgnoreCase)
+            || s.Equals("yes", StringComparison.OrdinalIgnoreCase) || s.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
-            case "是" or "有" or "y" or "yes" or "true" or "1" or "√":
-                value = true;
-                return true;
-            case "否" or "无" or "n" or "no" or "false" or "0" or "×":
-                value = false;
-                return true;
-            default:
-                value = false;
-                return false;
+            value = true;
+            return true;
         }
+
+        value = false;
+        return s is "否" or "无" or "0" or "×" || s.Equals("n", StringComparison.OrdinalIgnoreCase)
+            || s.Equals("no", StringComparison.OrdinalIgnoreCase) || s.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Reads 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 and 20240305; the day must exist.</summary>
     public static bool TryDate(string s, out DateOnly value)
     {
         value = default;
+        if (s.Length == 10 && s[4] == '-' && s[7] == '-')
+        {
+            // The common case, yyyy-MM-dd, without allocating.
+            return TryDigits(s, 0, 4, out var y) && TryDigits(s, 5, 2, out var m) && TryDigits(s, 8, 2, out var d) && TryMake(y, m, d, out value);
+        }
+
         if (s.Length == 8 && s.All(char.IsAsciiDigit))
         {
             return TryMake(s[..4], s[4..6], s[6..], out value);
@@ -59,6 +86,34 @@ public static class ValueParser
         }
 
         return parts.Length == 3 && parts[0].Length == 4 && TryMake(parts[0], parts[1], parts[2], out value);
+    }
+
+    private static bool TryDigits(string s, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = value * 10 + (s[i] - '0');
+        }
+
+        return true;
+    }
+
+    private static bool TryMake(int year, int month, int day, out DateOnly value)
+    {
+        value = default;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateOnly(year, month, day);
+        return true;
     }
 
     private static bool TryMake(string y, string m, string d, out DateOnly value)

@@ -18,6 +18,7 @@ public static class XlsxExport
         var file = Path.GetFileName(path);
         var diagnostics = new List<Diagnostic>();
         var tables = new Dictionary<string, RawTable>();
+        var sheetOf = new Dictionary<string, string>();
         var letters = new Dictionary<string, Dictionary<string, string>>();
         string? Locate(RowSource s, string? column) =>
             s.Anchor is null ? null
@@ -43,7 +44,7 @@ public static class XlsxExport
 
                 if (tables.TryGetValue(schema.Name, out var other))
                 {
-                    diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.TableTwice, [schema.Name, other.Records.Count > 0 ? other.Records[0].Anchor ?? schema.Name : schema.Name, name], name));
+                    diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.TableTwice, [schema.Name, sheetOf[schema.Name], name], name));
                     continue;
                 }
 
@@ -52,6 +53,7 @@ public static class XlsxExport
                 if (table is not null)
                 {
                     tables[schema.Name] = table;
+                    sheetOf[schema.Name] = name;
                 }
             }
         }
@@ -121,7 +123,7 @@ public static class XlsxExport
             records.Add(new RawRecord(line, values, Anchor: sheetName));
         }
 
-        return map is null ? null : new RawTable(schema, file, records, true, locate);
+        return map is null ? null : RawTable.Of(schema, file, records, true, locate);
     }
 
     private static string CellText(Cell cell, string[] strings, HashSet<uint> dateStyles)

@@ -16,8 +16,18 @@ public sealed record Rubric(
     decimal BonusCap,
     GradeBands Grades)
 {
+    private Dictionary<string, RubricItem>? _items;
+
     /// <summary>The item with this id, or null.</summary>
-    public RubricItem? Item(string id) => Items.FirstOrDefault(i => i.Id == id);
+    public RubricItem? Item(string id) => (_items ??= Items.ToDictionary(i => i.Id)).GetValueOrDefault(id);
+
+    /// <summary>The veto with this id.</summary>
+    /// <exception cref="RubricException">The rubric has no such veto.</exception>
+    public RubricVeto Veto(string id) => Vetoes.FirstOrDefault(v => v.Id == id) ?? throw new RubricException($"no veto {id}");
+
+    /// <summary>The bonus item with this id.</summary>
+    /// <exception cref="RubricException">The rubric has no such bonus item.</exception>
+    public RubricBonus BonusItem(string id) => Bonus.FirstOrDefault(b => b.Id == id) ?? throw new RubricException($"no bonus item {id}");
 
     /// <summary>Every id of the rubric: items, vetoes and bonus items.</summary>
     public IEnumerable<string> AllIds => Items.Select(i => i.Id).Concat(Vetoes.Select(v => v.Id)).Concat(Bonus.Select(b => b.Id));

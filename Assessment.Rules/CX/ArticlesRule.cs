@@ -11,16 +11,16 @@ internal sealed class ArticlesRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(MemberShare.Score(item, members,
-                m => m.Articles >= item.Parameters.Whole("MinArticlesPerMember"),
+            .Do(ctx => ctx.Insert(MemberShare.Score(rubric.Item(Id)!, members,
+                m => m.Articles >= rubric.Item(Id)!.Parameters.Whole("MinArticlesPerMember"),
                 "撰写理论文章或心得体会", "wrote an article or reflection")));
     }
 }

@@ -14,18 +14,18 @@ internal sealed class ConversionRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<OutputRow> conversions = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => conversions, q => q
                 .Match<OutputRow>(o => o.Kind == OutputKind.Conversion, o => unit.Year.InYearOrBlank(o.Date))
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Conversion.Score(item, conversions)));
+            .Do(ctx => ctx.Insert(Conversion.Score(rubric.Item(Id)!, conversions)));
     }
 }
 

@@ -11,16 +11,16 @@ internal sealed class ResearchReportsRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(MemberShare.Score(item, members,
-                m => m.ResearchReports >= item.Parameters.Whole("MinResearchReportsPerMember"),
+            .Do(ctx => ctx.Insert(MemberShare.Score(rubric.Item(Id)!, members,
+                m => m.ResearchReports >= rubric.Item(Id)!.Parameters.Whole("MinResearchReportsPerMember"),
                 "撰写调研报告", "wrote a research report")));
     }
 }

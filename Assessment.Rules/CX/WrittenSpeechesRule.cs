@@ -12,15 +12,15 @@ internal sealed class WrittenSpeechesRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(MemberShare.Score(item, members, m => m.WrittenSpeeches > 0,
+            .Do(ctx => ctx.Insert(MemberShare.Score(rubric.Item(Id)!, members, m => m.WrittenSpeeches > 0,
                 "有书面发言材料", "with a written speech")));
     }
 }

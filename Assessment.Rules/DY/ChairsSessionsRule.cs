@@ -13,16 +13,16 @@ internal sealed class ChairsSessionsRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(ChairsSessions.Score(unit, item, sessions)));
+            .Do(ctx => ctx.Insert(ChairsSessions.Score(unit, rubric.Item(Id)!, sessions)));
     }
 }
 

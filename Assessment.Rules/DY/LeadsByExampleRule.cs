@@ -12,15 +12,15 @@ internal sealed class LeadsByExampleRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<MemberFact> secretary = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => secretary, q => q.Match<MemberFact>(m => m.IsSecretary).Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(LeadsByExample.Score(item, secretary.FirstOrDefault())));
+            .Do(ctx => ctx.Insert(LeadsByExample.Score(rubric.Item(Id)!, secretary.FirstOrDefault())));
     }
 }
 

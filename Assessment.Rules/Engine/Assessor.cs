@@ -55,10 +55,9 @@ public sealed class Assessor
     {
         var rubric = RubricFor(unit.Unit);
         var session = RuleInventory.Factory.CreateSession();
-        session.InsertAll(FactBuilder.Build(unit));
-        session.InsertAll(rubric.Items);
-        session.InsertAll(rubric.Vetoes);
-        session.InsertAll(rubric.Bonus);
+        var facts = FactBuilder.Build(unit);
+        facts.Add(rubric); // one fact: each rule looks up its own entry by id
+        session.InsertAll(facts);
         session.Fire();
 
         var items = session.Query<ItemOutcome>().ToArray();

@@ -13,14 +13,14 @@ internal sealed class FalsificationRule : Rule
 
     public override void Define()
     {
-        RubricVeto veto = null!;
+        Rubric rubric = null!;
         IEnumerable<ReviewRow> findings = null!;
 
         When()
-            .Match(() => veto, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => findings, q => q.Match<ReviewRow>(r => r.Finding == Finding.Falsification).Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Vetoes.FromReviews(veto, findings, "核查发现弄虚作假", "a review found falsified records")));
+            .Do(ctx => ctx.Insert(Vetoes.FromReviews(rubric.Veto(Id), findings, "核查发现弄虚作假", "a review found falsified records")));
     }
 }

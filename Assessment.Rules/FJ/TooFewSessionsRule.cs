@@ -14,13 +14,13 @@ internal sealed class TooFewSessionsRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricVeto veto = null!;
+        Rubric rubric = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => veto, x => x.Id == Id);
+            .Match(() => rubric);
 
         Then()
-            .Do(ctx => ctx.Insert(Vetoes.TooFewSessions(unit, veto)));
+            .Do(ctx => ctx.Insert(Vetoes.TooFewSessions(unit, rubric.Veto(Id))));
     }
 }

@@ -14,17 +14,17 @@ internal sealed class AdoptedRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricBonus bonus = null!;
+        Rubric rubric = null!;
         IEnumerable<OutputRow> outputs = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => bonus, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => outputs, q => q
                 .Match<OutputRow>(o => o.Adopted == true, o => unit.Year.InYearOrBlank(o.Date))
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Bonuses.PerOutput(bonus, outputs, "获批示采纳", "adopted or endorsed")));
+            .Do(ctx => ctx.Insert(Bonuses.PerOutput(rubric.BonusItem(Id), outputs, "获批示采纳", "adopted or endorsed")));
     }
 }

@@ -14,17 +14,17 @@ internal sealed class HonouredRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricBonus bonus = null!;
+        Rubric rubric = null!;
         IEnumerable<EventRow> events = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => bonus, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => events, q => q
                 .Match<EventRow>(e => e.Kind == EventKind.Award || e.Kind == EventKind.Promoted, e => unit.Year.InYearOrBlank(e.Date))
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Bonuses.Honoured(bonus, events)));
+            .Do(ctx => ctx.Insert(Bonuses.Honoured(rubric.BonusItem(Id), events)));
     }
 }

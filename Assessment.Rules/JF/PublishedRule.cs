@@ -14,17 +14,17 @@ internal sealed class PublishedRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricBonus bonus = null!;
+        Rubric rubric = null!;
         IEnumerable<OutputRow> outputs = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => bonus, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => outputs, q => q
                 .Match<OutputRow>(o => o.PublishedLevel >= PublishedLevel.City, o => unit.Year.InYearOrBlank(o.Date))
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Bonuses.PerOutput(bonus, outputs, "市级及以上发表", "published at city level or above")));
+            .Do(ctx => ctx.Insert(Bonuses.PerOutput(rubric.BonusItem(Id), outputs, "市级及以上发表", "published at city level or above")));
     }
 }

@@ -13,15 +13,15 @@ internal sealed class BreadthRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Breadth.Score(item, sessions)));
+            .Do(ctx => ctx.Insert(Breadth.Score(rubric.Item(Id)!, sessions)));
     }
 }
 

@@ -13,15 +13,15 @@ internal sealed class InnovationTheoryRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(InnovationTheory.Score(item, sessions)));
+            .Do(ctx => ctx.Insert(InnovationTheory.Score(rubric.Item(Id)!, sessions)));
     }
 }
 

@@ -14,18 +14,18 @@ internal sealed class TimelyStudyRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<DirectiveRow> directives = null!;
         IEnumerable<SessionFact> sessions = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => directives, q => q.Match<DirectiveRow>(d => unit.Year.InYear(d.IssuedDate)).Collect())
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(TimelyStudy.Score(item, directives, sessions)));
+            .Do(ctx => ctx.Insert(TimelyStudy.Score(rubric.Item(Id)!, directives, sessions)));
     }
 }
 

@@ -12,17 +12,17 @@ internal sealed class DiscussionRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
         IEnumerable<MemberFact> members = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect())
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Discussion.Score(item, sessions, members)));
+            .Do(ctx => ctx.Insert(Discussion.Score(rubric.Item(Id)!, sessions, members)));
     }
 }
 

@@ -12,15 +12,15 @@ internal sealed class SelfStudyRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(SelfStudy.Score(item, members)));
+            .Do(ctx => ctx.Insert(SelfStudy.Score(rubric.Item(Id)!, members)));
     }
 }
 

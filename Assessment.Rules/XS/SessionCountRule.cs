@@ -12,15 +12,15 @@ internal sealed class SessionCountRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(SessionCount.Score(item, sessions)));
+            .Do(ctx => ctx.Insert(SessionCount.Score(rubric.Item(Id)!, sessions)));
     }
 }
 

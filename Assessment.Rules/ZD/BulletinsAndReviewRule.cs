@@ -14,18 +14,18 @@ internal sealed class BulletinsAndReviewRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<DocumentRow> documents = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => documents, q => q
                 .Match<DocumentRow>(d => d.Kind == DocumentKind.Bulletin || d.Kind == DocumentKind.MemberReview, d => unit.Year.InWindowOrBlank(d.Date))
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(BulletinsAndReview.Score(item, documents)));
+            .Do(ctx => ctx.Insert(BulletinsAndReview.Score(rubric.Item(Id)!, documents)));
     }
 }
 

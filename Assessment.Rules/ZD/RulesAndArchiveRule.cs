@@ -14,13 +14,13 @@ internal sealed class RulesAndArchiveRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<DocumentRow> rules = null!;
         IEnumerable<DocumentRow> archives = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => rules, q => q
                 .Match<DocumentRow>(d => d.Kind == DocumentKind.Rules, d => d.Date == null || d.Date.Value <= unit.Year.WindowEnd)
                 .Collect())
@@ -29,7 +29,7 @@ internal sealed class RulesAndArchiveRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(RulesAndArchive.Score(item, rules, archives)));
+            .Do(ctx => ctx.Insert(RulesAndArchive.Score(rubric.Item(Id)!, rules, archives)));
     }
 }
 

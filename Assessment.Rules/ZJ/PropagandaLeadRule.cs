@@ -14,20 +14,20 @@ internal sealed class PropagandaLeadRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<MemberFact> leads = null!;
         IEnumerable<DocumentRow> schedules = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => leads, q => q.Match<MemberFact>(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0).Collect())
             .Query(() => schedules, q => q
                 .Match<DocumentRow>(d => d.Kind == DocumentKind.TopicSchedule, d => unit.Year.InWindowOrBlank(d.Date))
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(PropagandaLead.Score(item, leads, schedules)));
+            .Do(ctx => ctx.Insert(PropagandaLead.Score(rubric.Item(Id)!, leads, schedules)));
     }
 }
 

@@ -12,15 +12,15 @@ internal sealed class StudySecretaryRule : Rule
 
     public override void Define()
     {
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<MemberRow> secretaries = null!;
 
         When()
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => secretaries, q => q.Match<MemberRow>(m => (m.Roles & MemberRole.StudySecretary) != 0).Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(StudySecretary.Score(item, secretaries)));
+            .Do(ctx => ctx.Insert(StudySecretary.Score(rubric.Item(Id)!, secretaries)));
     }
 }
 

@@ -13,14 +13,14 @@ internal sealed class AgendaRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id);
+            .Match(() => rubric);
 
         Then()
-            .Do(ctx => ctx.Insert(Agenda.Score(unit, item)));
+            .Do(ctx => ctx.Insert(Agenda.Score(unit, rubric.Item(Id)!)));
     }
 }
 

@@ -14,18 +14,18 @@ internal sealed class GuidesSubordinatesRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
-        RubricItem item = null!;
+        Rubric rubric = null!;
         IEnumerable<EventRow> events = null!;
 
         When()
             .Match(() => unit)
-            .Match(() => item, x => x.Id == Id)
+            .Match(() => rubric)
             .Query(() => events, q => q
                 .Match<EventRow>(e => e.Kind == EventKind.SitIn || e.Kind == EventKind.Inspection, e => unit.Year.InYearOrBlank(e.Date))
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(GuidesSubordinates.Score(unit, item, events)));
+            .Do(ctx => ctx.Insert(GuidesSubordinates.Score(unit, rubric.Item(Id)!, events)));
     }
 }
 

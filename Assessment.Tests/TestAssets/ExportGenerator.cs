@@ -8,9 +8,19 @@ namespace Assessment.Tests.TestAssets;
 /// evaluator scores) and writes the same data as CSV files with randomly chosen spellings: every boolean, date and
 /// rate form, vocabulary aliases, English or Chinese headers, shuffled columns, quoting, comma or tab, UTF-8 (BOM or
 /// not), UTF-16 and GB18030. Reading the files back must give the model again, so the reader is checked too.</summary>
-internal sealed class ExportGenerator(int seed)
+public sealed class ExportGenerator(int seed, ExportGenerator.Shape? shape = null)
 {
+    /// <summary>Fixes the number of members and sessions of every unit (for measuring how cost grows); null draws them.</summary>
+    /// <param name="Members">Members per unit, or null to draw.</param>
+    /// <param name="Sessions">Sessions per unit, or null to draw.</param>
+    /// <param name="Plain">Write every file as UTF-8 with BOM, comma-separated, English headers in order, as a
+    /// Party-affairs system would export it (for benchmarks); otherwise spellings and encodings vary at random.</param>
+    public sealed record Shape(int? Members = null, int? Sessions = null, bool Plain = false);
+
+    static ExportGenerator() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     private readonly Random _r = new(seed);
+    private readonly Shape _shape = shape ?? new Shape();
 
     public static readonly string[] ItemIds =
     [
@@ -66,7 +76,7 @@ internal sealed class ExportGenerator(int seed)
             Flag(), Flag(), Chance(0.25) ? null : _r.Next(0, 101) / 100m, default);
 
         var members = new List<MemberRow>();
-        var memberCount = Chance(0.05) ? 0 : _r.Next(1, 10);
+        var memberCount = _shape.Members ?? (Chance(0.05) ? 0 : _r.Next(1, 21));
         for (var i = 0; i < memberCount; i++)
         {
             var roles = i == 0 && Chance(0.85) ? MemberRole.Secretary : MemberRole.Member;
@@ -86,7 +96,7 @@ internal sealed class ExportGenerator(int seed)
         var sec = members.FirstOrDefault(m => m.Roles.HasFlag(MemberRole.Secretary))?.MemberId;
         var people = members.Select(m => m.MemberId).ToArray();
         var sessions = new List<SessionRow>();
-        var sessionCount = Chance(0.08) ? 0 : _r.Next(1, 17);
+        var sessionCount = _shape.Sessions ?? (Chance(0.08) ? 0 : _r.Next(1, 21));
         for (var i = 0; i < sessionCount; i++)
         {
             var date = Chance(0.87) ? RandomDate(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : Pick(new DateOnly(y - 1, 12, _r.Next(1, 32)), new DateOnly(y + 1, 1, _r.Next(1, 32)));
@@ -303,26 +313,27 @@ internal sealed class ExportGenerator(int seed)
 
     private void Table(string folder, string name, string zh, Col[] cols, IEnumerable<string[]> rows)
     {
-        var order = Enumerable.Range(0, cols.Length).OrderBy(_ => _r.Next()).ToArray();
-        var tab = Chance(0.2);
+        var plain = _shape.Plain;
+        var order = plain ? Enumerable.Range(0, cols.Length).ToArray() : Enumerable.Range(0, cols.Length).OrderBy(_ => _r.Next()).ToArray();
+        var tab = !plain && Chance(0.2);
         var sep = tab ? "\t" : ",";
-        var chinese = Chance(0.4);
+        var chinese = !plain && Chance(0.4);
         var sb = new StringBuilder();
-        sb.Append(string.Join(sep, order.Select(i => chinese ? cols[i].Zh : Chance(0.3) ? cols[i].En.ToUpperInvariant() : cols[i].En)));
+        sb.Append(string.Join(sep, order.Select(i => chinese ? cols[i].Zh : !plain && Chance(0.3) ? cols[i].En.ToUpperInvariant() : cols[i].En)));
         sb.Append('\n');
         foreach (var row in rows)
         {
-            if (Chance(0.02))
+            if (!plain && Chance(0.02))
             {
                 sb.Append('\n'); // blank lines are skipped
             }
 
             sb.Append(string.Join(sep, order.Select(i => Quote(row[i], sep))));
-            sb.Append(Chance(0.5) ? "\n" : "\r\n");
+            sb.Append(plain || Chance(0.5) ? "\n" : "\r\n");
         }
 
-        var encoding = Pick<Encoding>(new UTF8Encoding(false), new UTF8Encoding(true), TempExport.Gb18030, new UnicodeEncoding(false, true));
-        File.WriteAllText(Path.Combine(folder, Chance(0.1) ? zh + ".csv" : name + ".csv"), sb.ToString(), encoding);
+        var encoding = plain ? new UTF8Encoding(true) : Pick<Encoding>(new UTF8Encoding(false), new UTF8Encoding(true), Encoding.GetEncoding("GB18030"), new UnicodeEncoding(false, true));
+        File.WriteAllText(Path.Combine(folder, !plain && Chance(0.1) ? zh + ".csv" : name + ".csv"), sb.ToString(), encoding);
     }
 
     private string Quote(string value, string sep) =>

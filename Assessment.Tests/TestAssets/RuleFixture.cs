@@ -25,9 +25,7 @@ internal static class RuleFixture
         });
         var session = factory.CreateSession();
         session.InsertAll(FactBuilder.Build(unit));
-        session.InsertAll(rubric.Items);
-        session.InsertAll(rubric.Vetoes);
-        session.InsertAll(rubric.Bonus);
+        session.Insert(rubric);
         session.Fire();
         return session;
     }

@@ -1,0 +1,123 @@
+using Assessment.Cli;
+using Assessment.Core.Import;
+using Assessment.Core.Model;
+using Assessment.Rules.Engine;
+using Assessment.Tests.TestAssets;
+using BenchmarkDotNet.Attributes;
+
+namespace Assessment.Benchmarks;
+
+/// <summary>Reading an export: decode, tokenise, type and check every row, group by unit.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class ReadBenchmarks
+{
+    [Params(1_000, 10_000, 20_000)]
+    public int Units { get; set; }
+
+    private string _folder = "";
+
+    [GlobalSetup]
+    public void Setup() => _folder = Exports.Folder(Units);
+
+    [Benchmark]
+    public int Read() => CsvExport.Read(_folder).Units.Count;
+}
+
+/// <summary>Scoring units already read: the plain-C# reference evaluator (the lower bound for scoring) against the
+/// NRules engine, one rules session per unit, on one thread.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class ScoreBenchmarks
+{
+    [Params(1_000, 10_000, 20_000)]
+    public int Units { get; set; }
+
+    private Export _export = null!;
+    private Assessor _assessor = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _assessor = Assessor.Create();
+        _export = CsvExport.Read(Exports.Folder(Units), _assessor.ReadOptions(Exports.AsOf));
+    }
+
+    [Benchmark(Baseline = true)]
+    public decimal Reference()
+    {
+        decimal sum = 0;
+        foreach (var u in _export.Units)
+        {
+            sum += ReferenceEvaluator.Evaluate(u, null, Exports.AsOf).Total;
+        }
+
+        return sum;
+    }
+
+    [Benchmark]
+    public decimal Engine()
+    {
+        decimal sum = 0;
+        foreach (var u in _export.Units)
+        {
+            sum += _assessor.Score(u, Exports.AsOf).Total;
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>End to end, as <c>assess score --format json</c> does it: files in, JSON out (to a null writer), all cores.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class EndToEndBenchmarks
+{
+    [Params(1_000, 10_000, 20_000)]
+    public int Units { get; set; }
+
+    private string _folder = "";
+
+    [GlobalSetup]
+    public void Setup() => _folder = Exports.Folder(Units);
+
+    [Benchmark]
+    public int ScoreToJson() => Assessment.Cli.Cli.Run(["score", _folder, "--format", "json", "--as-of", "2025-01-15"], new Terminal(TextWriter.Null, TextWriter.Null, false, false));
+
+    [Benchmark]
+    public int Validate() => Assessment.Cli.Cli.Run(["validate", _folder, "--as-of", "2025-01-15"], new Terminal(TextWriter.Null, TextWriter.Null, false, false));
+}
+
+/// <summary>How the cost of scoring grows with the size of a unit: members and sessions per unit, 1,000 units.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class ShapeBenchmarks
+{
+    [Params(5, 15, 40)]
+    public int Members { get; set; }
+
+    [Params(6, 12, 24)]
+    public int Sessions { get; set; }
+
+    private Export _export = null!;
+    private Assessor _assessor = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _assessor = Assessor.Create();
+        _export = CsvExport.Read(Exports.Folder(1_000, Members, Sessions), _assessor.ReadOptions(Exports.AsOf));
+    }
+
+    [Benchmark]
+    public decimal Engine()
+    {
+        decimal sum = 0;
+        foreach (var u in _export.Units)
+        {
+            sum += _assessor.Score(u, Exports.AsOf).Total;
+        }
+
+        return sum;
+    }
+}
