@@ -71,13 +71,13 @@ internal static class MapCost
         {
             var d = new List<Assessment.Core.Diagnostics.Diagnostic>();
             var w = Stopwatch.StartNew();
-            var t = CsvTableReader.Read(schema, path, null, d);
+            var t = CsvTableReader.Read(schema, path, ReadOptions.Default, d);
             var open = w.Elapsed.TotalMilliseconds;
             w.Restart();
             var n = t.Map(r => r.Values.Length).Count();
             var raw = w.Elapsed.TotalMilliseconds;
             w.Restart();
-            t = CsvTableReader.Read(schema, path, null, d);
+            t = CsvTableReader.Read(schema, path, ReadOptions.Default, d);
             var list = new List<Assessment.Core.Diagnostics.Diagnostic>();
             var rows = t.Map(r => parse(t, r, new List<Assessment.Core.Diagnostics.Diagnostic>())).Count(x => x is not null);
             var typed = w.Elapsed.TotalMilliseconds;

@@ -10,6 +10,9 @@ internal static class Cli
     /// <summary>Exit code for usage and file errors.</summary>
     public const int UsageOrFileError = 2;
 
+    /// <summary>Exit code for a run stopped by Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     public static string Version { get; } =
         typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -42,6 +45,16 @@ internal static class Cli
                 Error = terminal.Error,
                 EnableDefaultExceptionHandler = false,
             });
+        }
+        catch (OperationCanceledException) when (terminal.Cancellation.IsCancellationRequested)
+        {
+            terminal.Error.WriteLine("assess: 已取消，未写入输出 / cancelled; no output was written");
+            return Cancelled;
+        }
+        catch (AggregateException e) when (terminal.Cancellation.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            terminal.Error.WriteLine("assess: 已取消，未写入输出 / cancelled; no output was written");
+            return Cancelled;
         }
         catch (UsageException e)
         {

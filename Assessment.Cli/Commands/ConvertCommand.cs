@@ -21,7 +21,7 @@ internal static class ConvertCommand
         {
             var t = new Text(r.GetValue(lang)!);
             var assessor = ExportLoader.CreateAssessor(null);
-            var export = ExportLoader.Read(r.GetValue(input), assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))));
+            var export = ExportLoader.Read(r.GetValue(input), assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation });
             if (export.ExitCode != 0)
             {
                 ValidateCommand.Write(terminal.Out, export, t);

@@ -33,7 +33,7 @@ internal static class ScoreCommand
         {
             var day = Options.ParseAsOf(r.GetValue(asOf));
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
-            var options = assessor.ReadOptions(day, r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding)));
+            var options = assessor.ReadOptions(day, r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
             var export = Filter(ExportLoader.Read(r.GetValue(path), options), r.GetValue(units) ?? []);
 
             var language = r.GetValue(lang)!;
@@ -45,7 +45,7 @@ internal static class ScoreCommand
             // Scorecards are produced lazily, in input order, on all cores; a failed unit is set aside, never thrown.
             IEnumerable<Core.Scoring.Scorecard> Cards(Action tick)
             {
-                foreach (var s in assessor.ScoreAll(export, day, r.GetValue(parallel)))
+                foreach (var s in assessor.ScoreAll(export, day, r.GetValue(parallel), terminal.Cancellation))
                 {
                     tick();
                     if (s.Scorecard is not null)

@@ -45,7 +45,7 @@ public static class CsvExport
                 continue;
             }
 
-            var table = CsvTableReader.Read(schema, candidates[0], options.Encoding, diagnostics);
+            var table = CsvTableReader.Read(schema, candidates[0], options, diagnostics);
             if (schema == Tables.Units && !table.Present && !diagnostics.Any(d => d.Severity == Severity.FileError))
             {
                 diagnostics.Add(new(Severity.FileError, table.File, 0, null, null, Messages.MissingTable, [schema.FileName]));

@@ -16,12 +16,21 @@ internal static class CsvTableReader
 
     private static readonly System.Buffers.SearchValues<byte> Blank = System.Buffers.SearchValues.Create(" \r\n\t"u8);
 
-    public static RawTable Read(TableSchema schema, string path, Encoding? forced, List<Diagnostic> diagnostics)
+    public static RawTable Read(TableSchema schema, string path, ReadOptions options, List<Diagnostic> diagnostics)
     {
         var file = Path.GetFileName(path);
+        var forced = options.Encoding;
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > options.Limits.MaxFileBytes)
+            {
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
+                    [length.ToString(CultureInfo.InvariantCulture), options.Limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]));
+                return RawTable.Missing(schema, file);
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -67,14 +76,11 @@ internal static class CsvTableReader
             return RawTable.Missing(schema, file);
         }
 
-        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, bytes.Length >= ParallelFrom);
+        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, options, bytes.Length >= ParallelFrom);
     }
 
-    /// <summary>Reads CSV held in a string (tests).</summary>
-    internal static RawTable Parse(TableSchema schema, string file, string text, List<Diagnostic> diagnostics) =>
-        Open(schema, file, text, default, FirstNonBlankLine(text), diagnostics, parallel: false);
-
-    private static RawTable Open(TableSchema schema, string file, string? text, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics, bool parallel)
+    private static RawTable Open(TableSchema schema, string file, string? text, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics,
+        ReadOptions read, bool parallel)
     {
         var separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
         var malformed = new ConcurrentDictionary<int, CsvMalformedReason>();
@@ -85,12 +91,24 @@ internal static class CsvTableReader
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             AllowLineBreaksInQuotes = true,
+            MaxRecordSize = 64 << 20, // the whole file is in memory; this only guards CsvHelper's own buffers
             MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = m => malformed.TryAdd((int)m.LineNumber, m.Reason),
         };
 
         var reader = text is not null ? CsvReader.FromText(text, options) : CsvReader.Create(utf8, options);
-        var headers = reader.Headers;
+        IReadOnlyList<string> headers;
+        try
+        {
+            headers = reader.Headers;
+        }
+        catch (CsvFormatException)
+        {
+            reader.Dispose();
+            diagnostics.Add(new(Severity.FileError, file, 1, null, null, Messages.RecordTooLarge, ["67108864"]));
+            return RawTable.Missing(schema, file);
+        }
+
         var map = MapHeaders(schema, file, headers, diagnostics);
         if (map is null)
         {
@@ -98,12 +116,13 @@ internal static class CsvTableReader
             return RawTable.Missing(schema, file);
         }
 
-        return new CsvTable(schema, file, reader, map, headers.Count, malformed, parallel);
+        return new CsvTable(schema, file, reader, map, headers.Count, malformed, parallel, read, diagnostics);
     }
 
 #pragma warning disable CA1001 // the ThreadLocal and the reader are disposed when Map finishes: a table is mapped once
     private sealed class CsvTable(TableSchema schema, string file, CsvReader reader, int[] map, int headerCount,
-        ConcurrentDictionary<int, CsvMalformedReason> malformed, bool parallel) : RawTable(schema, file, true, null)
+        ConcurrentDictionary<int, CsvMalformedReason> malformed, bool parallel, ReadOptions read, List<Diagnostic> diagnostics)
+        : RawTable(schema, file, true, null)
     {
         // Ids repeat on every row that names them (a unit's id on each of its thousands of attendance rows), and the
         // typed rows keep them: one instance each saves memory and the collector's copying. A cache per worker
@@ -119,11 +138,37 @@ internal static class CsvTableReader
                 var results = parallel
                     ? reader.ParallelEnumerate(r => Record(r) is { } rec ? (true, selector(rec)) : (false, default!), -1)
                     : Sequential(selector);
-                foreach (var (ok, value) in results)
+                using var e = results.GetEnumerator();
+                var rows = 0;
+                while (true)
                 {
-                    if (ok)
+                    read.Cancellation.ThrowIfCancellationRequested();
+                    bool more;
+                    try
                     {
-                        yield return value;
+                        more = e.MoveNext();
+                    }
+                    catch (CsvFormatException)
+                    {
+                        // A record over MaxRecordSize: an unclosed quote swallowing the file, or not a CSV at all.
+                        diagnostics.Add(new(Severity.FileError, File, 0, null, null, Messages.RecordTooLarge, ["67108864"]));
+                        yield break;
+                    }
+
+                    if (!more)
+                    {
+                        yield break;
+                    }
+
+                    if (++rows > read.Limits.MaxRowsPerFile)
+                    {
+                        diagnostics.Add(new(Severity.FileError, File, 0, null, null, Messages.TooManyRows, [read.Limits.MaxRowsPerFile.ToString(CultureInfo.InvariantCulture)]));
+                        yield break;
+                    }
+
+                    if (e.Current.Item1)
+                    {
+                        yield return e.Current.Item2;
                     }
                 }
             }
@@ -166,6 +211,7 @@ internal static class CsvTableReader
             var values = new string[Schema.Columns.Count];
             Array.Fill(values, "");
             var anyValue = false;
+            var tooLong = 0;
             var fieldCount = r.FieldCount;
             for (var i = 0; i < fieldCount && i < map.Length; i++)
             {
@@ -177,8 +223,14 @@ internal static class CsvTableReader
                 }
 
                 var v = ValueParser.Fold(r.GetString(i));
+                if (v.Length > read.Limits.MaxFieldLength)
+                {
+                    tooLong = v.Length;
+                    v = "";
+                }
+
                 values[target] = _intern[target] ? Intern(cache, v) : v;
-                anyValue |= v.Length > 0;
+                anyValue |= v.Length > 0 || tooLong > 0;
             }
 
             var extra = false;
@@ -190,6 +242,12 @@ internal static class CsvTableReader
             if (!anyValue && !extra)
             {
                 return null;
+            }
+
+            if (tooLong > 0)
+            {
+                return new RawRecord(line, values, Messages.FieldTooLong,
+                    [tooLong.ToString(CultureInfo.InvariantCulture), read.Limits.MaxFieldLength.ToString(CultureInfo.InvariantCulture)]);
             }
 
             if (fieldCount > headerCount && extra)

@@ -59,8 +59,9 @@ internal sealed class ExportAssembler
     private readonly record struct Entry<T>(T? Row, string UnitId, string Key, RowSource Source, Diagnostic[]? Diagnostics) where T : class;
 
     /// <summary>Types every record of a table (on several threads for large CSV files), in input order.</summary>
-    private static List<Entry<T>> Parse<T>(RawTable table, Func<RawTable, RawRecord, List<Diagnostic>, T?> parse, string? keyColumn) where T : class
+    private List<Entry<T>> Parse<T>(RawTable table, Func<RawTable, RawRecord, List<Diagnostic>, T?> parse, string? keyColumn) where T : class
     {
+        _options.Cancellation.ThrowIfCancellationRequested();
         var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
         var keyCol = keyColumn is null ? -1 : CsvTableReader.FindColumn(table.Schema, keyColumn);
         return table.Map(rec =>
@@ -110,7 +111,7 @@ internal sealed class ExportAssembler
         // lists in input order so the diagnostics come out the same on every run.
         var ordered = buckets.Values.OrderBy(b => b.Order).ToArray();
         var perUnit = new List<Diagnostic>[ordered.Length];
-        Parallel.For(0, ordered.Length, i =>
+        Parallel.For(0, ordered.Length, new ParallelOptions { CancellationToken = _options.Cancellation }, i =>
         {
             perUnit[i] = [];
             new ExportAssembler(perUnit[i], _options, _locators).CheckUnit(ordered[i]);

@@ -35,7 +35,12 @@ public static class JsonExport
         var tables = Tables.All.ToDictionary(t => t.Name, t => new List<RawRecord>());
         try
         {
-            if (!TextDecoder.TryDecode(File.ReadAllBytes(path), options.Encoding, out var text, out var encodingName))
+            if (new FileInfo(path).Length is var length && length > options.Limits.MaxFileBytes)
+            {
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
+                    [length.ToString(CultureInfo.InvariantCulture), options.Limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]));
+            }
+            else if (!TextDecoder.TryDecode(File.ReadAllBytes(path), options.Encoding, out var text, out var encodingName))
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
             }

@@ -29,6 +29,23 @@ public sealed record ReadOptions
     /// <summary>Classifies a waiver's item id for a unit (null for a waiver of every unit); null skips the check.</summary>
     public Func<UnitRow?, string, WaiverTarget>? ClassifyWaiverItem { get; init; }
 
+    /// <summary>The limits beyond which input is refused with a clear error instead of exhausting memory.</summary>
+    public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+    /// <summary>Stops reading promptly when cancelled (Ctrl-C), with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The default options.</summary>
     public static ReadOptions Default { get; } = new();
+}
+
+/// <summary>Input limits, each reported as an error naming the file (and line) when crossed. See docs/reliability.md.</summary>
+/// <param name="MaxFileBytes">The largest file read (CSV, JSON or XLSX).</param>
+/// <param name="MaxFieldLength">The longest value, in characters; a longer one is a row error (this also catches an
+/// unclosed quote that swallows the rest of a file).</param>
+/// <param name="MaxRowsPerFile">The most rows read from one table.</param>
+public sealed record ReadLimits(long MaxFileBytes, int MaxFieldLength, int MaxRowsPerFile)
+{
+    /// <summary>1 GiB files, 10,000-character values, 20 million rows per table.</summary>
+    public static ReadLimits Default { get; } = new(1L << 30, 10_000, 20_000_000);
 }

@@ -28,6 +28,13 @@ public static class XlsxExport
 
         try
         {
+            if (new FileInfo(path).Length is var length && length > options.Limits.MaxFileBytes)
+            {
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
+                    [length.ToString(CultureInfo.InvariantCulture), options.Limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]));
+                return ExportAssembler.Assemble(path, tables, diagnostics, options);
+            }
+
             using var doc = SpreadsheetDocument.Open(path, false);
             var workbook = doc.WorkbookPart ?? throw new InvalidDataException("no workbook part");
             var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];

@@ -1,0 +1,123 @@
+using Assessment.Core.Diagnostics;
+using Assessment.Core.Import;
+using Assessment.Tests.TestAssets;
+
+namespace Assessment.Tests.Reliability;
+
+public sealed class LimitsTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    [Fact]
+    public void FieldOverTheLimit_IsRowErrorOfItsUnit()
+    {
+        _x.Write("units.csv", TempExport.Units).Write("sessions.csv", $"unit_id,session_id,date,topic\nU1,S1,2024-03-05,{new string('长', 10_001)}\n");
+
+        var e = _x.Read();
+
+        var d = e.Diagnostics.Should().ContainSingle(x => x.Severity == Severity.RowError).Subject;
+        (d.File, d.Line, d.UnitId, d.Code).Should().Be(("sessions.csv", 2, "U1", "field-too-long"));
+        e.Units.Select(u => u.UnitId).Should().Equal("U2");
+    }
+
+    [Fact]
+    public void UnclosedQuoteSwallowingTheFile_IsALocatedRowErrorNotExhaustion()
+    {
+        var rest = string.Concat(Enumerable.Range(0, 5000).Select(i => $"U2,S{i},2024-03-05,第{i}次\n"));
+        _x.Write("units.csv", TempExport.Units).Write("sessions.csv", "unit_id,session_id,date,topic\nU1,S1,2024-03-05,\"未闭合\n" + rest);
+
+        var e = _x.Read();
+
+        e.Diagnostics.Should().Contain(d => d.Severity == Severity.RowError && d.File == "sessions.csv" && d.Line == 2 && d.UnitId == "U1");
+        e.InvalidUnits.Select(u => u.UnitId).Should().Equal("U1");
+    }
+
+    [Fact]
+    public void TooManyRows_IsFileError()
+    {
+        _x.Write("units.csv", "unit_id,unit_name,year\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"U{i},单位,2024\n")));
+
+        var e = _x.Read(new ReadOptions { Limits = ReadLimits.Default with { MaxRowsPerFile = 20 } });
+
+        e.Diagnostics.Should().ContainSingle(d => d.Severity == Severity.FileError && d.Code == "too-many-rows");
+    }
+
+    [Fact]
+    public void FileOverTheSizeLimit_IsFileError()
+    {
+        _x.Write("units.csv", TempExport.Units);
+
+        var e = _x.Read(new ReadOptions { Limits = ReadLimits.Default with { MaxFileBytes = 10 } });
+
+        e.Diagnostics.Should().ContainSingle(d => d.Code == "file-too-large" && d.File == "units.csv");
+    }
+
+    [Fact]
+    public void WaiverNamingAnUnknownUnit_IsRowError()
+    {
+        _x.Write("units.csv", TempExport.Units).Write("waivers.csv", "unit_id,item_id,justification,approved_by\nU7,XS-06,理由,宣传部\n");
+
+        var r = CliRunner.Run("validate", _x.Folder, "--lang", "en");
+
+        r.Exit.Should().Be(1);
+        r.Out.Should().Contain("waivers.csv:2 [unit_id] U7: unit 'U7' is not in units.csv");
+    }
+}
+
+public sealed class CancellationTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private static CliRunner.Result RunCancelled(CancellationToken token, params string[] args)
+    {
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        var exit = Assessment.Cli.Cli.Run(args, new Assessment.Cli.Terminal(o, e, false, false, token));
+        return new CliRunner.Result(exit, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void Cancelled_ExitsWith130_AndLeavesThePreviousOutputUntouched()
+    {
+        new ExportGenerator(3).Write(_x.Folder, 200, "C", new DateOnly(2025, 1, 15));
+        var target = Path.Combine(_x.Folder, "out.json");
+        File.WriteAllText(target, "previous result");
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        var r = RunCancelled(cancel.Token, "score", _x.Folder, "--format", "json", "-o", target);
+
+        r.Exit.Should().Be(130);
+        r.Error.Trim().Should().Be("assess: 已取消，未写入输出 / cancelled; no output was written");
+        File.ReadAllText(target).Should().Be("previous result");
+        Directory.GetFiles(_x.Folder, "*.tmp*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void CancelledWhileScoring_StopsPromptly()
+    {
+        new ExportGenerator(4).Write(_x.Folder, 600, "D", new DateOnly(2025, 1, 15));
+        var target = Path.Combine(_x.Folder, "out.json");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var r = RunCancelled(cancel.Token, "score", _x.Folder, "--format", "json", "-o", target);
+
+        // Either it finished before the token fired, or it stopped with 130 and wrote nothing.
+        if (r.Exit == 130)
+        {
+            File.Exists(target).Should().BeFalse();
+            Directory.GetFiles(_x.Folder, "*.tmp*").Should().BeEmpty();
+        }
+        else
+        {
+            r.Exit.Should().Be(0);
+        }
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "cancellation must not hang");
+    }
+}
