@@ -1,10 +1,10 @@
 namespace Assessment.Core.Import;
 
 /// <summary>One column of a table: its English and Chinese names and whether it is required.</summary>
-public sealed record ColumnSchema(string Name, string Zh, bool Required, params string[] Aliases);
+internal sealed record ColumnSchema(string Name, string Zh, bool Required, params string[] Aliases);
 
 /// <summary>One table of the export format: its file name, Chinese name and columns.</summary>
-public sealed record TableSchema(string Name, string Zh, IReadOnlyList<ColumnSchema> Columns)
+internal sealed record TableSchema(string Name, string Zh, IReadOnlyList<ColumnSchema> Columns)
 {
     /// <summary>The file name in a CSV export, e.g. <c>units.csv</c>.</summary>
     public string FileName => Name + ".csv";
@@ -14,7 +14,7 @@ public sealed record TableSchema(string Name, string Zh, IReadOnlyList<ColumnSch
 }
 
 /// <summary>The tables of the export format, in the order they are documented and read.</summary>
-public static class Tables
+internal static class Tables
 {
     private static ColumnSchema UnitId(bool required = true) => new("unit_id", "单位编码", required);
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Assessment.Core.Import;
 
 /// <summary>Turns a file's bytes into text: UTF-8 (BOM or not), UTF-16 with BOM, or GB18030/GBK, detected per file.</summary>
-public static class TextDecoder
+internal static class TextDecoder
 {
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

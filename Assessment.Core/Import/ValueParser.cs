@@ -5,7 +5,7 @@ using Assessment.Core.Model;
 namespace Assessment.Core.Import;
 
 /// <summary>The value spellings of the export format: booleans, dates, rates, whole numbers, lists. Pure functions.</summary>
-public static class ValueParser
+internal static class ValueParser
 {
     private static readonly char[] ListSeparators = [';', '；', '、', '|'];
 

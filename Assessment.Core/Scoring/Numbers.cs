@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Assessment.Core.Scoring;
 
 /// <summary>Exact arithmetic and number formatting shared by every item: one rounding, half away from zero, 2 decimals.</summary>
-public static class Numbers
+internal static class Numbers
 {
     /// <summary>Rounds an item's exact score once: half away from zero to 2 decimals.</summary>
     public static decimal Round(decimal exact) => Math.Round(exact, 2, MidpointRounding.AwayFromZero);

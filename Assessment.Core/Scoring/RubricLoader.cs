@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace Assessment.Core.Scoring;
 
 /// <summary>Reads a rubric from its JSON form (see rules/README.md) and checks its structure.</summary>
-public static class RubricLoader
+internal static class RubricLoader
 {
     /// <summary>Parses and checks a rubric; every problem is a <see cref="RubricException"/> naming what is wrong.</summary>
     /// <param name="json">The rubric JSON.</param>

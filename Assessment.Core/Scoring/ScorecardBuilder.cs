@@ -4,7 +4,7 @@ namespace Assessment.Core.Scoring;
 
 /// <summary>Turns the outcomes of the rules into a scorecard: derives statuses, applies waivers, adds up, grades.
 /// Pure: the same outcomes and as-of date give the same scorecard.</summary>
-public static class ScorecardBuilder
+internal static class ScorecardBuilder
 {
     /// <summary>Derives an item's status in the spec's order of precedence: Waived, NotApplicable, Met, Partial, NotMet, NoEvidence.</summary>
     public static ItemStatus DeriveStatus(decimal score, decimal max, bool notApplicable, bool waived, bool hasEvidence) =>

@@ -3,7 +3,7 @@ namespace Assessment.Core.Scoring;
 /// <summary>The calendar of an assessment year Y: the year itself and the document window W(Y).</summary>
 /// <remarks>W(Y) runs from (Y-1)-11-01 to (Y+1)-03-31: plans are often issued in December of the year before,
 /// summaries and archives in the first quarter after.</remarks>
-public readonly record struct StudyYear(int Year)
+internal readonly record struct StudyYear(int Year)
 {
     /// <summary>Y-01-01.</summary>
     public DateOnly Start => new(Year, 1, 1);

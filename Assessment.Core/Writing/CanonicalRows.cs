@@ -7,7 +7,7 @@ namespace Assessment.Core.Writing;
 /// <summary>The rows of an export as canonical cell text per table, in schema column order: booleans 是/否, dates
 /// yyyy-MM-dd, rates as fractions, vocabulary in Chinese (or English codes), lists joined with ";". Reading the text
 /// back gives the same rows, which is what makes <c>assess convert</c> lossless.</summary>
-public static class CanonicalRows
+internal static class CanonicalRows
 {
     /// <summary>Every table's rows; directives and waivers of every unit appear once.</summary>
     public static IReadOnlyDictionary<TableSchema, IReadOnlyList<string[]>> Of(Export export, bool englishCodes = false)

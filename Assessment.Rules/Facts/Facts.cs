@@ -15,7 +15,7 @@ namespace Assessment.Rules.Facts;
 /// <param name="SessionIds">The ids of S (sessions dated in the year), in file order.</param>
 /// <param name="Plan">The plan: earliest 学习计划 in W(Y), else the first blank-dated one.</param>
 /// <param name="Summary">The summary: latest 年度总结 in W(Y), else the first blank-dated one.</param>
-public sealed record UnitFacts(
+internal sealed record UnitFacts(
     UnitRow Unit,
     StudyYear Year,
     MemberRow? Secretary,
@@ -41,7 +41,7 @@ public sealed record UnitFacts(
 /// <param name="GroupAttendanceRows">Attendance rows for members of M.</param>
 /// <param name="DiscussionSpeeches">Speech rows of kind 中心发言 or 交流发言 by members of M.</param>
 /// <param name="SecretarySpoke">Whether sec has a speech row at this session.</param>
-public sealed record SessionFact(
+internal sealed record SessionFact(
     SessionRow Row,
     int Present,
     int Leave,
@@ -65,7 +65,7 @@ public sealed record SessionFact(
 /// <param name="Articles">Outputs of kind 理论文章 or 心得体会 in the year.</param>
 /// <param name="PartyLectures">Outputs of kind 党课 in the year.</param>
 /// <param name="Talks">Outputs of kind 宣讲 in the year.</param>
-public sealed record MemberFact(
+internal sealed record MemberFact(
     MemberRow Row,
     bool IsSecretary,
     int Speeches,
