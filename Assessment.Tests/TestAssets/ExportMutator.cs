@@ -46,6 +46,11 @@ internal sealed class ExportMutator(int seed)
 
         var file = Decode(path);
         var records = Records(file.Text);
+        if (records.Count == 0)
+        {
+            return new($"no change to the empty {name}", new HashSet<string>());
+        }
+
         var sep = records[0].Contains('\t') && !records[0].Contains(',') ? '\t' : ',';
         var header = Fields(records[0], sep);
         var unitCol = Array.FindIndex(header, h => Unquote(h).Trim().ToLowerInvariant() is "unit_id" or "单位编码");
