@@ -24,6 +24,7 @@ internal static class Cli
         root.Add(RubricCommand.Build(terminal));
         root.Add(TemplateCommand.Build(terminal));
         root.Add(ConvertCommand.Build(terminal));
+        root.Add(ClaimsCommand.Build(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,123 @@
+using Assessment.Tests.TestAssets;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Tests.Claims;
+
+public sealed class ClaimsCommandTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private string Text(string name, string content)
+    {
+        var path = Path.Combine(_x.Folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void Json_HasTheSpecShape()
+    {
+        var path = Text("report.txt", "20**年自查报告\n全年开展集体学习研讨6次。\n");
+
+        var json = JObject.Parse(CliRunner.Run("claims", path, "--format", "json").Out);
+
+        json.Properties().Select(p => p.Name).Should().Equal("file", "unfilled", "claims", "placeholders");
+        json["unfilled"]!.Value<bool>().Should().BeTrue();
+        var claim = (JObject)json["claims"]!.Single();
+        claim.Properties().Select(p => p.Name).Should().Equal("kind", "item", "value", "comparator", "stance", "line", "text");
+        (claim["kind"]!.Value<string>(), claim["item"]!.Value<string>(), claim["value"]!.Value<int>(), claim["stance"]!.Value<string>(), claim["line"]!.Value<int>())
+            .Should().Be(("sessions", "XS-01", 6, "achieved", 2));
+        json["placeholders"]!.Single()["text"]!.Value<string>().Should().Be("20**年");
+    }
+
+    [Fact]
+    public void AgainstTheSample_GivesVerdictsByTheRubricsDefinitions()
+    {
+        // U003 of the sample: 7 sessions in the year, all chaired by the secretary, attendance 58/63 = 92.1%.
+        var path = Text("u003.txt", "全年开展集体学习研讨6次。\n本年度中心组学习均由镇党委书记主持，中心组成员参学率高于90%。\n下一步，开展集体学习研讨12次。\n");
+
+        var json = JObject.Parse(CliRunner.Run("claims", path, "--export", CliRunner.Sample, "--unit", "U003", "--format", "json", "--as-of", "2025-01-15").Out);
+
+        var claims = json["claims"]!.ToDictionary(c => (c["kind"]!.Value<string>(), c["line"]!.Value<int>()));
+        claims[("sessions", 1)]["verdict"]!.Value<string>().Should().Be("understated");
+        claims[("sessions", 1)]["records"]!.Value<int>().Should().Be(7);
+        claims[("secretary_hosted", 2)]["verdict"]!.Value<string>().Should().Be("consistent");
+        claims[("attendance_rate", 2)]["verdict"]!.Value<string>().Should().Be("consistent");
+        claims[("sessions", 3)]["verdict"]!.Value<string>().Should().Be("unverifiable", "a plan is not checked against the records");
+        json["unmentioned"]!.Values<string>().Should().Contain("ZT-01").And.NotContain("XS-01");
+    }
+
+    [Fact]
+    public void Overstated_WhenTheReportClaimsMore()
+    {
+        var path = Text("u004.txt", "全年开展集体学习研讨12次。\n");
+
+        var json = JObject.Parse(CliRunner.Run("claims", path, "--export", CliRunner.Sample, "--unit", "U004", "--format", "json").Out);
+
+        json["claims"]![0]!["verdict"]!.Value<string>().Should().Be("overstated");
+    }
+
+    [Fact]
+    public void Docx_ParagraphsAreLinesBlankOnesIncluded()
+    {
+        var path = Path.Combine(_x.Folder, "report.docx");
+        using (var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new Text("自查报告"))),
+                new Paragraph(),
+                new Paragraph(new Run(new Text("全年开展集体学习研讨")), new Run(new Text("8次。")))));
+            main.Document.Save();
+        }
+
+        var json = JObject.Parse(CliRunner.Run("claims", path, "--format", "json").Out);
+
+        var claim = json["claims"]!.Single();
+        (claim["line"]!.Value<int>(), claim["value"]!.Value<int>()).Should().Be((3, 8));
+    }
+
+    [Fact]
+    public void ManyReports_OneSummaryRowEach()
+    {
+        var a = Text("a.txt", "20**年报告。全年开展集体学习研讨6次。\n");
+        var b = Text("b.txt", "全年开展集体学习研讨12次。\n");
+
+        var r = CliRunner.Run("claims", a, b, "--lang", "en");
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().Contain("a.txt\tyes\t1\t0").And.Contain("b.txt\tno\t1\t0");
+    }
+
+    [Fact]
+    public void Markdown_And_Table_SayUnfilledFirst()
+    {
+        var path = Text("r.txt", "20**年报告。\n全年开展集体学习研讨6次。\n");
+
+        CliRunner.Run("claims", path, "--format", "markdown").Out.Should().Contain("**注意：报告含未填写的模板空白。**");
+        CliRunner.Run("claims", path).Out.Split('\n')[1].Should().StartWith("注意：报告含未填写的模板空白");
+    }
+
+    [Fact]
+    public void BadArguments_AreUsageErrors()
+    {
+        CliRunner.Run("claims", "/no/such/report.txt").Exit.Should().Be(2);
+        CliRunner.Run("claims", Text("r.txt", "x"), "--export", CliRunner.Sample).Exit.Should().Be(2);
+    }
+
+    [Fact]
+    public void Gb18030Text_IsDetected()
+    {
+        var path = Path.Combine(_x.Folder, "gbk.txt");
+        File.WriteAllText(path, "全年开展集体学习研讨6次。\n", TempExport.Gb18030);
+
+        var json = JObject.Parse(CliRunner.Run("claims", path, "--format", "json").Out);
+
+        json["claims"]!.Single()["value"]!.Value<int>().Should().Be(6);
+    }
+}
