@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Assessment.Cli;
 using Terminal = Assessment.Cli.Terminal;
 
@@ -22,9 +21,21 @@ internal static class CliRunner
         return new Result(exit, o.ToString(), e.ToString());
     }
 
-    /// <summary>The folder of expected outputs in the source tree (so that updating a golden file is a diff to review).</summary>
-    public static string ExpectedDir([CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(here)!)!, "TestData", "Expected");
+    /// <summary>The folder of expected outputs in the source tree (so that updating a golden file is a diff to review).
+    /// Found by walking up from the test binaries to the project folder: a deterministic CI build maps source paths
+    /// to /_/, so [CallerFilePath] cannot be used.</summary>
+    public static string ExpectedDir()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Assessment.Tests.csproj")))
+            {
+                return Path.Combine(dir.FullName, "TestData", "Expected");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "TestData", "Expected"); // the copy beside the binaries
+    }
 
     /// <summary>Compares with a golden file, line endings normalised. With ASSESS_UPDATE_GOLDEN=1 it rewrites the file instead.</summary>
     public static void ShouldMatchGolden(this string actual, string name)
