@@ -8,15 +8,24 @@ internal static class DiagnosticsRenderer
 {
     public static void WriteGrouped(TextWriter w, Export export, Text t)
     {
+        // Both lists are in units.csv order and an invalid unit's Order is its position there: merge them to give every
+        // unit its position, so valid and invalid units are listed in the order of the file.
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var u in export.Units)
-        {
-            order.TryAdd(u.UnitId, u.Unit.Source.Line);
-        }
-
+        int next = 0, valid = 0;
         foreach (var u in export.InvalidUnits)
         {
+            while (next < u.Order && valid < export.Units.Count)
+            {
+                order.TryAdd(export.Units[valid++].UnitId, next++);
+            }
+
             order.TryAdd(u.UnitId, u.Order);
+            next = u.Order + 1;
+        }
+
+        while (valid < export.Units.Count)
+        {
+            order.TryAdd(export.Units[valid++].UnitId, next++);
         }
 
         var groups = export.Diagnostics

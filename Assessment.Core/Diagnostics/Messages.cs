@@ -28,7 +28,6 @@ public static class Messages
     public static readonly MessageTemplate UnknownSession = new("unknown-session", "学习“{0}”不属于该单位", "session '{0}' is not a session of this unit");
     public static readonly MessageTemplate UnknownMember = new("unknown-member", "成员“{0}”不属于该单位", "member '{0}' is not a member of this unit");
     public static readonly MessageTemplate SecondSecretary = new("second-secretary", "第二位书记“{0}”（已有“{1}”）", "a second secretary '{0}' (already '{1}')");
-    public static readonly MessageTemplate StarRowError = new("star-row-error", "适用于所有单位的行有错误：{0}", "a row that applies to every unit has an error: {0}");
     public static readonly MessageTemplate UnknownPerson = new("unknown-person", "“{0}”不是该单位 members.csv 中的人员，按原值保留", "'{0}' names nobody in members.csv for this unit; kept as given");
     public static readonly MessageTemplate SessionOutOfYear = new("session-out-of-year", "学习日期 {0} 不在 {1} 年度内，不计入", "session date {0} is outside the year {1}; not counted");
     public static readonly MessageTemplate OutOfYear = new("out-of-year", "日期 {0} 不在 {1} 年度内，不计入", "date {0} is outside the year {1}; not counted");

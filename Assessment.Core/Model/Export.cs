@@ -19,8 +19,6 @@ public sealed record UnitRecord(
     /// <summary>The unit's id.</summary>
     public string UnitId => Unit.UnitId;
 
-    /// <summary>A unit with no rows but its own, for tests and builders.</summary>
-    public static UnitRecord Empty(UnitRow unit) => new(unit, [], [], [], [], [], [], [], [], [], []);
 }
 
 /// <summary>A whole export as read: the units in the order of units.csv, and every diagnostic.</summary>

@@ -173,6 +173,18 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_InvalidUnitAfterValidOnes_IsListedInFileOrder()
+    {
+        using var x = new TempExport();
+        x.Write("units.csv", "unit_id,unit_name,year\nA,甲,2024\nB,乙,2024\nC,丙,20x4\nD,丁,2024\n")
+         .Write("sessions.csv", "unit_id,session_id,date\nA,S1,2023-05-01\nB,S1,2023-05-01\nD,S1,2023-05-01\n");
+
+        var groups = CliRunner.Run("validate", x.Folder, "--lang", "en").Out.Split('\n').Where(l => l.StartsWith("[Unit", StringComparison.Ordinal));
+
+        groups.Should().Equal("[Unit A]", "[Unit B]", "[Unit C]", "[Unit D]");
+    }
+
+    [Fact]
     public void Validate_Strict_TurnsWarningsIntoErrors()
     {
         using var x = new TempExport();
