@@ -70,6 +70,18 @@ public sealed class InputFormatTests : IDisposable
     }
 
     [Fact]
+    public void Convert_IntoANonEmptyCsvFolder_NeedsForce()
+    {
+        var target = Directory.CreateDirectory(Path.Combine(_x.Folder, "csv")).FullName;
+        File.WriteAllText(Path.Combine(target, "notes.txt"), "mine");
+
+        CliRunner.Run("convert", Path.Combine(CliRunner.Sample, "sample.json"), target).Exit.Should().Be(2);
+        File.Exists(Path.Combine(target, "units.csv")).Should().BeFalse();
+        CliRunner.Run("convert", Path.Combine(CliRunner.Sample, "sample.json"), target, "--force").Exit.Should().Be(0);
+        File.ReadAllText(Path.Combine(target, "notes.txt")).Should().Be("mine");
+    }
+
+    [Fact]
     public void Score_UnknownExtension_IsUsageError()
     {
         var path = Path.Combine(_x.Folder, "export.txt");

@@ -107,6 +107,16 @@ public sealed class JsonExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_OverTheSizeLimit_IsFileError()
+    {
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllText(path, TwoUnits);
+
+        JsonExport.Read(path, new ReadOptions { Limits = ReadLimits.Default with { MaxFileBytes = 100 } })
+            .Diagnostics.Should().ContainSingle(d => d.Severity == Severity.FileError && d.Code == "file-too-large" && d.File == "export.json");
+    }
+
+    [Fact]
     public void Read_NestedRowNamingAnotherUnit_IsRowError()
     {
         var e = Read("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024, \"members\": [ { \"unitId\": \"U2\", \"memberId\": \"M1\", \"name\": \"王\", \"role\": \"书记\" } ] } ] }");
@@ -219,6 +229,22 @@ public sealed class XlsxExportTests : IDisposable
 
         e.Diagnostics.Should().ContainSingle(d => d.Severity == Severity.FileError && d.Code == "bad-xlsx");
     }
+
+    [Fact]
+    public void Read_TwoSheetsForOneTable_IsFileError()
+    {
+        var path = Workbook(("units", [UnitHeader, ["U1", "一号", 2024, null]]), ("单位", [UnitHeader, ["U2", "二号", 2024, null]]));
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Should().ContainSingle(d => d.Severity == Severity.FileError && d.Code == "table-twice" && d.Path == "单位");
+        e.ExitCode.Should().Be(2);
+    }
+
+    [Fact]
+    public void Read_OverTheSizeLimit_IsFileError() =>
+        XlsxExport.Read(Workbook(("units", [UnitHeader, ["U1", "一号", 2024, null]])), new ReadOptions { Limits = ReadLimits.Default with { MaxFileBytes = 100 } })
+            .Diagnostics.Should().ContainSingle(d => d.Code == "file-too-large" && d.File == "export.xlsx");
 
     [Fact]
     public void Read_NoUnitsSheet_IsFileError() =>
