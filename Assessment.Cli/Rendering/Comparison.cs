@@ -24,6 +24,15 @@ internal sealed record UnitDelta(PreviousUnit Previous, Scorecard Current)
         Current.Items.Select(i => (i.Id, Delta: i.Score - Previous.Items.GetValueOrDefault(i.Id))).Where(x => x.Delta != 0);
 
     public decimal ItemDelta(string id) => Current.Items.First(i => i.Id == id).Score - Previous.Items.GetValueOrDefault(id);
+
+    /// <summary>The change in one sentence, the same in every format: total, grade, and the items that changed.</summary>
+    public string Describe(Text t) =>
+        $"{t.Change}: {t.Total} {Numbers.Format(Previous.Total)} → {Numbers.Format(Current.Total)} ({Signed(Total)})"
+        + (GradeChanged ? $", {t.Grade} {Previous.Grade} → {Labels.Code(Current.Grade)}" : "")
+        + (ChangedItems.Any() ? $"; {t.ChangedItems}: " + string.Join(", ", ChangedItems.Select(x => $"{x.Id} {Signed(x.Delta)}")) : "");
+
+    /// <summary>A change with its sign: +3, -1.5, 0.</summary>
+    public static string Signed(decimal d) => d > 0 ? "+" + Numbers.Format(d) : Numbers.Format(d);
 }
 
 /// <summary>A previous run read back from its JSON output: enough to compare each unit of this run as it is scored.</summary>

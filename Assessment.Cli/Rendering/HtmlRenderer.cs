@@ -74,7 +74,7 @@ internal static class HtmlRenderer
 
             if (r.Comparison is not null)
             {
-                sb.Append(r.Comparison.Deltas.TryGetValue(c.UnitId, out var d) ? $"<td>{MarkdownRenderer.Signed(d.Total)}</td>" : $"<td data-sort=\"-9999\">{E(t.Added)}</td>");
+                sb.Append(r.Comparison.Deltas.TryGetValue(c.UnitId, out var d) ? $"<td>{UnitDelta.Signed(d.Total)}</td>" : $"<td data-sort=\"-9999\">{E(t.Added)}</td>");
             }
 
             sb.Append("</tr>\n");
@@ -108,19 +108,7 @@ internal static class HtmlRenderer
         sb.Append("</p>\n");
         if (comparison is not null && comparison.Deltas.TryGetValue(s.UnitId, out var d))
         {
-            sb.Append($"<p class=\"delta\">{E(t.Change)}: {N(d.Previous.Total)} → {N(s.Total)} (<strong>{MarkdownRenderer.Signed(d.Total)}</strong>)");
-            if (d.GradeChanged)
-            {
-                sb.Append($", {E(t.Grade)} {E(d.Previous.Grade)} → {Labels.Code(s.Grade)}");
-            }
-
-            var changed = d.ChangedItems.ToArray();
-            if (changed.Length > 0)
-            {
-                sb.Append($"; {E(t.ChangedItems)}: {E(string.Join(", ", changed.Select(x => $"{x.Id} {MarkdownRenderer.Signed(x.Delta)}")))}");
-            }
-
-            sb.Append("</p>\n");
+            sb.Append($"<p class=\"delta\">{E(d.Describe(t))}</p>\n");
         }
 
         CategoryChart(sb, s, lang);

@@ -35,7 +35,7 @@ internal static class MarkdownRenderer
                 cells.AddRange(c.Categories.Select(x => N(x.Score)));
                 if (r.Comparison is not null)
                 {
-                    cells.Add(r.Comparison.Deltas.TryGetValue(c.UnitId, out var d) ? Signed(d.Total) : t.Added);
+                    cells.Add(r.Comparison.Deltas.TryGetValue(c.UnitId, out var d) ? UnitDelta.Signed(d.Total) : t.Added);
                 }
 
                 Row(w, cells);
@@ -74,8 +74,7 @@ internal static class MarkdownRenderer
         if (comparison is not null && comparison.Deltas.TryGetValue(s.UnitId, out var d))
         {
             w.WriteLine();
-            w.WriteLine($"{t.Change}: {t.Total} {N(d.Previous.Total)} → {N(s.Total)} ({Signed(d.Total)})" + (d.GradeChanged ? $", {t.Grade} {d.Previous.Grade} → {Labels.Code(s.Grade)}" : "")
-                + (d.ChangedItems.Any() ? $"; {t.ChangedItems}: " + string.Join(", ", d.ChangedItems.Select(x => $"{x.Id} {Signed(x.Delta)}")) : ""));
+            w.WriteLine(d.Describe(t));
         }
 
         w.WriteLine();
@@ -139,5 +138,4 @@ internal static class MarkdownRenderer
 
     private static string N(decimal d) => Numbers.Format(d);
 
-    internal static string Signed(decimal d) => d > 0 ? "+" + N(d) : N(d);
 }

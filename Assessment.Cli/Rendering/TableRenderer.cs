@@ -28,9 +28,7 @@ internal static class TableRenderer
             WriteUnit(console, r.Scorecards[0], t, border);
             if (r.Comparison is not null && r.Comparison.Deltas.TryGetValue(r.Scorecards[0].UnitId, out var d))
             {
-                console.MarkupLine(E($"{t.Change}: {t.Total} {N(d.Previous.Total)} → {N(d.Current.Total)} ({MarkdownRenderer.Signed(d.Total)})"
-                    + (d.GradeChanged ? $", {t.Grade} {d.Previous.Grade} → {Labels.Code(d.Current.Grade)}" : "")
-                    + (d.ChangedItems.Any() ? $"; {t.ChangedItems}: " + string.Join(", ", d.ChangedItems.Select(x => $"{x.Id} {MarkdownRenderer.Signed(x.Delta)}")) : "")));
+                console.MarkupLine(E(d.Describe(t)));
             }
         }
         else if (r.Scorecards.Count > 1)
@@ -98,7 +96,7 @@ internal static class TableRenderer
             if (r.Comparison is not null)
             {
                 cells.Add(new Markup(E(r.Comparison.Deltas.TryGetValue(card.UnitId, out var d)
-                    ? MarkdownRenderer.Signed(d.Total) + (d.GradeChanged ? $" ({d.Previous.Grade}→{Labels.Code(d.Current.Grade)})" : "")
+                    ? UnitDelta.Signed(d.Total) + (d.GradeChanged ? $" ({d.Previous.Grade}→{Labels.Code(d.Current.Grade)})" : "")
                     : t.Added)));
             }
 

@@ -14,6 +14,9 @@ internal static class CsvTableReader
     /// <summary>Files smaller than this are read on one thread: starting workers costs more than it saves.</summary>
     private const int ParallelFrom = 4 << 20;
 
+    /// <summary>CsvHelper's own buffer guard; the whole file is already in memory, so this only bounds its buffers.</summary>
+    private const int MaxRecordBytes = 64 << 20;
+
     private static readonly System.Buffers.SearchValues<byte> Blank = System.Buffers.SearchValues.Create(" \r\n\t"u8);
 
     public static RawTable Read(TableSchema schema, string path, ReadOptions options, List<Diagnostic> diagnostics)
@@ -91,7 +94,7 @@ internal static class CsvTableReader
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             AllowLineBreaksInQuotes = true,
-            MaxRecordSize = 64 << 20, // the whole file is in memory; this only guards CsvHelper's own buffers
+            MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = m => malformed.TryAdd((int)m.LineNumber, m.Reason),
         };
@@ -105,7 +108,7 @@ internal static class CsvTableReader
         catch (CsvFormatException)
         {
             reader.Dispose();
-            diagnostics.Add(new(Severity.FileError, file, 1, null, null, Messages.RecordTooLarge, ["67108864"]));
+            diagnostics.Add(new(Severity.FileError, file, 1, null, null, Messages.RecordTooLarge, [MaxRecordBytes.ToString(CultureInfo.InvariantCulture)]));
             return RawTable.Missing(schema, file);
         }
 
@@ -151,7 +154,7 @@ internal static class CsvTableReader
                     catch (CsvFormatException)
                     {
                         // A record over MaxRecordSize: an unclosed quote swallowing the file, or not a CSV at all.
-                        diagnostics.Add(new(Severity.FileError, File, 0, null, null, Messages.RecordTooLarge, ["67108864"]));
+                        diagnostics.Add(new(Severity.FileError, File, 0, null, null, Messages.RecordTooLarge, [MaxRecordBytes.ToString(CultureInfo.InvariantCulture)]));
                         yield break;
                     }
 
