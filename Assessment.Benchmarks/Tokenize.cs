@@ -74,23 +74,22 @@ internal static class MapCost
             var t = CsvTableReader.Read(schema, path, ReadOptions.Default, d);
             var open = w.Elapsed.TotalMilliseconds;
             w.Restart();
-            var n = t.Map(r => r.Values.Length).Count();
+            var n = t.Map(c => c.Line).Count();
             var raw = w.Elapsed.TotalMilliseconds;
             w.Restart();
             t = CsvTableReader.Read(schema, path, ReadOptions.Default, d);
-            var list = new List<Assessment.Core.Diagnostics.Diagnostic>();
-            var rows = t.Map(r => parse(t, r, new List<Assessment.Core.Diagnostics.Diagnostic>())).Count(x => x is not null);
+            var rows = t.Map(parse).Count(x => x is not null);
             var typed = w.Elapsed.TotalMilliseconds;
-            Console.WriteLine($"{schema.Name}: open {open:F0} ms; map to RawRecord {raw:F0} ms ({n}); + typed rows {typed:F0} ms ({rows})");
+            Console.WriteLine($"{schema.Name}: open {open:F0} ms; load records {raw:F0} ms ({n}); + typed rows {typed:F0} ms ({rows})");
         }
     }
 
-    private static Func<RawTable, RawRecord, List<Assessment.Core.Diagnostics.Diagnostic>, object?> RowParsersFor(TableSchema s) => s.Name switch
+    private static Func<Cells, object?> RowParsersFor(TableSchema s) => s.Name switch
     {
-        "members" => (t, r, d) => RowParsers.Member(t, r, d),
-        "sessions" => (t, r, d) => RowParsers.Session(t, r, d),
-        "speeches" => (t, r, d) => RowParsers.Speech(t, r, d),
-        _ => (t, r, d) => RowParsers.Attendance(t, r, d),
+        "members" => RowParsers.Member,
+        "sessions" => RowParsers.Session,
+        "speeches" => RowParsers.Speech,
+        _ => RowParsers.Attendance,
     };
 }
 

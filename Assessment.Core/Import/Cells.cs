@@ -1,18 +1,56 @@
+using System.Globalization;
+using System.Text;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Model;
 
 namespace Assessment.Core.Import;
 
-/// <summary>Typed access to one raw record's values, recording a located row error for every value that does not read.</summary>
-internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> diagnostics)
+/// <summary>The record a table reader is on, with typed access to its values: every value that does not read gets a
+/// located row error. One instance per reading thread, reused record after record. Values are trimmed and NFKC-folded
+/// as they are loaded and read from spans; a string is made only for a value a row keeps, and one instance is shared
+/// by every row that names the same id (a unit's id sits on thousands of attendance rows).</summary>
+internal sealed class Cells
 {
+    /// <summary>Bounds the id cache: a pathological file of unique ids must not grow it forever.</summary>
+    private const int MaxSharedIds = 500_000;
+
+    private readonly RawTable _table;
+    private readonly IReadOnlyList<ColumnSchema> _columns;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly bool[] _isId;
+    private readonly int[] _start;
+    private readonly int[] _length;
+    private readonly string?[] _strings;
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
+    private char[] _chars = new char[512];
+    private int _used;
     private string? _unitId;
+    private int[]? _valueLines;
+    private MessageTemplate? _problem;
+    private string[]? _problemArgs;
+
+    public Cells(RawTable table)
+    {
+        _table = table;
+        _columns = table.Schema.Columns;
+        var n = _columns.Count;
+        _isId = _columns.Select(c => c.Name.EndsWith("_id", StringComparison.Ordinal) || c.Name == "approved_by").ToArray();
+        _start = new int[n];
+        _length = new int[n];
+        _strings = new string?[n];
+        _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public bool HasError { get; private set; }
 
-    public int Line => record.Line;
+    /// <summary>The 1-based physical line where the record starts.</summary>
+    public int Line { get; private set; }
 
-    public RowSource Source => new(table.File, record.Line, record.Anchor);
+    /// <summary>For nested formats, where the record is: the JSON path of its object, or its sheet.</summary>
+    public string? Anchor { get; private set; }
+
+    public RowSource Source => new(_table.File, Line, Anchor);
 
     /// <summary>The unit the errors of this row are attributed to; null for a row of every unit.</summary>
     public string? UnitId
@@ -22,9 +60,137 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
     }
 
     /// <summary>A row of every unit (blank or * unit): its errors are file errors, since no single unit can carry them.</summary>
-    public bool AppliesToEveryUnit { get; init; }
+    public bool AppliesToEveryUnit { get; set; }
 
-    public string Raw(string column) => record.Values[Index(column)];
+    /// <summary>Starts the next record: every value blank, no diagnostics.</summary>
+    public void Begin(int line, string? anchor = null, int[]? valueLines = null)
+    {
+        Line = line;
+        Anchor = anchor;
+        _valueLines = valueLines;
+        HasError = false;
+        AppliesToEveryUnit = false;
+        _unitId = null;
+        _problem = null;
+        _problemArgs = null;
+        _used = 0;
+        _diagnostics.Clear();
+        Array.Fill(_strings, "");
+    }
+
+    /// <summary>Loads a record held as strings (JSON, XLSX, tests); its values are already folded.</summary>
+    public void Load(RawRecord record)
+    {
+        Begin(record.Line, record.Anchor, record.ValueLines);
+        Array.Copy(record.Values, _strings, _strings.Length);
+        _problem = record.Problem;
+        _problemArgs = record.ProblemArgs;
+    }
+
+    /// <summary>Sets a column from UTF-8 bytes, trimmed and folded.</summary>
+    public void SetUtf8(int column, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return;
+        }
+
+        if (_chars.Length - _used < utf8.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + utf8.Length));
+        }
+
+        var start = _used;
+        var n = Encoding.UTF8.GetChars(utf8, _chars.AsSpan(start));
+        var value = _chars.AsSpan(start, n);
+        if (!ValueParser.TryFoldInPlace(value))
+        {
+            _strings[column] = ValueParser.Fold(Encoding.UTF8.GetString(utf8));
+            return;
+        }
+
+        var lead = LeadingWhiteSpace(value);
+        _strings[column] = null;
+        _start[column] = start + lead;
+        _length[column] = value[lead..].TrimEnd().Length;
+        _used = start + n;
+    }
+
+    private static int LeadingWhiteSpace(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && char.IsWhiteSpace(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Blanks a column (a value over the length limit, reported as the record's problem).</summary>
+    public void Clear(int column) => _strings[column] = "";
+
+    /// <summary>A structural problem of the record (malformed quoting, too many fields), reported as a row error.</summary>
+    public void SetProblem(MessageTemplate? problem, params string[] args)
+    {
+        _problem = problem;
+        _problemArgs = args;
+    }
+
+    /// <summary>A column's folded value.</summary>
+    public ReadOnlySpan<char> Span(int column) => _strings[column] is { } s ? s.AsSpan() : _chars.AsSpan(_start[column], _length[column]);
+
+    /// <summary>A column's folded value as a string; ids are shared.</summary>
+    public string Text(int column)
+    {
+        if (_strings[column] is { } s)
+        {
+            return s;
+        }
+
+        var span = _chars.AsSpan(_start[column], _length[column]);
+        string value;
+        if (!_isId[column])
+        {
+            value = span.ToString();
+        }
+        else if (!_idLookup.TryGetValue(span, out value!))
+        {
+            if (_ids.Count >= MaxSharedIds)
+            {
+                _ids.Clear();
+            }
+
+            value = span.ToString();
+            _ids[value] = value;
+        }
+
+        _strings[column] = value;
+        return value;
+    }
+
+    public int Index(string column)
+    {
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            if (ReferenceEquals(_columns[i].Name, column))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            if (_columns[i].Name == column)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"{_table.Schema.Name} has no column {column}", nameof(column));
+    }
+
+    public string Raw(string column) => Text(Index(column));
 
     public string Req(string column)
     {
@@ -45,8 +211,8 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
 
     public bool? Bool(string column)
     {
-        var v = Raw(column);
-        if (v.Length == 0)
+        var v = Span(Index(column));
+        if (v.IsEmpty)
         {
             return null;
         }
@@ -56,14 +222,14 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
             return b;
         }
 
-        Error(column, Messages.BadBoolean, v);
+        Error(column, Messages.BadBoolean, v.ToString());
         return null;
     }
 
     public DateOnly? Date(string column, bool required = false)
     {
-        var v = Raw(column);
-        if (v.Length == 0)
+        var v = Span(Index(column));
+        if (v.IsEmpty)
         {
             if (required)
             {
@@ -78,14 +244,14 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
             return d;
         }
 
-        Error(column, Messages.BadDate, v);
+        Error(column, Messages.BadDate, v.ToString());
         return null;
     }
 
     public int? Whole(string column, int min, int max, bool required = false)
     {
-        var v = Raw(column);
-        if (v.Length == 0)
+        var v = Span(Index(column));
+        if (v.IsEmpty)
         {
             if (required)
             {
@@ -100,14 +266,14 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
             return n;
         }
 
-        Error(column, Messages.BadWholeNumber, v, min.ToString(System.Globalization.CultureInfo.InvariantCulture), max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Error(column, Messages.BadWholeNumber, v.ToString(), min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
         return null;
     }
 
     public decimal? Rate(string column)
     {
-        var v = Raw(column);
-        if (v.Length == 0)
+        var v = Span(Index(column));
+        if (v.IsEmpty)
         {
             return null;
         }
@@ -117,14 +283,14 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
             return r;
         }
 
-        Error(column, Messages.BadRate, v);
+        Error(column, Messages.BadRate, v.ToString());
         return null;
     }
 
     public T Word<T>(string column, Vocabulary<T> vocabulary, T? fallback = null) where T : struct, Enum
     {
-        var v = Raw(column);
-        if (v.Length == 0)
+        var v = Span(Index(column));
+        if (v.IsEmpty)
         {
             if (fallback is { } f)
             {
@@ -140,41 +306,28 @@ internal sealed class Cells(RawTable table, RawRecord record, List<Diagnostic> d
             return value;
         }
 
-        Error(column, Messages.UnknownWord, v, column);
+        Error(column, Messages.UnknownWord, v.ToString(), column);
         return default;
     }
 
     public void Error(string? column, MessageTemplate message, params string[] args)
     {
         HasError = true;
-        diagnostics.Add(new(AppliesToEveryUnit ? Severity.FileError : Severity.RowError, table.File, LineOf(column), column, UnitId, message, args, table.PathOf(Source, column)));
+        _diagnostics.Add(new(AppliesToEveryUnit ? Severity.FileError : Severity.RowError, _table.File, LineOf(column), column, UnitId, message, args,
+            _table.PathOf(Source, column)));
     }
-
-    public void Warn(string? column, MessageTemplate message, params string[] args) =>
-        diagnostics.Add(new(Severity.Warning, table.File, LineOf(column), column, UnitId, message, args, table.PathOf(Source, column)));
-
-    private int LineOf(string? column) =>
-        column is not null && record.ValueLines is { } lines && lines[Index(column)] > 0 ? lines[Index(column)] : record.Line;
 
     public void CheckStructure()
     {
-        if (record.Problem is not null)
+        if (_problem is not null)
         {
-            Error(null, record.Problem, record.ProblemArgs ?? []);
+            Error(null, _problem, _problemArgs ?? []);
         }
     }
 
-    private int Index(string column)
-    {
-        var cols = table.Schema.Columns;
-        for (var i = 0; i < cols.Count; i++)
-        {
-            if (ReferenceEquals(cols[i].Name, column) || cols[i].Name == column)
-            {
-                return i;
-            }
-        }
+    /// <summary>The diagnostics this record got, or null; the list is reused for the next record.</summary>
+    public Diagnostic[]? TakeDiagnostics() => _diagnostics.Count == 0 ? null : _diagnostics.ToArray();
 
-        throw new ArgumentException($"{table.Schema.Name} has no column {column}", nameof(column));
-    }
+    private int LineOf(string? column) =>
+        column is not null && _valueLines is { } lines && lines[Index(column)] > 0 ? lines[Index(column)] : Line;
 }

@@ -99,7 +99,8 @@ internal static class CsvTableReader
             OnMalformedRecord = m => malformed.TryAdd((int)m.LineNumber, m.Reason),
         };
 
-        var reader = text is not null ? CsvReader.FromText(text, options) : CsvReader.Create(utf8, options);
+        // Text decoded from another encoding is encoded once as UTF-8, so every file is read the same way: in place.
+        var reader = CsvReader.Create(text is not null ? Encoding.UTF8.GetBytes(text).AsMemory() : utf8, options);
         IReadOnlyList<string> headers;
         try
         {
@@ -127,20 +128,15 @@ internal static class CsvTableReader
         ConcurrentDictionary<int, CsvMalformedReason> malformed, bool parallel, ReadOptions read, List<Diagnostic> diagnostics)
         : RawTable(schema, file, true, null)
     {
-        // Ids repeat on every row that names them (a unit's id on each of its thousands of attendance rows), and the
-        // typed rows keep them: one instance each saves memory and the collector's copying. A cache per worker
-        // thread, so no locks; CsvHelper's own PoolStrings turned itself off on these files.
-        private readonly ThreadLocal<Dictionary<string, string>> _interned = new(() => new Dictionary<string, string>(StringComparer.Ordinal));
-        private readonly bool[] _intern = schema.Columns.Select(c => c.Name.EndsWith("_id", StringComparison.Ordinal) || c.Name == "approved_by").ToArray();
-
-        public override IEnumerable<T> Map<T>(Func<RawRecord, T> selector)
+        public override IEnumerable<T> Map<T>(Func<Cells, T> selector)
         {
+            // One Cells per worker thread: each record is loaded into it and mapped before the thread takes the next.
+            using var cells = new ThreadLocal<Cells>(() => new Cells(this));
             using (reader)
-            using (_interned)
             {
                 var results = parallel
-                    ? reader.ParallelEnumerate(r => Record(r) is { } rec ? (true, selector(rec)) : (false, default!), -1)
-                    : Sequential(selector);
+                    ? reader.ParallelEnumerate(r => Load(r, cells.Value!) ? (true, selector(cells.Value!)) : (false, default!), -1)
+                    : Sequential(selector, cells.Value!);
                 using var e = results.GetEnumerator();
                 var rows = 0;
                 while (true)
@@ -177,42 +173,18 @@ internal static class CsvTableReader
             }
         }
 
-        private IEnumerable<(bool, T)> Sequential<T>(Func<RawRecord, T> selector)
+        private IEnumerable<(bool, T)> Sequential<T>(Func<Cells, T> selector, Cells cells)
         {
             while (reader.Read())
             {
-                yield return Record(reader) is { } rec ? (true, selector(rec)) : (false, default!);
+                yield return Load(reader, cells) ? (true, selector(cells)) : (false, default!);
             }
         }
 
-        /// <summary>The record the reader is on, or null for a line of separators only (a blank line).</summary>
-        private string Intern(Dictionary<string, string> cache, string value)
+        /// <summary>Loads the record the reader is on; false for a line of separators only (a blank line).</summary>
+        private bool Load(CsvReader r, Cells cells)
         {
-            if (value.Length == 0)
-            {
-                return value;
-            }
-
-            if (cache.TryGetValue(value, out var shared))
-            {
-                return shared;
-            }
-
-            if (cache.Count > 500_000)
-            {
-                cache.Clear(); // bounded: a pathological file of unique ids must not grow it forever
-            }
-
-            cache[value] = value;
-            return value;
-        }
-
-        private RawRecord? Record(CsvReader r)
-        {
-            var line = (int)r.LineNumber;
-            var cache = _interned.Value!;
-            var values = new string[Schema.Columns.Count];
-            Array.Fill(values, "");
+            cells.Begin((int)r.LineNumber);
             var anyValue = false;
             var tooLong = 0;
             var fieldCount = r.FieldCount;
@@ -225,15 +197,15 @@ internal static class CsvTableReader
                     continue;
                 }
 
-                var v = ValueParser.Fold(r.GetString(i));
-                if (v.Length > read.Limits.MaxFieldLength)
+                cells.SetUtf8(target, r.GetSpan(i));
+                var length = cells.Span(target).Length;
+                if (length > read.Limits.MaxFieldLength)
                 {
-                    tooLong = v.Length;
-                    v = "";
+                    tooLong = length;
+                    cells.Clear(target);
                 }
 
-                values[target] = _intern[target] ? Intern(cache, v) : v;
-                anyValue |= v.Length > 0 || tooLong > 0;
+                anyValue |= length > 0;
             }
 
             var extra = false;
@@ -244,35 +216,32 @@ internal static class CsvTableReader
 
             if (!anyValue && !extra)
             {
-                return null;
+                return false;
             }
 
             if (tooLong > 0)
             {
-                return new RawRecord(line, values, Messages.FieldTooLong,
-                    [tooLong.ToString(CultureInfo.InvariantCulture), read.Limits.MaxFieldLength.ToString(CultureInfo.InvariantCulture)]);
+                cells.SetProblem(Messages.FieldTooLong,
+                    tooLong.ToString(CultureInfo.InvariantCulture), read.Limits.MaxFieldLength.ToString(CultureInfo.InvariantCulture));
             }
-
-            if (fieldCount > headerCount && extra)
+            else if (fieldCount > headerCount && extra)
             {
-                return new RawRecord(line, values, Messages.TooManyFields,
-                    [fieldCount.ToString(CultureInfo.InvariantCulture), headerCount.ToString(CultureInfo.InvariantCulture)]);
+                cells.SetProblem(Messages.TooManyFields,
+                    fieldCount.ToString(CultureInfo.InvariantCulture), headerCount.ToString(CultureInfo.InvariantCulture));
             }
-
-            if (!malformed.IsEmpty && malformed.TryGetValue(line, out var reason))
+            else if (!malformed.IsEmpty && malformed.TryGetValue((int)r.LineNumber, out var reason))
             {
-                var problem = reason switch
+                cells.SetProblem(reason switch
                 {
                     CsvMalformedReason.UnterminatedQuote => Messages.UnterminatedQuote,
                     CsvMalformedReason.TextAfterClosingQuote => Messages.TextAfterQuote,
                     // A stray quote inside an unquoted field (学习"两个确立") is unambiguous and kept as text; a short
                     // record reads its missing fields as blank, and blank required ones are reported.
                     _ => null,
-                };
-                return new RawRecord(line, values, problem, []);
+                });
             }
 
-            return new RawRecord(line, values);
+            return true;
         }
     }
 #pragma warning restore CA1001

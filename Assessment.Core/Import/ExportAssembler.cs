@@ -31,8 +31,9 @@ internal sealed class ExportAssembler
     private void Add(Severity severity, RowSource s, string? column, string? unit, MessageTemplate m, params string[] args) =>
         _d.Add(new(severity, s.File, s.Line, column, unit, m, args, PathOf(s, column)));
 
-    private sealed class Bucket(int order)
+    private sealed class Bucket(string id, int order)
     {
+        public string Id { get; } = id;
         public int Order { get; } = order;
         public UnitRow? Unit { get; set; }
         public string? Name { get; set; }
@@ -48,7 +49,7 @@ internal sealed class ExportAssembler
         public List<WaiverRow> Waivers { get; } = [];
 
         // Ids as written in any row of the unit, valid or not, so that a bad session row does not also make
-        // every attendance row for it an "unknown session".
+        // every attendance row for it an "unknown session"; each numbered in order of first appearance.
         public Dictionary<string, int> SessionIds { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> MemberIds { get; } = new(StringComparer.Ordinal);
     }
@@ -58,19 +59,17 @@ internal sealed class ExportAssembler
     /// and the diagnostics its values got.</summary>
     private readonly record struct Entry<T>(T? Row, string UnitId, string Key, RowSource Source, Diagnostic[]? Diagnostics) where T : class;
 
-    /// <summary>Types every record of a table (on several threads for large CSV files), in input order.</summary>
-    private List<Entry<T>> Parse<T>(RawTable table, Func<RawTable, RawRecord, List<Diagnostic>, T?> parse, string? keyColumn) where T : class
+    /// <summary>Types every record of a table (on several threads for large CSV files), in input order, as it is read.</summary>
+    private IEnumerable<Entry<T>> Parse<T>(RawTable table, Func<Cells, T?> parse, string? keyColumn) where T : class
     {
         _options.Cancellation.ThrowIfCancellationRequested();
         var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
         var keyCol = keyColumn is null ? -1 : CsvTableReader.FindColumn(table.Schema, keyColumn);
-        return table.Map(rec =>
+        return table.Map(c =>
         {
-            var scratch = new List<Diagnostic>();
-            var row = parse(table, rec, scratch);
-            return new Entry<T>(row, rec.Values[unitCol], keyCol >= 0 ? rec.Values[keyCol] : "", new RowSource(table.File, rec.Line, rec.Anchor),
-                scratch.Count == 0 ? null : scratch.ToArray());
-        }).ToList();
+            var row = parse(c);
+            return new Entry<T>(row, c.Text(unitCol), keyCol >= 0 ? c.Text(keyCol) : "", c.Source, c.TakeDiagnostics());
+        });
     }
 
     public static Export Assemble(string source, IReadOnlyDictionary<string, RawTable> tables, List<Diagnostic> diagnostics, ReadOptions options)
@@ -88,16 +87,9 @@ internal sealed class ExportAssembler
         RawTable T(TableSchema s) => tables.TryGetValue(s.Name, out var t) ? t : RawTable.Missing(s, s.FileName);
         var counts = new Dictionary<string, int>();
 
-        var units = Parse(T(Tables.Units), RowParsers.Unit, null);
-        counts[Tables.Units.Name] = units.Count;
-        var buckets = Buckets(units);
-        var members = Parse(T(Tables.Members), RowParsers.Member, "member_id");
-        var sessions = Parse(T(Tables.Sessions), RowParsers.Session, "session_id");
-        CollectIds(sessions, buckets, b => b.SessionIds);
-        CollectIds(members, buckets, b => b.MemberIds);
-
-        Fill(Tables.Members, members, buckets, (b, r) => b.Members.Add(r), counts);
-        Fill(Tables.Sessions, sessions, buckets, (b, r) => b.Sessions.Add(r), counts);
+        var buckets = Buckets(Parse(T(Tables.Units), RowParsers.Unit, null), counts);
+        Fill(Tables.Members, Parse(T(Tables.Members), RowParsers.Member, "member_id"), buckets, (b, r) => b.Members.Add(r), counts, b => b.MemberIds);
+        Fill(Tables.Sessions, Parse(T(Tables.Sessions), RowParsers.Session, "session_id"), buckets, (b, r) => b.Sessions.Add(r), counts, b => b.SessionIds);
         Fill(Tables.Attendance, Parse(T(Tables.Attendance), RowParsers.Attendance, null), buckets, (b, r) => b.Attendance.Add(r), counts);
         Fill(Tables.Speeches, Parse(T(Tables.Speeches), RowParsers.Speech, null), buckets, (b, r) => b.Speeches.Add(r), counts);
         Fill(Tables.Outputs, Parse(T(Tables.Outputs), RowParsers.Output, null), buckets, (b, r) => b.Outputs.Add(r), counts);
@@ -158,12 +150,14 @@ internal sealed class ExportAssembler
         }
     }
 
-    private Dictionary<string, Bucket> Buckets(List<Entry<UnitRow>> units)
+    private Dictionary<string, Bucket> Buckets(IEnumerable<Entry<UnitRow>> units, Dictionary<string, int> counts)
     {
         var buckets = new Dictionary<string, Bucket>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var n = 0;
         foreach (var e in units)
         {
+            n++;
             Report(e);
             var id = e.UnitId;
             if (id.Length == 0)
@@ -178,39 +172,43 @@ internal sealed class ExportAssembler
             }
 
             firstLine[id] = e.Source.Line;
-            buckets[id] = new Bucket(buckets.Count) { Unit = e.Row, Name = e.Row?.UnitName };
+            buckets[id] = new Bucket(id, buckets.Count) { Unit = e.Row, Name = e.Row?.UnitName };
         }
 
+        counts[Tables.Units.Name] = n;
         return buckets;
     }
 
-    private static void CollectIds<T>(List<Entry<T>> entries, Dictionary<string, Bucket> buckets, Func<Bucket, Dictionary<string, int>> ids) where T : class
-    {
-        foreach (var e in entries)
-        {
-            if (e.Key.Length > 0 && buckets.TryGetValue(e.UnitId, out var b))
-            {
-                ids(b).TryAdd(e.Key, e.Source.Line);
-            }
-        }
-    }
-
-    private void Fill<T>(TableSchema table, List<Entry<T>> entries, Dictionary<string, Bucket> buckets, Action<Bucket, T> add, Dictionary<string, int> counts)
+    /// <summary>Puts each row in its unit's bucket, as the rows are read. With <paramref name="ids"/>, also numbers the
+    /// ids the rows name (bad rows too), which the cross-checks look references up in.</summary>
+    private void Fill<T>(TableSchema table, IEnumerable<Entry<T>> entries, Dictionary<string, Bucket> buckets, Action<Bucket, T> add,
+        Dictionary<string, int> counts, Func<Bucket, Dictionary<string, int>>? ids = null)
         where T : class
     {
-        counts[table.Name] = entries.Count;
+        var n = 0;
+        Bucket? last = null;
         foreach (var e in entries)
         {
+            n++;
             Report(e);
             if (e.UnitId.Length == 0)
             {
                 continue; // reported by the parser as a blank required value
             }
 
-            if (!buckets.TryGetValue(e.UnitId, out var b))
+            // Rows usually come unit by unit: try the previous row's unit before the dictionary.
+            var b = last is not null && (ReferenceEquals(last.Id, e.UnitId) || last.Id == e.UnitId) ? last : buckets.GetValueOrDefault(e.UnitId);
+            if (b is null)
             {
                 Add(Severity.RowError, e.Source, "unit_id", e.UnitId, Messages.UnknownUnit, e.UnitId);
                 continue;
+            }
+
+            last = b;
+            if (ids is not null && e.Key.Length > 0)
+            {
+                var known = ids(b);
+                known.TryAdd(e.Key, known.Count);
             }
 
             if (e.Row is not null)
@@ -218,15 +216,18 @@ internal sealed class ExportAssembler
                 add(b, e.Row);
             }
         }
+
+        counts[table.Name] = n;
     }
 
-    private void ReadDirectives(List<Entry<DirectiveRow>> entries, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
+    private void ReadDirectives(IEnumerable<Entry<DirectiveRow>> entries, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
     {
-        counts[Tables.Directives.Name] = entries.Count;
+        var n = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<DirectiveRow>();
         foreach (var e in entries)
         {
+            n++;
             Report(e);
             if (e.Row is not { } row)
             {
@@ -249,6 +250,8 @@ internal sealed class ExportAssembler
             rows.Add(row);
         }
 
+        counts[Tables.Directives.Name] = n;
+
         foreach (var row in rows)
         {
             foreach (var b in row.UnitId is null ? buckets.Values.ToList() : [buckets[row.UnitId]])
@@ -258,11 +261,12 @@ internal sealed class ExportAssembler
         }
     }
 
-    private void ReadWaivers(List<Entry<WaiverRow>> entries, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
+    private void ReadWaivers(IEnumerable<Entry<WaiverRow>> entries, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
     {
-        counts[Tables.Waivers.Name] = entries.Count;
+        var n = 0;
         foreach (var e in entries)
         {
+            n++;
             Report(e);
             if (e.Row is not { } row)
             {
@@ -298,6 +302,8 @@ internal sealed class ExportAssembler
                 b.Waivers.Add(row);
             }
         }
+
+        counts[Tables.Waivers.Name] = n;
     }
 
     private void CheckUnit(Bucket b)
@@ -322,14 +328,62 @@ internal sealed class ExportAssembler
             }
         }
 
-        var pairs = new Dictionary<(string, string), int>();
+        // Ids are looked up by their number in the unit (see Bucket), so a (session, member) pair is one long.
+        var pairs = new Dictionary<long, int>(b.Attendance.Count);
+        Dictionary<(string, string), int>? unknownPairs = null;
+        var inGroup = new bool[b.MemberIds.Count];
+        var groupSize = 0;
+        foreach (var m in b.Members)
+        {
+            if (m.IsGroupMember && b.MemberIds.TryGetValue(m.MemberId, out var number) && !inGroup[number])
+            {
+                inGroup[number] = true;
+                groupSize++;
+            }
+        }
+
+        var present = new int[b.SessionIds.Count];
         foreach (var a in b.Attendance)
         {
-            CheckRefs(b, a.Source, a.UnitId, a.SessionId, a.MemberId);
-            if (!pairs.TryAdd((a.SessionId, a.MemberId), a.Source.Line))
+            var sessionKnown = b.SessionIds.TryGetValue(a.SessionId, out var session);
+            var memberKnown = b.MemberIds.TryGetValue(a.MemberId, out var member);
+            if (!sessionKnown)
             {
-                Row(a.Source, "member_id", a.UnitId, Messages.DuplicatePair, a.SessionId, a.MemberId, Str(pairs[(a.SessionId, a.MemberId)]));
+                Row(a.Source, "session_id", a.UnitId, Messages.UnknownSession, a.SessionId);
             }
+
+            if (!memberKnown)
+            {
+                Row(a.Source, "member_id", a.UnitId, Messages.UnknownMember, a.MemberId);
+            }
+
+            int first;
+            if (sessionKnown && memberKnown)
+            {
+                if (inGroup[member])
+                {
+                    present[session]++;
+                }
+
+                if (pairs.TryAdd(((long)session << 32) | (uint)member, a.Source.Line))
+                {
+                    continue;
+                }
+
+                first = pairs[((long)session << 32) | (uint)member];
+            }
+            else
+            {
+                unknownPairs ??= [];
+                if (unknownPairs.TryAdd((a.SessionId, a.MemberId), a.Source.Line))
+                {
+                    continue;
+                }
+
+                first = unknownPairs[(a.SessionId, a.MemberId)];
+            }
+
+            Row(a.Source, "member_id", a.UnitId, Messages.DuplicatePair, a.SessionId, a.MemberId, Str(first));
         }
 
         foreach (var s in b.Speeches)
@@ -381,18 +435,15 @@ internal sealed class ExportAssembler
             Warn(x.Source, "date", unitId, Messages.BlankDocDate);
         }
 
-        var group = b.Members.Where(m => m.IsGroupMember).Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
-        if (group.Count == 0)
+        if (groupSize == 0)
         {
             return;
         }
 
-        var present = b.Attendance.GroupBy(a => a.SessionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(a => group.Contains(a.MemberId)), StringComparer.Ordinal);
-        foreach (var s in b.Sessions.Where(s => year.InYear(s.Date)))
+        foreach (var s in b.Sessions)
         {
-            var missing = group.Count - present.GetValueOrDefault(s.SessionId);
-            if (missing > 0)
+            var missing = groupSize - present[b.SessionIds[s.SessionId]];
+            if (missing > 0 && year.InYear(s.Date))
             {
                 Warn(s.Source, "session_id", unitId, Messages.MissingAttendance, s.SessionId, Str(missing));
             }
@@ -414,7 +465,12 @@ internal sealed class ExportAssembler
 
     private void CheckDuplicates<T>(List<T> rows, Func<T, string> id, string column, Func<T, RowSource> source)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (rows.Count < 2)
+        {
+            return;
+        }
+
+        var seen = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
         foreach (var r in rows)
         {
             var s = source(r);
@@ -443,5 +499,4 @@ internal sealed class ExportAssembler
 
     private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 }

@@ -28,8 +28,9 @@ internal abstract class RawTable(TableSchema schema, string file, bool present, 
 
     public string? PathOf(RowSource source, string? column) => Locate?.Invoke(source, column);
 
-    /// <summary>Maps every record, in input order. A table can be mapped once.</summary>
-    public abstract IEnumerable<T> Map<T>(Func<RawRecord, T> selector);
+    /// <summary>Maps every record, in input order. A table can be mapped once. The selector sees the record through a
+    /// <see cref="Cells"/> that is reused for the next record on its thread: it must not keep it.</summary>
+    public abstract IEnumerable<T> Map<T>(Func<Cells, T> selector);
 
     /// <summary>A table held as a list of records (JSON, XLSX, tests).</summary>
     public static RawTable Of(TableSchema schema, string file, IReadOnlyList<RawRecord> records, bool present, Func<RowSource, string?, string?>? locate = null) =>
@@ -41,6 +42,14 @@ internal abstract class RawTable(TableSchema schema, string file, bool present, 
     private sealed class ListTable(TableSchema schema, string file, IReadOnlyList<RawRecord> records, bool present, Func<RowSource, string?, string?>? locate)
         : RawTable(schema, file, present, locate)
     {
-        public override IEnumerable<T> Map<T>(Func<RawRecord, T> selector) => records.Select(selector);
+        public override IEnumerable<T> Map<T>(Func<Cells, T> selector)
+        {
+            var cells = new Cells(this);
+            foreach (var record in records)
+            {
+                cells.Load(record);
+                yield return selector(cells);
+            }
+        }
     }
 }

@@ -8,11 +8,11 @@ internal static class RowParsers
 {
     private static T? Done<T>(Cells c, T row) where T : class => c.HasError ? null : row;
 
-    private static Cells Open(RawTable t, RawRecord r, List<Diagnostic> d, bool unitMayBeStar = false)
+    private static Cells Open(Cells c, bool unitMayBeStar = false)
     {
-        var raw = r.Values[CsvTableReader.FindColumn(t.Schema, "unit_id")];
+        var raw = c.Raw("unit_id");
         var star = unitMayBeStar && (raw.Length == 0 || raw == "*");
-        var c = new Cells(t, r, d) { AppliesToEveryUnit = star };
+        c.AppliesToEveryUnit = star;
         if (!star)
         {
             c.UnitId = raw;
@@ -22,9 +22,9 @@ internal static class RowParsers
         return c;
     }
 
-    public static UnitRow? Unit(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static UnitRow? Unit(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         var id = c.Req("unit_id");
         var name = c.Req("unit_name");
         var year = c.Whole("year", 2000, 2100, required: true);
@@ -39,9 +39,9 @@ internal static class RowParsers
             c.Rate("platform_active_rate"), c.Source));
     }
 
-    public static MemberRow? Member(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static MemberRow? Member(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var id = c.Req("member_id");
         var name = c.Req("name");
@@ -55,9 +55,9 @@ internal static class RowParsers
         return Done(c, new MemberRow(c.UnitId ?? "", id, name, roles, c.Bool("self_study_plan"), c.Bool("study_notes"), c.Source));
     }
 
-    public static SessionRow? Session(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static SessionRow? Session(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var id = c.Req("session_id");
         var date = c.Date("date", required: true);
@@ -85,9 +85,9 @@ internal static class RowParsers
             ValueParser.List(c.Raw("directive_ids")), c.Source));
     }
 
-    public static AttendanceRow? Attendance(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static AttendanceRow? Attendance(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var session = c.Req("session_id");
         var member = c.Req("member_id");
@@ -95,18 +95,18 @@ internal static class RowParsers
         return Done(c, new AttendanceRow(c.UnitId ?? "", session, member, status, c.Bool("leave_approved"), c.Date("makeup_date"), c.Source));
     }
 
-    public static SpeechRow? Speech(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static SpeechRow? Speech(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var session = c.Req("session_id");
         var member = c.Req("member_id");
         return Done(c, new SpeechRow(c.UnitId ?? "", session, member, c.Word("kind", Vocabularies.Speech, SpeechKind.Discussion), c.Bool("written"), c.Source));
     }
 
-    public static OutputRow? Output(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static OutputRow? Output(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var id = c.Req("output_id");
         var kind = c.Word<OutputKind>("kind", Vocabularies.Output);
@@ -114,9 +114,9 @@ internal static class RowParsers
             c.Word("published_level", Vocabularies.Level, PublishedLevel.None), c.Bool("adopted"), c.Source));
     }
 
-    public static DocumentRow? Document(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static DocumentRow? Document(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var id = c.Req("doc_id");
         var kind = c.Word<DocumentKind>("kind", Vocabularies.Document);
@@ -124,34 +124,34 @@ internal static class RowParsers
             c.Date("filed_date"), c.Bool("has_topics"), c.Bool("has_schedule"), c.Source));
     }
 
-    public static EventRow? Event(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static EventRow? Event(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var id = c.Req("event_id");
         var kind = c.Word<EventKind>("kind", Vocabularies.Event);
         return Done(c, new EventRow(c.UnitId ?? "", id, kind, c.Date("date"), c.Opt("note"), c.Source));
     }
 
-    public static DirectiveRow? Directive(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static DirectiveRow? Directive(Cells cells)
     {
-        var c = Open(t, r, d, unitMayBeStar: true);
+        var c = Open(cells, unitMayBeStar: true);
         var id = c.Req("directive_id");
         var issued = c.Date("issued_date", required: true);
         return Done(c, new DirectiveRow(id, c.UnitId, c.Opt("title"), issued ?? default, c.Source));
     }
 
-    public static ReviewRow? Review(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static ReviewRow? Review(Cells cells)
     {
-        var c = Open(t, r, d);
+        var c = Open(cells);
         c.Req("unit_id");
         var finding = c.Word<Finding>("finding", Vocabularies.Finding);
         return Done(c, new ReviewRow(c.UnitId ?? "", finding, c.Opt("note"), c.Source));
     }
 
-    public static WaiverRow? Waiver(RawTable t, RawRecord r, List<Diagnostic> d)
+    public static WaiverRow? Waiver(Cells cells)
     {
-        var c = Open(t, r, d, unitMayBeStar: true);
+        var c = Open(cells, unitMayBeStar: true);
         var item = c.Req("item_id").ToUpperInvariant();
         var justification = c.Req("justification");
         var approvedBy = c.Req("approved_by");

@@ -21,26 +21,63 @@ internal static class ValueParser
         return char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) ? s.Trim() : s;
     }
 
-    /// <summary>Whether every character is one NFKC leaves alone for sure: ASCII, CJK unified ideographs, and the CJK
-    /// punctuation common in exports. Saves the normalisation check for almost every value; anything else is checked.</summary>
-    private static bool IsSurelyStable(string s)
+    /// <summary>NFKC-folds text in place when that needs no lookup: every character is surely stable (see
+    /// IsSurelyStable) or a full-width ASCII form (U+FF01–U+FF5E, U+3000), which NFKC maps one for one to
+    /// ASCII. Without combining marks in the text nothing can compose, so the result is exactly NFKC. False when the
+    /// text needs the full normalisation (the span may then be partly folded: fold the original).</summary>
+    public static bool TryFoldInPlace(Span<char> s)
     {
-        foreach (var c in s)
+        if (System.Text.Ascii.IsValid(s))
         {
-            if (c < 0x80 || c is >= '\u4E00' and <= '\u9FFF' or '\u3001' or '\u3002' or >= '\u300A' and <= '\u300F'
-                or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u00B7' or '\u00D7' or '\u221A' or '\u2014')
-            {
-                continue;
-            }
+            return true;
+        }
 
-            return false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                s[i] = (char)(c - 0xFEE0);
+            }
+            else if (c == '\u3000')
+            {
+                s[i] = ' ';
+            }
+            else if (!IsSurelyStable(c))
+            {
+                return false;
+            }
         }
 
         return true;
     }
 
+    /// <summary>Whether every character is one NFKC leaves alone for sure: ASCII, CJK unified ideographs, and the CJK
+    /// punctuation common in exports. Saves the normalisation check for almost every value; anything else is checked.</summary>
+    private static bool IsSurelyStable(ReadOnlySpan<char> s)
+    {
+        if (System.Text.Ascii.IsValid(s))
+        {
+            return true;
+        }
+
+        foreach (var c in s)
+        {
+            if (!IsSurelyStable(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsSurelyStable(char c) =>
+        c < 0x80 || c is >= '\u4E00' and <= '\u9FFF' or '\u3001' or '\u3002' or >= '\u300A' and <= '\u300F'
+            or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u00B7' or '\u00D7' or '\u221A' or '\u2014';
+
     /// <summary>Reads 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×.</summary>
-    public static bool TryBoolean(string s, out bool value)
+    public static bool TryBoolean(ReadOnlySpan<char> s, out bool value)
     {
         if (s is "是" or "有" or "1" or "√" || s.Equals("y", StringComparison.OrdinalIgnoreCase)
             || s.Equals("yes", StringComparison.OrdinalIgnoreCase) || s.Equals("true", StringComparison.OrdinalIgnoreCase))
@@ -55,7 +92,7 @@ internal static class ValueParser
     }
 
     /// <summary>Reads 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 and 20240305; the day must exist.</summary>
-    public static bool TryDate(string s, out DateOnly value)
+    public static bool TryDate(ReadOnlySpan<char> s, out DateOnly value)
     {
         value = default;
         if (s.Length == 10 && s[4] == '-' && s[7] == '-')
@@ -64,11 +101,17 @@ internal static class ValueParser
             return TryDigits(s, 0, 4, out var y) && TryDigits(s, 5, 2, out var m) && TryDigits(s, 8, 2, out var d) && TryMake(y, m, d, out value);
         }
 
-        if (s.Length == 8 && s.All(char.IsAsciiDigit))
+        if (s.Length == 8 && TryDigits(s, 0, 8, out _))
         {
-            return TryMake(s[..4], s[4..6], s[6..], out value);
+            return TryDigits(s, 0, 4, out var y) && TryDigits(s, 4, 2, out var m) && TryDigits(s, 6, 2, out var d) && TryMake(y, m, d, out value);
         }
 
+        return TryOtherDate(s.ToString(), out value);
+    }
+
+    private static bool TryOtherDate(string s, out DateOnly value)
+    {
+        value = default;
         string[] parts;
         if (s.EndsWith('日') && s.Contains('年') && s.Contains('月'))
         {
@@ -88,7 +131,7 @@ internal static class ValueParser
         return parts.Length == 3 && parts[0].Length == 4 && TryMake(parts[0], parts[1], parts[2], out value);
     }
 
-    private static bool TryDigits(string s, int start, int length, out int value)
+    private static bool TryDigits(ReadOnlySpan<char> s, int start, int length, out int value)
     {
         value = 0;
         for (var i = start; i < start + length; i++)
@@ -136,11 +179,11 @@ internal static class ValueParser
     }
 
     /// <summary>Reads a whole number within [min, max]; decimals and signs other than a leading minus are rejected.</summary>
-    public static bool TryWhole(string s, int min, int max, out int value)
+    public static bool TryWhole(ReadOnlySpan<char> s, int min, int max, out int value)
     {
         value = 0;
         var digits = s.StartsWith('-') ? s[1..] : s;
-        if (digits.Length is 0 or > 9 || !digits.All(char.IsAsciiDigit))
+        if (digits.Length is 0 or > 9 || digits.ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }
@@ -150,7 +193,7 @@ internal static class ValueParser
     }
 
     /// <summary>Reads 0.55, 55% or 55: a % suffix or a bare number above 1 is a percentage; the result must lie in [0, 1].</summary>
-    public static bool TryRate(string s, out decimal value)
+    public static bool TryRate(ReadOnlySpan<char> s, out decimal value)
     {
         value = 0;
         var percent = s.EndsWith('%');

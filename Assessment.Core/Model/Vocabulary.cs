@@ -8,6 +8,7 @@ public sealed class Vocabulary<T> where T : struct, Enum
 {
     private readonly FrozenDictionary<string, T> _byWord;
     private readonly FrozenDictionary<T, (string Zh, string En)> _labels;
+    private readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     internal Vocabulary(params (T Value, string Zh, string En, string[] Aliases)[] entries)
     {
@@ -26,10 +27,14 @@ public sealed class Vocabulary<T> where T : struct, Enum
 
         _byWord = words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _labels = labels.ToFrozenDictionary();
+        _bySpan = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Reads a word (already trimmed and NFKC-folded); English words are case-insensitive.</summary>
     public bool TryParse(string word, out T value) => _byWord.TryGetValue(word, out value);
+
+    /// <summary>Reads a word from a span, without making a string of it.</summary>
+    internal bool TryParse(ReadOnlySpan<char> word, out T value) => _bySpan.TryGetValue(word, out value);
 
     /// <summary>The Chinese label of a value, e.g. 书记.</summary>
     public string Zh(T value) => _labels[value].Zh;
