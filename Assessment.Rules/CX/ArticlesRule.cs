@@ -1,4 +1,5 @@
 using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
 using Assessment.Rules.Facts;
 using NRules.Fluent.Dsl;
 
@@ -11,15 +12,19 @@ internal sealed class ArticlesRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(MemberShare.Score(rubric.Item(Id)!, members,
+            .Do(_ => sink.Add(MemberShare.Score(rubric.Item(Id)!, members,
                 m => m.Articles >= rubric.Item(Id)!.Parameters.Whole("MinArticlesPerMember"),
                 "撰写理论文章或心得体会", "wrote an article or reflection")));
     }

@@ -13,9 +13,13 @@ internal sealed class ConversionRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<OutputRow> conversions = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -25,7 +29,7 @@ internal sealed class ConversionRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Conversion.Score(rubric.Item(Id)!, conversions)));
+            .Do(_ => sink.Add(Conversion.Score(rubric.Item(Id)!, conversions)));
     }
 }
 

@@ -1,4 +1,5 @@
 using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
 using Assessment.Rules.Facts;
 using NRules.Fluent.Dsl;
 
@@ -11,15 +12,19 @@ internal sealed class ResearchReportsRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(MemberShare.Score(rubric.Item(Id)!, members,
+            .Do(_ => sink.Add(MemberShare.Score(rubric.Item(Id)!, members,
                 m => m.ResearchReports >= rubric.Item(Id)!.Parameters.Whole("MinResearchReportsPerMember"),
                 "撰写调研报告", "wrote a research report")));
     }

@@ -12,15 +12,19 @@ internal sealed class WrittenSpeechesRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(MemberShare.Score(rubric.Item(Id)!, members, m => m.WrittenSpeeches > 0,
+            .Do(_ => sink.Add(MemberShare.Score(rubric.Item(Id)!, members, m => m.WrittenSpeeches > 0,
                 "有书面发言材料", "with a written speech")));
     }
 }

@@ -12,15 +12,19 @@ internal sealed class LeadsByExampleRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<MemberFact> secretary = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => secretary, q => q.Match<MemberFact>(m => m.IsSecretary).Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(LeadsByExample.Score(rubric.Item(Id)!, secretary.FirstOrDefault())));
+            .Do(_ => sink.Add(LeadsByExample.Score(rubric.Item(Id)!, secretary.FirstOrDefault())));
     }
 }
 

@@ -54,15 +54,15 @@ public sealed class Assessor
     public Scorecard Score(UnitRecord unit, DateOnly asOf)
     {
         var rubric = RubricFor(unit.Unit);
+        var sink = new OutcomeSink();
         var session = RuleInventory.Factory.CreateSession();
+        session.DependencyResolver = sink;
         var facts = FactBuilder.Build(unit);
         facts.Add(rubric); // one fact: each rule looks up its own entry by id
         session.InsertAll(facts);
         session.Fire();
 
-        var items = session.Query<ItemOutcome>().ToArray();
-        var vetoes = session.Query<VetoOutcome>().ToArray();
-        var bonus = session.Query<BonusOutcome>().ToArray();
+        var (items, vetoes, bonus) = (sink.Items, sink.Vetoes, sink.Bonus);
         Expect(items.Select(i => i.ItemId), rubric.Items.Select(i => i.Id), unit.UnitId);
         Expect(vetoes.Select(v => v.VetoId), rubric.Vetoes.Select(v => v.Id), unit.UnitId);
         Expect(bonus.Select(b => b.BonusId), rubric.Bonus.Select(b => b.Id), unit.UnitId);

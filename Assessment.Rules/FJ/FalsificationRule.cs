@@ -13,14 +13,18 @@ internal sealed class FalsificationRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<ReviewRow> findings = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => findings, q => q.Match<ReviewRow>(r => r.Finding == Finding.Falsification).Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Vetoes.FromReviews(rubric.Veto(Id), findings, "核查发现弄虚作假", "a review found falsified records")));
+            .Do(_ => sink.Add(Vetoes.FromReviews(rubric.Veto(Id), findings, "核查发现弄虚作假", "a review found falsified records")));
     }
 }

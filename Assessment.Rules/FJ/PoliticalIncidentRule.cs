@@ -13,14 +13,18 @@ internal sealed class PoliticalIncidentRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<ReviewRow> findings = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => findings, q => q.Match<ReviewRow>(r => r.Finding == Finding.PoliticalIncident).Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Vetoes.FromReviews(rubric.Veto(Id), findings, "核查发现严重政治问题", "a review found a serious political error")));
+            .Do(_ => sink.Add(Vetoes.FromReviews(rubric.Veto(Id), findings, "核查发现严重政治问题", "a review found a serious political error")));
     }
 }

@@ -13,14 +13,18 @@ internal sealed class TooFewSessionsRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
             .Match(() => rubric);
 
         Then()
-            .Do(ctx => ctx.Insert(Vetoes.TooFewSessions(unit, rubric.Veto(Id))));
+            .Do(_ => sink.Add(Vetoes.TooFewSessions(unit, rubric.Veto(Id))));
     }
 }

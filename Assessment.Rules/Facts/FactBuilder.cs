@@ -43,51 +43,108 @@ internal static class FactBuilder
     public static List<object> Build(UnitRecord r)
     {
         var unit = Unit(r);
-        var members = new HashSet<string>(unit.MemberIds, StringComparer.Ordinal);
-        var sessions = new HashSet<string>(unit.SessionIds, StringComparer.Ordinal);
         var secId = unit.Secretary?.MemberId;
 
-        var attendance = r.Attendance.Where(a => sessions.Contains(a.SessionId) && members.Contains(a.MemberId))
-            .ToLookup(a => a.SessionId, StringComparer.Ordinal);
-        var speeches = r.Speeches.Where(s => sessions.Contains(s.SessionId) && members.Contains(s.MemberId)).ToArray();
-        var speechesBySession = speeches.ToLookup(s => s.SessionId, StringComparer.Ordinal);
-        var speechesByMember = speeches.ToLookup(s => s.MemberId, StringComparer.Ordinal);
-        var outputsByMember = r.Outputs.Where(o => o.MemberId is not null && unit.Year.InYearOrBlank(o.Date))
-            .ToLookup(o => o.MemberId!, StringComparer.Ordinal);
-
-        var facts = new List<object>(r.Sessions.Count + r.Members.Count * 2 + r.Outputs.Count + r.Documents.Count + 8) { unit };
-        foreach (var s in r.Sessions.Where(s => sessions.Contains(s.SessionId)))
+        // Ids are unique within a valid unit: number M and S, then count attendance and speeches in one pass each.
+        var memberIndex = new Dictionary<string, int>(unit.M, StringComparer.Ordinal);
+        foreach (var id in unit.MemberIds)
         {
-            var rows = attendance[s.SessionId].ToArray();
-            var leave = rows.Where(a => a.Status == AttendanceStatus.Leave).ToArray();
-            var away = rows.Where(a => a.Status != AttendanceStatus.Present).ToArray();
-            var missing = unit.M - rows.Select(a => a.MemberId).Distinct(StringComparer.Ordinal).Count();
-            var said = speechesBySession[s.SessionId].ToArray();
-            facts.Add(new SessionFact(
-                s,
-                rows.Count(a => a.Status == AttendanceStatus.Present),
-                leave.Length,
-                leave.Count(a => a.LeaveApproved == true),
-                away.Length + missing,
-                away.Count(a => a.MakeupDate is not null),
-                rows.Length,
-                said.Count(x => x.Kind is SpeechKind.Keynote or SpeechKind.Discussion),
-                secId is not null && said.Any(x => x.MemberId == secId)));
+            memberIndex[id] = memberIndex.Count;
         }
 
-        foreach (var m in r.Members.Where(m => m.IsGroupMember))
+        var sessionIndex = new Dictionary<string, int>(unit.N, StringComparer.Ordinal);
+        foreach (var id in unit.SessionIds)
         {
-            var said = speechesByMember[m.MemberId].ToArray();
-            var outs = outputsByMember[m.MemberId].ToArray();
-            facts.Add(new MemberFact(
-                m,
-                m.MemberId == secId,
-                said.Length,
-                said.Count(x => x.Written == true),
-                outs.Count(o => o.Kind == OutputKind.ResearchReport),
-                outs.Count(o => o.Kind is OutputKind.Article or OutputKind.Reflection),
-                outs.Count(o => o.Kind == OutputKind.PartyLecture),
-                outs.Count(o => o.Kind == OutputKind.Talk)));
+            sessionIndex[id] = sessionIndex.Count;
+        }
+
+        var perSession = new SessionCounts[unit.N];
+        var seen = new bool[unit.N * unit.M];
+        foreach (var a in r.Attendance)
+        {
+            if (!sessionIndex.TryGetValue(a.SessionId, out var s) || !memberIndex.TryGetValue(a.MemberId, out var m))
+            {
+                continue;
+            }
+
+            ref var c = ref perSession[s];
+            c.Rows++;
+            c.Distinct += seen[s * unit.M + m] ? 0 : 1;
+            seen[s * unit.M + m] = true;
+            switch (a.Status)
+            {
+                case AttendanceStatus.Present:
+                    c.Present++;
+                    break;
+                case AttendanceStatus.Leave:
+                    c.Leave++;
+                    c.LeaveApproved += a.LeaveApproved == true ? 1 : 0;
+                    goto default;
+                default:
+                    c.Away++;
+                    c.MadeUp += a.MakeupDate is not null ? 1 : 0;
+                    break;
+            }
+        }
+
+        var perMember = new MemberCounts[unit.M];
+        foreach (var x in r.Speeches)
+        {
+            if (!sessionIndex.TryGetValue(x.SessionId, out var s) || !memberIndex.TryGetValue(x.MemberId, out var m))
+            {
+                continue;
+            }
+
+            perSession[s].Discussion += x.Kind is SpeechKind.Keynote or SpeechKind.Discussion ? 1 : 0;
+            perSession[s].SecretarySpoke |= x.MemberId == secId;
+            perMember[m].Speeches++;
+            perMember[m].Written += x.Written == true ? 1 : 0;
+        }
+
+        foreach (var o in r.Outputs)
+        {
+            if (o.MemberId is null || !unit.Year.InYearOrBlank(o.Date) || !memberIndex.TryGetValue(o.MemberId, out var m))
+            {
+                continue;
+            }
+
+            ref var c = ref perMember[m];
+            switch (o.Kind)
+            {
+                case OutputKind.ResearchReport:
+                    c.ResearchReports++;
+                    break;
+                case OutputKind.Article or OutputKind.Reflection:
+                    c.Articles++;
+                    break;
+                case OutputKind.PartyLecture:
+                    c.PartyLectures++;
+                    break;
+                case OutputKind.Talk:
+                    c.Talks++;
+                    break;
+            }
+        }
+
+        var facts = new List<object>(unit.N + unit.M + r.Members.Count + r.Outputs.Count + r.Documents.Count + r.Events.Count
+            + r.Directives.Count + r.Reviews.Count + 2) { unit };
+        foreach (var s in r.Sessions)
+        {
+            if (sessionIndex.TryGetValue(s.SessionId, out var i))
+            {
+                var c = perSession[i];
+                facts.Add(new SessionFact(s, c.Present, c.Leave, c.LeaveApproved, c.Away + unit.M - c.Distinct, c.MadeUp, c.Rows,
+                    c.Discussion, secId is not null && c.SecretarySpoke));
+            }
+        }
+
+        foreach (var m in r.Members)
+        {
+            if (m.IsGroupMember && memberIndex.TryGetValue(m.MemberId, out var i))
+            {
+                var c = perMember[i];
+                facts.Add(new MemberFact(m, m.MemberId == secId, c.Speeches, c.Written, c.ResearchReports, c.Articles, c.PartyLectures, c.Talks));
+            }
         }
 
         facts.AddRange(r.Members);
@@ -97,5 +154,16 @@ internal static class FactBuilder
         facts.AddRange(r.Directives);
         facts.AddRange(r.Reviews);
         return facts;
+    }
+
+    private struct SessionCounts
+    {
+        public int Rows, Distinct, Present, Leave, LeaveApproved, Away, MadeUp, Discussion;
+        public bool SecretarySpoke;
+    }
+
+    private struct MemberCounts
+    {
+        public int Speeches, Written, ResearchReports, Articles, PartyLectures, Talks;
     }
 }

@@ -13,9 +13,13 @@ internal sealed class AdoptedRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<OutputRow> outputs = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -25,6 +29,6 @@ internal sealed class AdoptedRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Bonuses.PerOutput(rubric.BonusItem(Id), outputs, "获批示采纳", "adopted or endorsed")));
+            .Do(_ => sink.Add(Bonuses.PerOutput(rubric.BonusItem(Id), outputs, "获批示采纳", "adopted or endorsed")));
     }
 }

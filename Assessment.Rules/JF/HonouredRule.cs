@@ -13,9 +13,13 @@ internal sealed class HonouredRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<EventRow> events = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -25,6 +29,6 @@ internal sealed class HonouredRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Bonuses.Honoured(rubric.BonusItem(Id), events)));
+            .Do(_ => sink.Add(Bonuses.Honoured(rubric.BonusItem(Id), events)));
     }
 }

@@ -13,9 +13,13 @@ internal sealed class PublishedRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<OutputRow> outputs = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -25,6 +29,6 @@ internal sealed class PublishedRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Bonuses.PerOutput(rubric.BonusItem(Id), outputs, "市级及以上发表", "published at city level or above")));
+            .Do(_ => sink.Add(Bonuses.PerOutput(rubric.BonusItem(Id), outputs, "市级及以上发表", "published at city level or above")));
     }
 }

@@ -13,10 +13,14 @@ internal sealed class TimelyStudyRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<DirectiveRow> directives = null!;
         IEnumerable<SessionFact> sessions = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -25,7 +29,7 @@ internal sealed class TimelyStudyRule : Rule
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(TimelyStudy.Score(rubric.Item(Id)!, directives, sessions)));
+            .Do(_ => sink.Add(TimelyStudy.Score(rubric.Item(Id)!, directives, sessions)));
     }
 }
 

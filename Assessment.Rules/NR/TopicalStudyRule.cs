@@ -12,15 +12,19 @@ internal sealed class TopicalStudyRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(TopicalStudy.Score(rubric.Item(Id)!, sessions)));
+            .Do(_ => sink.Add(TopicalStudy.Score(rubric.Item(Id)!, sessions)));
     }
 }
 

@@ -12,9 +12,13 @@ internal sealed class DiscussionRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
         IEnumerable<MemberFact> members = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
@@ -22,7 +26,7 @@ internal sealed class DiscussionRule : Rule
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Discussion.Score(rubric.Item(Id)!, sessions, members)));
+            .Do(_ => sink.Add(Discussion.Score(rubric.Item(Id)!, sessions, members)));
     }
 }
 

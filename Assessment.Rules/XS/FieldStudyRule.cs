@@ -13,15 +13,19 @@ internal sealed class FieldStudyRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(FieldStudy.Score(rubric.Item(Id)!, sessions)));
+            .Do(_ => sink.Add(FieldStudy.Score(rubric.Item(Id)!, sessions)));
     }
 }
 

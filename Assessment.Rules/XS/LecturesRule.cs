@@ -13,15 +13,19 @@ internal sealed class LecturesRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Lectures.Score(rubric.Item(Id)!, sessions)));
+            .Do(_ => sink.Add(Lectures.Score(rubric.Item(Id)!, sessions)));
     }
 }
 

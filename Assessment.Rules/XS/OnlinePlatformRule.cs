@@ -12,15 +12,19 @@ internal sealed class OnlinePlatformRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
             .Match(() => rubric);
 
         Then()
-            .Do(ctx => ctx.Insert(OnlinePlatform.Score(unit, rubric.Item(Id)!)));
+            .Do(_ => sink.Add(OnlinePlatform.Score(unit, rubric.Item(Id)!)));
     }
 }
 

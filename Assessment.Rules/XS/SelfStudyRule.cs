@@ -12,15 +12,19 @@ internal sealed class SelfStudyRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<MemberFact> members = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => members, q => q.Match<MemberFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(SelfStudy.Score(rubric.Item(Id)!, members)));
+            .Do(_ => sink.Add(SelfStudy.Score(rubric.Item(Id)!, members)));
     }
 }
 

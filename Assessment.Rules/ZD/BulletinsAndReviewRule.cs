@@ -13,9 +13,13 @@ internal sealed class BulletinsAndReviewRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<DocumentRow> documents = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -25,7 +29,7 @@ internal sealed class BulletinsAndReviewRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(BulletinsAndReview.Score(rubric.Item(Id)!, documents)));
+            .Do(_ => sink.Add(BulletinsAndReview.Score(rubric.Item(Id)!, documents)));
     }
 }
 

@@ -13,10 +13,14 @@ internal sealed class RulesAndArchiveRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<DocumentRow> rules = null!;
         IEnumerable<DocumentRow> archives = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -29,7 +33,7 @@ internal sealed class RulesAndArchiveRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(RulesAndArchive.Score(rubric.Item(Id)!, rules, archives)));
+            .Do(_ => sink.Add(RulesAndArchive.Score(rubric.Item(Id)!, rules, archives)));
     }
 }
 

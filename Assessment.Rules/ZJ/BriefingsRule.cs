@@ -12,9 +12,13 @@ internal sealed class BriefingsRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<SessionFact> sessions = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -22,7 +26,7 @@ internal sealed class BriefingsRule : Rule
             .Query(() => sessions, q => q.Match<SessionFact>().Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(Briefings.Score(unit, rubric.Item(Id)!, sessions)));
+            .Do(_ => sink.Add(Briefings.Score(unit, rubric.Item(Id)!, sessions)));
     }
 }
 

@@ -13,10 +13,14 @@ internal sealed class PropagandaLeadRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<MemberFact> leads = null!;
         IEnumerable<DocumentRow> schedules = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -27,7 +31,7 @@ internal sealed class PropagandaLeadRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(PropagandaLead.Score(rubric.Item(Id)!, leads, schedules)));
+            .Do(_ => sink.Add(PropagandaLead.Score(rubric.Item(Id)!, leads, schedules)));
     }
 }
 

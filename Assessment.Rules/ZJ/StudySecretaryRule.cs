@@ -12,15 +12,19 @@ internal sealed class StudySecretaryRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         Rubric rubric = null!;
         IEnumerable<MemberRow> secretaries = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
             .Query(() => secretaries, q => q.Match<MemberRow>(m => (m.Roles & MemberRole.StudySecretary) != 0).Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(StudySecretary.Score(rubric.Item(Id)!, secretaries)));
+            .Do(_ => sink.Add(StudySecretary.Score(rubric.Item(Id)!, secretaries)));
     }
 }
 

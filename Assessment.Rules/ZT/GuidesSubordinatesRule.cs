@@ -13,9 +13,13 @@ internal sealed class GuidesSubordinatesRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<EventRow> events = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
@@ -25,7 +29,7 @@ internal sealed class GuidesSubordinatesRule : Rule
                 .Collect());
 
         Then()
-            .Do(ctx => ctx.Insert(GuidesSubordinates.Score(unit, rubric.Item(Id)!, events)));
+            .Do(_ => sink.Add(GuidesSubordinates.Score(unit, rubric.Item(Id)!, events)));
     }
 }
 

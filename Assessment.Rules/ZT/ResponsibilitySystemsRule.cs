@@ -12,15 +12,19 @@ internal sealed class ResponsibilitySystemsRule : Rule
 
     public override void Define()
     {
+        OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
+
+        Dependency()
+            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
             .Match(() => rubric);
 
         Then()
-            .Do(ctx => ctx.Insert(ResponsibilitySystems.Score(unit, rubric.Item(Id)!)));
+            .Do(_ => sink.Add(ResponsibilitySystems.Score(unit, rubric.Item(Id)!)));
     }
 }
 

@@ -14,7 +14,7 @@ internal static class RuleFixture
 {
     private static readonly ConcurrentDictionary<Type, ISessionFactory> Factories = new();
 
-    public static ISession Fire(Type rule, UnitRecord unit, Rubric? rubric = null)
+    internal static OutcomeSink Fire(Type rule, UnitRecord unit, Rubric? rubric = null)
     {
         rubric ??= RubricCatalog.Standard;
         var factory = Factories.GetOrAdd(rule, t =>
@@ -23,22 +23,24 @@ internal static class RuleFixture
             repository.Load(x => x.From(t).PrivateTypes());
             return repository.Compile();
         });
+        var sink = new OutcomeSink();
         var session = factory.CreateSession();
+        session.DependencyResolver = sink;
         session.InsertAll(FactBuilder.Build(unit));
         session.Insert(rubric);
         session.Fire();
-        return session;
+        return sink;
     }
 
     /// <summary>The one item outcome of <typeparamref name="TRule"/>; fails if the rule fired zero or several times.</summary>
     public static ItemOutcome Item<TRule>(UnitBuilder unit, Rubric? rubric = null) =>
-        Fire(typeof(TRule), unit.Build(), rubric).Query<ItemOutcome>().ToArray().Should().ContainSingle().Subject;
+        Fire(typeof(TRule), unit.Build(), rubric).Items.Should().ContainSingle().Subject;
 
     public static VetoOutcome Veto<TRule>(UnitBuilder unit, Rubric? rubric = null) =>
-        Fire(typeof(TRule), unit.Build(), rubric).Query<VetoOutcome>().ToArray().Should().ContainSingle().Subject;
+        Fire(typeof(TRule), unit.Build(), rubric).Vetoes.Should().ContainSingle().Subject;
 
     public static BonusOutcome Bonus<TRule>(UnitBuilder unit, Rubric? rubric = null) =>
-        Fire(typeof(TRule), unit.Build(), rubric).Query<BonusOutcome>().ToArray().Should().ContainSingle().Subject;
+        Fire(typeof(TRule), unit.Build(), rubric).Bonus.Should().ContainSingle().Subject;
 
     /// <summary>The status the scorecard would give the outcome (no waiver).</summary>
     public static ItemStatus Status(this ItemOutcome o, Rubric? rubric = null)
