@@ -13,33 +13,36 @@ internal static class Profile
         var rubric = RubricCatalog.Standard;
         var factory = Assessment.Rules.Engine.RuleInventory.Factory;
         double create = 0, build = 0, insert = 0, fire = 0, query = 0, card = 0;
+        long aCreate = 0, aBuild = 0, aInsert = 0, aFire = 0, aQuery = 0, aCard = 0; long a0;
         var w = new Stopwatch();
         foreach (var u in units)
         {
+            a0 = GC.GetAllocatedBytesForCurrentThread();
             w.Restart();
             var session = factory.CreateSession();
-            create += w.Elapsed.TotalMilliseconds;
+            var sink = new OutcomeSink();
+            session.DependencyResolver = sink;
+            create += w.Elapsed.TotalMilliseconds; aCreate += GC.GetAllocatedBytesForCurrentThread() - a0; a0 = GC.GetAllocatedBytesForCurrentThread();
             w.Restart();
             var facts = Assessment.Rules.Facts.FactBuilder.Build(u);
-            build += w.Elapsed.TotalMilliseconds;
+            build += w.Elapsed.TotalMilliseconds; aBuild += GC.GetAllocatedBytesForCurrentThread() - a0; a0 = GC.GetAllocatedBytesForCurrentThread();
             w.Restart();
             facts.Add(rubric);
             session.InsertAll(facts);
-            insert += w.Elapsed.TotalMilliseconds;
+            insert += w.Elapsed.TotalMilliseconds; aInsert += GC.GetAllocatedBytesForCurrentThread() - a0; a0 = GC.GetAllocatedBytesForCurrentThread();
             w.Restart();
             session.Fire();
-            fire += w.Elapsed.TotalMilliseconds;
+            fire += w.Elapsed.TotalMilliseconds; aFire += GC.GetAllocatedBytesForCurrentThread() - a0; a0 = GC.GetAllocatedBytesForCurrentThread();
             w.Restart();
-            var items = session.Query<Assessment.Core.Scoring.ItemOutcome>().ToArray();
-            var vetoes = session.Query<Assessment.Core.Scoring.VetoOutcome>().ToArray();
-            var bonus = session.Query<Assessment.Core.Scoring.BonusOutcome>().ToArray();
-            query += w.Elapsed.TotalMilliseconds;
+            var (items, vetoes, bonus) = (sink.Items, sink.Vetoes, sink.Bonus);
+            query += w.Elapsed.TotalMilliseconds; aQuery += GC.GetAllocatedBytesForCurrentThread() - a0; a0 = GC.GetAllocatedBytesForCurrentThread();
             w.Restart();
             Assessment.Core.Scoring.ScorecardBuilder.Build(rubric, u.Unit, items, vetoes, bonus, u.Waivers, Exports.AsOf);
-            card += w.Elapsed.TotalMilliseconds;
+            card += w.Elapsed.TotalMilliseconds; aCard += GC.GetAllocatedBytesForCurrentThread() - a0; a0 = GC.GetAllocatedBytesForCurrentThread();
         }
 
         var n = units.Length;
+        Console.WriteLine($"  allocated per unit: create {aCreate / n / 1000.0:F1}, facts {aBuild / n / 1000.0:F1}, insert {aInsert / n / 1000.0:F1}, fire {aFire / n / 1000.0:F1}, query {aQuery / n / 1000.0:F1}, scorecard {aCard / n / 1000.0:F1} KB");
         Console.WriteLine($"  per unit: create {create / n:F3}, facts {build / n:F3}, insert {insert / n:F3}, fire {fire / n:F3}, query {query / n:F3}, scorecard {card / n:F3} ms; {units.Average(u => Assessment.Rules.Facts.FactBuilder.Build(u).Count):F0} facts");
     }
 
@@ -48,6 +51,7 @@ internal static class Profile
         var assessor = Assessor.Create();
         var w = Stopwatch.StartNew();
         var export = CsvExport.Read(folder, assessor.ReadOptions(Exports.AsOf));
+        Console.WriteLine($"read: {w.Elapsed.TotalSeconds:F2} s (first)"); w.Restart(); export = CsvExport.Read(folder, assessor.ReadOptions(Exports.AsOf));
         Console.WriteLine($"read: {w.Elapsed.TotalSeconds:F2} s, {export.Units.Count} units, heap {GC.GetTotalMemory(true) / 1_000_000} MB after GC");
         var units = export.Units.Take(2000).ToArray();
         w.Restart();

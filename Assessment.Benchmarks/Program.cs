@@ -36,6 +36,38 @@ if (args.Length >= 2 && args[0] == "tokenize")
     return 0;
 }
 
+if (args.Length >= 3 && args[0] == "reads")
+{
+    for (var i = 0; i < int.Parse(args[2], CultureInfo.InvariantCulture); i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var export = Assessment.Core.Import.CsvExport.Read(args[1]);
+        Console.WriteLine($"read {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {export.Units.Count} units, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB so far, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
+    }
+
+    return 0;
+}
+
+if (args.Length >= 2 && args[0] == "engine")
+{
+    var assessor = Assessment.Rules.Engine.Assessor.Create();
+    var export = Assessment.Core.Import.CsvExport.Read(args[1], assessor.ReadOptions(Exports.AsOf));
+    for (var round = 0; round < 3; round++)
+    {
+        var before = GC.GetTotalAllocatedBytes();
+        var pause = GC.GetTotalPauseDuration();
+        var watch = Stopwatch.StartNew();
+        foreach (var u in export.Units)
+        {
+            assessor.Score(u, Exports.AsOf);
+        }
+
+        Console.WriteLine($"engine, 1 thread: {watch.Elapsed.TotalSeconds:F2} s, {(GC.GetTotalAllocatedBytes() - before) / export.Units.Count / 1000.0:F1} KB/unit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s");
+    }
+
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "profile")
 {
     Profile.Run(args[1]);
