@@ -106,29 +106,26 @@ internal static class ValueParser
             return TryDigits(s, 0, 4, out var y) && TryDigits(s, 4, 2, out var m) && TryDigits(s, 6, 2, out var d) && TryMake(y, m, d, out value);
         }
 
-        return TryOtherDate(s.ToString(), out value);
-    }
-
-    private static bool TryOtherDate(string s, out DateOnly value)
-    {
-        value = default;
-        string[] parts;
+        // 2024年3月5日, else 2024/3/5, 2024.3.5 or 2024-3-5 (split on the first of - / . in the value).
+        Span<Range> parts = stackalloc Range[4];
+        int count;
         if (s.EndsWith('日') && s.Contains('年') && s.Contains('月'))
         {
-            parts = s[..^1].Split('年', '月');
+            s = s[..^1];
+            count = s.SplitAny(parts, "年月");
         }
         else
         {
-            var sep = s.FirstOrDefault(c => c is '-' or '/' or '.');
-            if (sep == default)
+            var at = s.IndexOfAny('-', '/', '.');
+            if (at < 0)
             {
                 return false;
             }
 
-            parts = s.Split(sep);
+            count = s.Split(parts, s[at]);
         }
 
-        return parts.Length == 3 && parts[0].Length == 4 && TryMake(parts[0], parts[1], parts[2], out value);
+        return count == 3 && TryMake(s[parts[0]], s[parts[1]], s[parts[2]], out value);
     }
 
     private static bool TryDigits(ReadOnlySpan<char> s, int start, int length, out int value)
@@ -159,23 +156,12 @@ internal static class ValueParser
         return true;
     }
 
-    private static bool TryMake(string y, string m, string d, out DateOnly value)
+    private static bool TryMake(ReadOnlySpan<char> y, ReadOnlySpan<char> m, ReadOnlySpan<char> d, out DateOnly value)
     {
         value = default;
-        if (y.Length != 4 || m.Length is < 1 or > 2 || d.Length is < 1 or > 2
-            || !y.All(char.IsAsciiDigit) || !m.All(char.IsAsciiDigit) || !d.All(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        int year = int.Parse(y, CultureInfo.InvariantCulture), month = int.Parse(m, CultureInfo.InvariantCulture), day = int.Parse(d, CultureInfo.InvariantCulture);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        value = new DateOnly(year, month, day);
-        return true;
+        return y.Length == 4 && m.Length is >= 1 and <= 2 && d.Length is >= 1 and <= 2
+            && TryDigits(y, 0, 4, out var year) && TryDigits(m, 0, m.Length, out var month) && TryDigits(d, 0, d.Length, out var day)
+            && TryMake(year, month, day, out value);
     }
 
     /// <summary>Reads a whole number within [min, max]; decimals and signs other than a leading minus are rejected.</summary>

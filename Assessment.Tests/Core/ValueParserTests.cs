@@ -32,6 +32,8 @@ public sealed class ValueParserTests
     [Theory]
     [InlineData("2024-02-30")] [InlineData("2023-02-29")] [InlineData("2024-13-01")] [InlineData("2024/3/5x")] [InlineData("24-3-5")]
     [InlineData("2024-03")] [InlineData("2024035")] [InlineData("3/5/2024")] [InlineData("2024年3月5")] [InlineData("")]
+    [InlineData("2024-3-5-1")] [InlineData("2024/3.5")] [InlineData("2024年3月5日日")] [InlineData("2024年3月")] [InlineData("2024..5")]
+    [InlineData("2024/003/5")]
     public void TryDate_NotADay_Fails(string text) => ValueParser.TryDate(text, out _).Should().BeFalse();
 
     [Fact]

@@ -1,0 +1,61 @@
+using System.Text;
+using Assessment.Core.Import;
+
+namespace Assessment.Tests.Core;
+
+/// <summary>The CSV reader folds values in place from UTF-8 (Cells.SetUtf8); it must give exactly what the string
+/// path gives (ValueParser.Fold: NFKC, then trim), whatever the characters.</summary>
+public sealed class CellsTests
+{
+    // ASCII, CJK, the CJK punctuation treated as stable, full-width forms and the ideographic space (folded in
+    // place), and characters that need the real normalisation: a combining acute, a circled digit, a ligature,
+    // half-width katakana, a compatibility ideograph, the non-breaking space.
+    private const string Alphabet = "aZ09 ,;-学习书记、。《》“”·×√—ＡＺａｚ０９－，；：（）％\u3000\u0301①ﬁｶﾞ\uF900\u00A0\t";
+
+    [Fact]
+    public void SetUtf8_FoldsExactlyAsTheStringPath()
+    {
+        var random = new Random(20261128);
+        var cells = new Cells(RawTable.Missing(Tables.Sessions, "sessions.csv"));
+        for (var n = 0; n < 20_000; n++)
+        {
+            var chars = new char[random.Next(0, 12)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            var raw = new string(chars);
+            cells.Begin(2);
+            cells.SetUtf8(5, Encoding.UTF8.GetBytes(raw));
+            var expected = ValueParser.Fold(raw);
+            cells.Span(5).ToString().Should().Be(expected, "for the raw value \"{0}\"", raw);
+            cells.Text(5).Should().Be(expected);
+        }
+    }
+
+    [Fact]
+    public void Text_SharesOneInstancePerId()
+    {
+        var cells = new Cells(RawTable.Missing(Tables.Attendance, "attendance.csv"));
+        cells.Begin(2);
+        cells.SetUtf8(0, "U001"u8);
+        var first = cells.Text(0);
+        cells.Begin(3);
+        cells.SetUtf8(0, " Ｕ００１ "u8);
+        cells.Text(0).Should().BeSameAs(first);
+    }
+
+    [Fact]
+    public void Begin_ForgetsTheLastRecord()
+    {
+        var cells = new Cells(RawTable.Missing(Tables.Attendance, "attendance.csv"));
+        cells.Begin(2);
+        cells.SetUtf8(3, "出席"u8);
+        cells.Error("status", Assessment.Core.Diagnostics.Messages.Required);
+        cells.Begin(3);
+        cells.Span(3).ToString().Should().BeEmpty();
+        cells.HasError.Should().BeFalse();
+        cells.TakeDiagnostics().Should().BeNull();
+    }
+}
