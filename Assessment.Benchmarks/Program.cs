@@ -48,6 +48,14 @@ if (args.Length >= 3 && args[0] == "reads")
     return 0;
 }
 
+if (args.Length >= 1 && args[0] == "compile")
+{
+    var watch = Stopwatch.StartNew();
+    var names = Assessment.Rules.Engine.RuleInventory.RuleNames;
+    Console.WriteLine($"rules loaded and compiled: {watch.Elapsed.TotalSeconds:F2} s ({names.Count} rules)");
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "engine")
 {
     var assessor = Assessment.Rules.Engine.Assessor.Create();
@@ -63,6 +71,14 @@ if (args.Length >= 2 && args[0] == "engine")
         }
 
         Console.WriteLine($"engine, 1 thread: {watch.Elapsed.TotalSeconds:F2} s, {(GC.GetTotalAllocatedBytes() - before) / export.Units.Count / 1000.0:F1} KB/unit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s");
+    }
+
+    foreach (var degree in new[] { 1, 2, 1, 2 })
+    {
+        var pause = GC.GetTotalPauseDuration();
+        var watch = Stopwatch.StartNew();
+        var n = assessor.ScoreAll(export, Exports.AsOf, degree).Count();
+        Console.WriteLine($"ScoreAll, parallelism {degree}: {watch.Elapsed.TotalSeconds:F2} s for {n} units, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s");
     }
 
     return 0;
