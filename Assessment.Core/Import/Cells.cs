@@ -192,6 +192,9 @@ internal sealed class Cells
 
     public string Raw(string column) => Text(Index(column));
 
+    /// <summary>A column's folded value, without making a string of it.</summary>
+    public ReadOnlySpan<char> Value(string column) => Span(Index(column));
+
     public string Req(string column)
     {
         var v = Raw(column);

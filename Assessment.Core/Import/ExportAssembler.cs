@@ -13,6 +13,16 @@ internal sealed class ExportAssembler
     private readonly ReadOptions _options;
     private readonly Dictionary<string, Func<RowSource, string?, string?>> _locators;
 
+    // Scratch collections of the per-unit checks, one set per thread, cleared for each use: the checks of 20,000
+    // units would otherwise allocate a hundred megabytes of short-lived dictionaries.
+    private const int LargeScratch = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? _scratchIds;
+
+    [ThreadStatic]
+    private static Dictionary<long, int>? _scratchPairs;
+
     private ExportAssembler(List<Diagnostic> diagnostics, ReadOptions options, IEnumerable<RawTable> tables)
         : this(diagnostics, options, tables.Where(t => t.Locate is not null).GroupBy(t => t.File).ToDictionary(g => g.Key, g => g.First().Locate!))
     {
@@ -329,7 +339,8 @@ internal sealed class ExportAssembler
         }
 
         // Ids are looked up by their number in the unit (see Bucket), so a (session, member) pair is one long.
-        var pairs = new Dictionary<long, int>(b.Attendance.Count);
+        var pairs = _scratchPairs ??= [];
+        pairs.Clear();
         Dictionary<(string, string), int>? unknownPairs = null;
         var inGroup = new bool[b.MemberIds.Count];
         var groupSize = 0;
@@ -384,6 +395,11 @@ internal sealed class ExportAssembler
             }
 
             Row(a.Source, "member_id", a.UnitId, Messages.DuplicatePair, a.SessionId, a.MemberId, Str(first));
+        }
+
+        if (pairs.Count > LargeScratch)
+        {
+            _scratchPairs = null; // Clear() costs the capacity: one huge unit must not slow every later one
         }
 
         foreach (var s in b.Speeches)
@@ -470,7 +486,8 @@ internal sealed class ExportAssembler
             return;
         }
 
-        var seen = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var seen = _scratchIds ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        seen.Clear();
         foreach (var r in rows)
         {
             var s = source(r);
@@ -478,6 +495,11 @@ internal sealed class ExportAssembler
             {
                 Row(s, column, UnitOf(r), Messages.DuplicateId, id(r), Str(seen[id(r)]));
             }
+        }
+
+        if (seen.Count > LargeScratch)
+        {
+            _scratchIds = null;
         }
     }
 

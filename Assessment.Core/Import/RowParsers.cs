@@ -45,11 +45,15 @@ internal static class RowParsers
         c.Req("unit_id");
         var id = c.Req("member_id");
         var name = c.Req("name");
-        var roleText = c.Req("role");
+        var roleText = c.Value("role");
         var roles = MemberRole.None;
-        if (roleText.Length > 0 && !ValueParser.TryRoles(roleText, out roles, out var bad))
+        if (roleText.IsEmpty)
         {
-            c.Error("role", Messages.UnknownWord, bad ?? roleText, "role");
+            c.Error("role", Messages.Required);
+        }
+        else if (!ValueParser.TryRoles(roleText, out roles, out var bad))
+        {
+            c.Error("role", Messages.UnknownWord, bad ?? roleText.ToString(), "role");
         }
 
         return Done(c, new MemberRow(c.UnitId ?? "", id, name, roles, c.Bool("self_study_plan"), c.Bool("study_notes"), c.Source));
@@ -61,12 +65,13 @@ internal static class RowParsers
         c.Req("unit_id");
         var id = c.Req("session_id");
         var date = c.Date("date", required: true);
-        var tags = new List<ContentTag>();
-        var free = new List<string>();
+        List<ContentTag>? tags = null;
+        List<string>? free = null;
         foreach (var tag in ValueParser.List(c.Raw("content_tags")))
         {
             if (Vocabularies.Tag.TryParse(tag, out var known))
             {
+                tags ??= [];
                 if (!tags.Contains(known))
                 {
                     tags.Add(known);
@@ -74,12 +79,12 @@ internal static class RowParsers
             }
             else
             {
-                free.Add(tag);
+                (free ??= []).Add(tag);
             }
         }
 
         return Done(c, new SessionRow(c.UnitId ?? "", id, date ?? default, c.Whole("duration_minutes", 0, 1440),
-            c.Word("form", Vocabularies.Form, SessionForm.Collective), c.Opt("topic"), tags, free, c.Opt("host_id"),
+            c.Word("form", Vocabularies.Form, SessionForm.Collective), c.Opt("topic"), (IReadOnlyList<ContentTag>?)tags ?? [], (IReadOnlyList<string>?)free ?? [], c.Opt("host_id"),
             c.Opt("acting_reason"), c.Date("notice_date"), c.Bool("materials_issued"), c.Bool("secretary_remarks"),
             c.Bool("sign_in"), c.Bool("has_record"), c.Bool("briefing"), c.Opt("linked_issue"),
             ValueParser.List(c.Raw("directive_ids")), c.Source));

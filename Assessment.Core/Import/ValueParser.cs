@@ -201,16 +201,22 @@ internal static class ValueParser
     /// <summary>Formats a date the canonical way, <c>2024-03-05</c>.</summary>
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a role list into flags.</summary>
-    public static bool TryRoles(string s, out MemberRole roles, out string? badWord)
+    /// <summary>Reads a role list (split like <see cref="List"/>) into flags, without allocating unless a word is unknown.</summary>
+    public static bool TryRoles(ReadOnlySpan<char> s, out MemberRole roles, out string? badWord)
     {
         roles = MemberRole.None;
         badWord = null;
-        foreach (var word in List(s))
+        foreach (var range in s.SplitAny(ListSeparators))
         {
+            var word = s[range].Trim();
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
             if (!Vocabularies.Role.TryParse(word, out var r))
             {
-                badWord = word;
+                badWord = word.ToString();
                 return false;
             }
 
