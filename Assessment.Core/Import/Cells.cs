@@ -15,7 +15,8 @@ internal sealed class Cells
     private const int MaxSharedIds = 500_000;
 
     private readonly RawTable _table;
-    private readonly IReadOnlyList<ColumnSchema> _columns;
+    private readonly string[] _names;
+    private readonly string?[] _lastId;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly bool[] _isId;
     private readonly int[] _start;
@@ -25,6 +26,7 @@ internal sealed class Cells
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
     private char[] _chars = new char[512];
     private int _used;
+    private int _next;
     private string? _unitId;
     private int[]? _valueLines;
     private MessageTemplate? _problem;
@@ -33,9 +35,10 @@ internal sealed class Cells
     public Cells(RawTable table)
     {
         _table = table;
-        _columns = table.Schema.Columns;
-        var n = _columns.Count;
-        _isId = _columns.Select(c => c.Name.EndsWith("_id", StringComparison.Ordinal) || c.Name == "approved_by").ToArray();
+        _names = table.Schema.Columns.Select(c => c.Name).ToArray();
+        var n = _names.Length;
+        _isId = _names.Select(c => c.EndsWith("_id", StringComparison.Ordinal) || c == "approved_by").ToArray();
+        _lastId = new string?[n];
         _start = new int[n];
         _length = new int[n];
         _strings = new string?[n];
@@ -154,6 +157,10 @@ internal sealed class Cells
         {
             value = span.ToString();
         }
+        else if (_lastId[column] is { } last && span.SequenceEqual(last))
+        {
+            value = last; // consecutive rows usually name the same unit and session: no hashing
+        }
         else if (!_idLookup.TryGetValue(span, out value!))
         {
             if (_ids.Count >= MaxSharedIds)
@@ -165,24 +172,25 @@ internal sealed class Cells
             _ids[value] = value;
         }
 
+        if (_isId[column])
+        {
+            _lastId[column] = value;
+        }
+
         _strings[column] = value;
         return value;
     }
 
+    /// <summary>A column's index by its English name. Parsers ask for columns roughly in schema order, so the search
+    /// starts after the last column found.</summary>
     public int Index(string column)
     {
-        for (var i = 0; i < _columns.Count; i++)
+        var n = _names.Length;
+        for (int k = 0, i = _next; k < n; k++, i = i + 1 == n ? 0 : i + 1)
         {
-            if (ReferenceEquals(_columns[i].Name, column))
+            if (ReferenceEquals(_names[i], column) || _names[i] == column)
             {
-                return i;
-            }
-        }
-
-        for (var i = 0; i < _columns.Count; i++)
-        {
-            if (_columns[i].Name == column)
-            {
+                _next = i + 1 == n ? 0 : i + 1;
                 return i;
             }
         }

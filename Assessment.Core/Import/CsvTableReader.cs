@@ -86,7 +86,7 @@ internal static class CsvTableReader
         ReadOptions read, bool parallel)
     {
         var separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
-        var malformed = new ConcurrentDictionary<int, CsvMalformedReason>();
+        var malformed = new MalformedLines();
         var options = new CsvReaderOptions
         {
             Separator = separator,
@@ -96,7 +96,7 @@ internal static class CsvTableReader
             AllowLineBreaksInQuotes = true,
             MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = m => malformed.TryAdd((int)m.LineNumber, m.Reason),
+            OnMalformedRecord = m => malformed.Add((int)m.LineNumber, m.Reason),
         };
 
         // Text decoded from another encoding is encoded once as UTF-8, so every file is read the same way: in place.
@@ -125,7 +125,7 @@ internal static class CsvTableReader
 
 #pragma warning disable CA1001 // the ThreadLocal and the reader are disposed when Map finishes: a table is mapped once
     private sealed class CsvTable(TableSchema schema, string file, CsvReader reader, int[] map, int headerCount,
-        ConcurrentDictionary<int, CsvMalformedReason> malformed, bool parallel, ReadOptions read, List<Diagnostic> diagnostics)
+        MalformedLines malformed, bool parallel, ReadOptions read, List<Diagnostic> diagnostics)
         : RawTable(schema, file, true, null)
     {
         public override IEnumerable<T> Map<T>(Func<Cells, T> selector)
@@ -229,7 +229,7 @@ internal static class CsvTableReader
                 cells.SetProblem(Messages.TooManyFields,
                     fieldCount.ToString(CultureInfo.InvariantCulture), headerCount.ToString(CultureInfo.InvariantCulture));
             }
-            else if (!malformed.IsEmpty && malformed.TryGetValue((int)r.LineNumber, out var reason))
+            else if (malformed.TryGet((int)r.LineNumber, out var reason))
             {
                 cells.SetProblem(reason switch
                 {
@@ -245,6 +245,28 @@ internal static class CsvTableReader
         }
     }
 #pragma warning restore CA1001
+
+    /// <summary>The lines CsvHelper reported as malformed, possibly from several threads. Checked for every record, so
+    /// the common case (none) is one read of a counter, not a scan of ConcurrentDictionary's buckets.</summary>
+    private sealed class MalformedLines
+    {
+        private readonly ConcurrentDictionary<int, CsvMalformedReason> _lines = new();
+        private int _count;
+
+        public void Add(int line, CsvMalformedReason reason)
+        {
+            if (_lines.TryAdd(line, reason))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public bool TryGet(int line, out CsvMalformedReason reason)
+        {
+            reason = default;
+            return Volatile.Read(ref _count) > 0 && _lines.TryGetValue(line, out reason);
+        }
+    }
 
     /// <summary>Maps each header position to a schema column index (-1 for unknown), or null when a required column is missing.</summary>
     internal static int[]? MapHeaders(TableSchema schema, string file, IReadOnlyList<string> headers, List<Diagnostic> diagnostics,
