@@ -104,18 +104,27 @@ internal sealed class Cells
         }
 
         var start = _used;
-        var n = Encoding.UTF8.GetChars(utf8, _chars.AsSpan(start));
-        var value = _chars.AsSpan(start, n);
-        if (!ValueParser.TryFoldInPlace(value))
+        int n;
+        if (System.Text.Ascii.IsValid(utf8))
         {
-            _strings[column] = ValueParser.Fold(Encoding.UTF8.GetString(utf8));
-            return;
+            // Ids, dates, numbers and English words: ASCII, which NFKC leaves alone. Widened without validation.
+            System.Text.Ascii.ToUtf16(utf8, _chars.AsSpan(start), out n);
+        }
+        else
+        {
+            n = Encoding.UTF8.GetChars(utf8, _chars.AsSpan(start));
+            if (!ValueParser.TryFoldInPlace(_chars.AsSpan(start, n)))
+            {
+                _strings[column] = ValueParser.Fold(Encoding.UTF8.GetString(utf8));
+                return;
+            }
         }
 
-        var lead = LeadingWhiteSpace(value);
+        var value = _chars.AsSpan(start, n);
+        var lead = char.IsWhiteSpace(value[0]) ? LeadingWhiteSpace(value) : 0;
         _strings[column] = null;
         _start[column] = start + lead;
-        _length[column] = value[lead..].TrimEnd().Length;
+        _length[column] = char.IsWhiteSpace(value[^1]) ? value[lead..].TrimEnd().Length : n - lead;
         _used = start + n;
     }
 
