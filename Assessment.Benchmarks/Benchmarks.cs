@@ -9,6 +9,7 @@ namespace Assessment.Benchmarks;
 
 /// <summary>Reading an export: decode, tokenise, type and check every row, group by unit.</summary>
 [MemoryDiagnoser]
+[GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class ReadBenchmarks
 {
@@ -27,6 +28,7 @@ public class ReadBenchmarks
 /// <summary>Scoring units already read: the plain-C# reference evaluator (the lower bound for scoring) against the
 /// NRules engine, one rules session per unit, on one thread.</summary>
 [MemoryDiagnoser]
+[GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class ScoreBenchmarks
 {
@@ -70,6 +72,7 @@ public class ScoreBenchmarks
 
 /// <summary>End to end, as <c>assess score --format json</c> does it: files in, JSON out (to a null writer), all cores.</summary>
 [MemoryDiagnoser]
+[GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class EndToEndBenchmarks
 {
@@ -90,6 +93,7 @@ public class EndToEndBenchmarks
 
 /// <summary>How the cost of scoring grows with the size of a unit: members and sessions per unit, 1,000 units.</summary>
 [MemoryDiagnoser]
+[GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class ShapeBenchmarks
 {

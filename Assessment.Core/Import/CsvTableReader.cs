@@ -11,9 +11,6 @@ namespace Assessment.Core.Import;
 /// read in place; records are tokenised and mapped on several threads (CsvHelper's ParallelEnumerate) in input order.</summary>
 internal static class CsvTableReader
 {
-    /// <summary>Files smaller than this are read on one thread: starting workers costs more than it saves.</summary>
-    private const int ParallelFrom = 4 << 20;
-
     /// <summary>CsvHelper's own buffer guard; the whole file is already in memory, so this only bounds its buffers.</summary>
     private const int MaxRecordBytes = 64 << 20;
 
@@ -79,7 +76,7 @@ internal static class CsvTableReader
             return RawTable.Missing(schema, file);
         }
 
-        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, options, bytes.Length >= ParallelFrom);
+        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, options, bytes.Length >= options.ParallelFromBytes);
     }
 
     private static RawTable Open(TableSchema schema, string file, string? text, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics,

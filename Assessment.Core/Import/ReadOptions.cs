@@ -35,6 +35,10 @@ public sealed record ReadOptions
     /// <summary>Stops reading promptly when cancelled (Ctrl-C), with <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>CSV files of at least this many bytes are read on every core; smaller ones on one thread (starting
+    /// workers costs more than it saves). Internal: tests lower it to check that both paths read alike.</summary>
+    internal int ParallelFromBytes { get; init; } = 4 << 20;
+
     /// <summary>The default options.</summary>
     public static ReadOptions Default { get; } = new();
 }
