@@ -6,6 +6,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Assessment.Benchmarks -- generate <folder> <units> [members] [sessions]
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
+// Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> | engine <folder> [cold] |
+// profile <folder> | compile | tokenize <file> | mapcost <file> | poolcheck <file>. See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
 {
     var units = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -60,6 +62,18 @@ if (args.Length >= 2 && args[0] == "engine")
 {
     var assessor = Assessment.Rules.Engine.Assessor.Create();
     var export = Assessment.Core.Import.CsvExport.Read(args[1], assessor.ReadOptions(Exports.AsOf));
+    if (args.Length > 2 && args[2] == "cold")
+    {
+        var pause = GC.GetTotalPauseDuration();
+        var watch = Stopwatch.StartNew();
+        var n = assessor.ScoreAll(export, Exports.AsOf).Count();
+        Console.WriteLine($"ScoreAll, all cores, cold: {watch.Elapsed.TotalSeconds:F2} s for {n} units, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s");
+        watch.Restart();
+        n = assessor.ScoreAll(export, Exports.AsOf).Count();
+        Console.WriteLine($"ScoreAll, all cores, again: {watch.Elapsed.TotalSeconds:F2} s for {n} units");
+        return 0;
+    }
+
     for (var round = 0; round < 3; round++)
     {
         var before = GC.GetTotalAllocatedBytes();
