@@ -356,20 +356,8 @@ internal sealed class ExportAssembler
         var present = new int[b.SessionIds.Count];
         foreach (var a in b.Attendance)
         {
-            var sessionKnown = b.SessionIds.TryGetValue(a.SessionId, out var session);
-            var memberKnown = b.MemberIds.TryGetValue(a.MemberId, out var member);
-            if (!sessionKnown)
-            {
-                Row(a.Source, "session_id", a.UnitId, Messages.UnknownSession, a.SessionId);
-            }
-
-            if (!memberKnown)
-            {
-                Row(a.Source, "member_id", a.UnitId, Messages.UnknownMember, a.MemberId);
-            }
-
             int first;
-            if (sessionKnown && memberKnown)
+            if (CheckRefs(b, a.Source, a.UnitId, a.SessionId, a.MemberId, out var session, out var member))
             {
                 if (inGroup[member])
                 {
@@ -404,7 +392,7 @@ internal sealed class ExportAssembler
 
         foreach (var s in b.Speeches)
         {
-            CheckRefs(b, s.Source, s.UnitId, s.SessionId, s.MemberId);
+            CheckRefs(b, s.Source, s.UnitId, s.SessionId, s.MemberId, out _, out _);
         }
 
         foreach (var o in b.Outputs.Where(o => o.MemberId is not null && !b.MemberIds.ContainsKey(o.MemberId)))
@@ -466,17 +454,22 @@ internal sealed class ExportAssembler
         }
     }
 
-    private void CheckRefs(Bucket b, RowSource source, string unitId, string sessionId, string memberId)
+    /// <summary>Reports a session or member id the unit does not have; true when both are known, with their numbers.</summary>
+    private bool CheckRefs(Bucket b, RowSource source, string unitId, string sessionId, string memberId, out int session, out int member)
     {
-        if (!b.SessionIds.ContainsKey(sessionId))
+        var sessionKnown = b.SessionIds.TryGetValue(sessionId, out session);
+        if (!sessionKnown)
         {
             Row(source, "session_id", unitId, Messages.UnknownSession, sessionId);
         }
 
-        if (!b.MemberIds.ContainsKey(memberId))
+        var memberKnown = b.MemberIds.TryGetValue(memberId, out member);
+        if (!memberKnown)
         {
             Row(source, "member_id", unitId, Messages.UnknownMember, memberId);
         }
+
+        return sessionKnown && memberKnown;
     }
 
     private void CheckDuplicates<T>(List<T> rows, Func<T, string> id, string column, Func<T, RowSource> source)
