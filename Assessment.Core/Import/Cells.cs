@@ -121,22 +121,10 @@ internal sealed class Cells
         }
 
         var value = _chars.AsSpan(start, n);
-        var lead = char.IsWhiteSpace(value[0]) ? LeadingWhiteSpace(value) : 0;
         _strings[column] = null;
-        _start[column] = start + lead;
-        _length[column] = char.IsWhiteSpace(value[^1]) ? value[lead..].TrimEnd().Length : n - lead;
+        _start[column] = start + n - value.TrimStart().Length;
+        _length[column] = value.Trim().Length;
         _used = start + n;
-    }
-
-    private static int LeadingWhiteSpace(ReadOnlySpan<char> s)
-    {
-        var i = 0;
-        while (i < s.Length && char.IsWhiteSpace(s[i]))
-        {
-            i++;
-        }
-
-        return i;
     }
 
     /// <summary>Blanks a column (a value over the length limit, reported as the record's problem).</summary>
