@@ -217,6 +217,55 @@ public sealed class CsvExportTests : IDisposable
         (d.File, d.Line, d.UnitId, d.Code).Should().Be(("attendance.csv", 3, "U1", "duplicate-pair"));
     }
 
+    /// <summary>The per-unit checks reuse one pair dictionary per thread, cleared for each unit and dropped after a
+    /// unit of more than 4,096 pairs. Pair keys are numbers within a unit, so the same keys recur in every unit: a pair
+    /// left over from an earlier unit would show up here as a false duplicate.</summary>
+    [Fact]
+    public void Read_ManyUnitsAfterAHugeOne_EachReportsOnlyItsOwnDuplicatePair()
+    {
+        var units = new StringBuilder("unit_id,unit_name,year\n");
+        var members = new StringBuilder("unit_id,member_id,name,role\n");
+        var sessions = new StringBuilder("unit_id,session_id,date\n");
+        var attendance = new StringBuilder("unit_id,session_id,member_id,status\n");
+        units.Append("BIG,大单位,2024\n");
+        for (var m = 0; m < 70; m++)
+        {
+            members.Append($"BIG,M{m},成员{m},{(m == 0 ? "书记" : "成员")}\n");
+        }
+
+        for (var s = 0; s < 60; s++)
+        {
+            sessions.Append($"BIG,S{s},2024-03-05\n");
+            for (var m = 0; m < 70; m++)
+            {
+                attendance.Append($"BIG,S{s},M{m},出席\n");
+            }
+        }
+
+        for (var u = 0; u < 40; u++)
+        {
+            units.Append($"U{u},单位{u},2024\n");
+            members.Append($"U{u},M0,王,书记\nU{u},M1,李,成员\n");
+            sessions.Append($"U{u},S0,2024-03-05\n");
+            attendance.Append($"U{u},S0,M0,出席\nU{u},S0,M1,出席\n");
+        }
+
+        attendance.Append("BIG,S59,M69,请假\n"); // the huge unit's one duplicate, after every other row
+        for (var u = 0; u < 40; u += 3)
+        {
+            attendance.Append($"U{u},S0,M1,请假\n"); // and one in every third small unit
+        }
+
+        var e = _x.Write("units.csv", units.ToString()).Write("members.csv", members.ToString())
+            .Write("sessions.csv", sessions.ToString()).Write("attendance.csv", attendance.ToString()).Read();
+
+        var expected = new[] { "BIG" }.Concat(Enumerable.Range(0, 40).Where(u => u % 3 == 0).Select(u => $"U{u}"));
+        var duplicates = e.Diagnostics.Where(d => d.Code == "duplicate-pair").ToArray();
+        duplicates.Select(d => d.UnitId).Should().BeEquivalentTo(expected);
+        e.Diagnostics.Where(d => d.Severity != Severity.Warning).Should().HaveCount(duplicates.Length);
+        e.Units.Should().HaveCount(40 - expected.Count() + 1);
+    }
+
     [Fact]
     public void Read_UnknownSessionAndMember_AreRowErrors()
     {
