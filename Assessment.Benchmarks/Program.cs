@@ -50,6 +50,12 @@ if (args.Length >= 3 && args[0] == "reads")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "outputcost")
+{
+    OutputCost.Run(args[1]);
+    return 0;
+}
+
 if (args.Length >= 1 && args[0] == "compile")
 {
     var watch = Stopwatch.StartNew();
