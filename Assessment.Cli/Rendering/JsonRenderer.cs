@@ -2,13 +2,12 @@ using Assessment.Core.Diagnostics;
 using Assessment.Core.Import;
 using Assessment.Core.Model;
 using Assessment.Core.Scoring;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Assessment.Cli.Rendering;
 
 /// <summary>The normative JSON output: fixed property order, numbers with at most 2 decimals, no timestamps, so the same
-/// input and as-of date give byte-identical output.</summary>
+/// input and as-of date give byte-identical output. Written with <see cref="JsonOut"/>, whose bytes are those of
+/// Newtonsoft.Json's indented writer; Newtonsoft.Json reads it back (<c>--compare-to</c>).</summary>
 internal static class JsonRenderer
 {
     /// <summary>Writes the JSON of a finished report (every scorecard in memory).</summary>
@@ -30,16 +29,13 @@ internal static class JsonRenderer
     public static void Write(TextWriter w, Export export, IEnumerable<Scorecard> cards, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
         DateOnly asOf, string lang, Compared? comparison = null)
     {
-        using var json = new JsonTextWriter(w) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
-        json.WriteStartObject();
-        json.WritePropertyName("tool");
-        json.WriteValue("assess");
-        json.WritePropertyName("version");
-        json.WriteValue(Cli.Version);
-        json.WritePropertyName("asOf");
-        json.WriteValue(ValueParser.Format(asOf));
-        json.WritePropertyName("units");
-        json.WriteStartArray();
+        var j = new JsonOut(w);
+        j.StartObject();
+        Prop(j, "tool", "assess");
+        Prop(j, "version", Cli.Version);
+        Prop(j, "asOf", ValueParser.Format(asOf));
+        j.Name("units");
+        j.StartArray();
         var scored = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<string>();
         foreach (var card in cards)
@@ -50,66 +46,77 @@ internal static class JsonRenderer
                 added.Add(card.UnitId);
             }
 
-            WriteUnit(json, card, lang, comparison is not null, d);
+            WriteUnit(j, card, lang, comparison is not null, d);
             scored.Add(card.UnitId);
         }
 
-        json.WriteEndArray();
-        json.WritePropertyName("invalidUnits");
-        new JArray(invalid().Select(u => new JObject { ["unitId"] = u.UnitId, ["errors"] = new JArray(u.Errors) })).WriteTo(json);
-        Array(json, "errors", export.Diagnostics.Where(d => d.Severity != Severity.Warning), d => WriteDiagnostic(json, d, lang));
-        Array(json, "warnings", export.Diagnostics.Where(d => d.Severity == Severity.Warning), d => WriteDiagnostic(json, d, lang));
+        j.EndArray();
+        Array(j, "invalidUnits", invalid(), u =>
+        {
+            Prop(j, "unitId", u.UnitId);
+            Strings(j, "errors", u.Errors);
+        });
+        Array(j, "errors", export.Diagnostics.Where(d => d.Severity != Severity.Warning), d => WriteDiagnostic(j, d, lang));
+        Array(j, "warnings", export.Diagnostics.Where(d => d.Severity == Severity.Warning), d => WriteDiagnostic(j, d, lang));
         if (comparison is not null)
         {
-            json.WritePropertyName("comparison");
-            new JObject
+            j.Name("comparison");
+            j.StartObject();
+            Prop(j, "previous", comparison.File);
+            Prop(j, "previousAsOf", comparison.AsOf);
+            Strings(j, "added", added);
+            Array(j, "removed", comparison.Removed(scored), x =>
             {
-                ["previous"] = comparison.File,
-                ["previousAsOf"] = comparison.AsOf,
-                ["added"] = new JArray(added),
-                ["removed"] = new JArray(comparison.Removed(scored).Select(x => new JObject { ["unitId"] = x.UnitId, ["unitName"] = x.UnitName, ["total"] = N(x.Total), ["grade"] = x.Grade })),
-            }.WriteTo(json);
+                Prop(j, "unitId", x.UnitId);
+                Prop(j, "unitName", x.UnitName);
+                Num(j, "total", x.Total);
+                Prop(j, "grade", x.Grade);
+            });
+            j.EndObject();
         }
 
-        json.WriteEndObject();
-        json.Flush();
+        j.EndObject();
+        j.Flush();
         w.WriteLine();
     }
 
-    private static JObject Delta(UnitDelta d)
+    private static void WriteDelta(JsonOut j, UnitDelta d)
     {
-        var categories = new JObject();
+        j.StartObject();
+        j.Name("previousYear");
+        j.Number(d.Previous.Year);
+        Num(j, "previousTotal", d.Previous.Total);
+        Num(j, "total", d.Total);
+        Prop(j, "previousGrade", d.Previous.Grade);
+        j.Name("gradeChanged");
+        j.Bool(d.GradeChanged);
+        j.Name("categories");
+        j.StartObject();
         foreach (var (id, delta) in d.Categories)
         {
-            categories[id] = N(delta);
+            Num(j, id, delta);
         }
 
-        var items = new JObject();
+        j.EndObject();
+        j.Name("items");
+        j.StartObject();
         foreach (var (id, delta) in d.ChangedItems)
         {
-            items[id] = N(delta);
+            Num(j, id, delta);
         }
 
-        return new JObject
-        {
-            ["previousYear"] = d.Previous.Year,
-            ["previousTotal"] = N(d.Previous.Total),
-            ["total"] = N(d.Total),
-            ["previousGrade"] = d.Previous.Grade,
-            ["gradeChanged"] = d.GradeChanged,
-            ["categories"] = categories,
-            ["items"] = items,
-        };
+        j.EndObject();
+        j.EndObject();
     }
 
-    /// <summary>One unit, written straight to the writer (no intermediate objects): the normative shape, in order.</summary>
-    private static void WriteUnit(JsonWriter j, Scorecard s, string lang, bool comparing, UnitDelta? delta)
+    /// <summary>One unit: the normative shape, in order.</summary>
+    private static void WriteUnit(JsonOut j, Scorecard s, string lang, bool comparing, UnitDelta? delta)
     {
-        j.WriteStartObject();
+        j.StartObject();
         Prop(j, "unitId", s.UnitId);
         Prop(j, "unitName", s.UnitName);
-        j.WritePropertyName("year");
-        j.WriteValue(s.Year);
+        j.Name("year");
+        j.Number(s.Year);
         Prop(j, "profile", s.Profile);
         Num(j, "total", s.Total);
         Num(j, "totalWithoutWaivers", s.TotalWithoutWaivers);
@@ -139,14 +146,7 @@ internal static class JsonRenderer
             Num(j, "max", i.Max);
             Prop(j, "status", i.Status.ToString());
             Prop(j, "explanation", i.Explanation.Text(lang));
-            j.WritePropertyName("evidence");
-            j.WriteStartArray();
-            foreach (var e in i.Evidence)
-            {
-                j.WriteValue(e);
-            }
-
-            j.WriteEndArray();
+            Strings(j, "evidence", i.Evidence);
         });
         Array(j, "bonusItems", s.BonusItems, b =>
         {
@@ -162,57 +162,70 @@ internal static class JsonRenderer
         });
         if (comparing)
         {
-            j.WritePropertyName("delta");
+            j.Name("delta");
             if (delta is null)
             {
-                j.WriteNull();
+                j.Null();
             }
             else
             {
-                Delta(delta).WriteTo(j);
+                WriteDelta(j, delta);
             }
         }
 
-        j.WriteEndObject();
+        j.EndObject();
     }
 
-    private static void Prop(JsonWriter j, string name, string? value)
+    private static void Prop(JsonOut j, string name, string? value)
     {
-        j.WritePropertyName(name);
-        j.WriteValue(value);
+        j.Name(name);
+        j.String(value);
     }
 
-    private static void Num(JsonWriter j, string name, decimal value)
+    /// <summary>A JSON number with at most 2 decimals and no trailing zeros (3, 83.5, 0.25).</summary>
+    private static void Num(JsonOut j, string name, decimal value)
     {
-        j.WritePropertyName(name);
-        j.WriteRawValue(Numbers.Format(Numbers.Round(value)));
+        j.Name(name);
+        j.Raw(Numbers.Format(Numbers.Round(value)));
     }
 
-    private static void Array<T>(JsonWriter j, string name, IEnumerable<T> items, Action<T> body)
+    private static void Strings(JsonOut j, string name, IEnumerable<string> values)
     {
-        j.WritePropertyName(name);
-        j.WriteStartArray();
-        foreach (var x in items)
+        j.Name(name);
+        j.StartArray();
+        foreach (var v in values)
         {
-            j.WriteStartObject();
-            body(x);
-            j.WriteEndObject();
+            j.String(v);
         }
 
-        j.WriteEndArray();
+        j.EndArray();
     }
 
-    private static void WriteDiagnostic(JsonWriter j, Diagnostic d, string lang)
+    private static void Array<T>(JsonOut j, string name, IEnumerable<T> items, Action<T> body)
+    {
+        j.Name(name);
+        j.StartArray();
+        foreach (var x in items)
+        {
+            j.StartObject();
+            body(x);
+            j.EndObject();
+        }
+
+        j.EndArray();
+    }
+
+    private static void WriteDiagnostic(JsonOut j, Diagnostic d, string lang)
     {
         Prop(j, "file", d.File);
-        j.WritePropertyName("line");
+        j.Name("line");
         if (d.Line > 0)
         {
-            j.WriteValue(d.Line);
+            j.Number(d.Line);
         }
         else
         {
-            j.WriteNull();
+            j.Null();
         }
 
         Prop(j, "column", d.Column);
@@ -223,7 +236,4 @@ internal static class JsonRenderer
             Prop(j, "path", d.Path); // JSON path or sheet cell, for the formats that have one
         }
     }
-
-    /// <summary>A JSON number with at most 2 decimals and no trailing zeros (3, 83.5, 0.25).</summary>
-    private static JRaw N(decimal d) => new(Numbers.Format(Numbers.Round(d)));
 }

@@ -1,0 +1,232 @@
+using System.Text;
+using Assessment.Cli.Rendering;
+using Assessment.Core.Import;
+using Assessment.Core.Model;
+using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
+using Assessment.Tests.TestAssets;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Tests.Cli;
+
+/// <summary>The tool writes JSON with its own writer (<see cref="JsonOut"/>) for speed; its bytes must be those that
+/// Newtonsoft.Json's indented writer gave, which the oracle <see cref="NewtonsoftJsonRenderer"/> still produces.</summary>
+public sealed class JsonOutTests : IDisposable
+{
+    private static readonly DateOnly AsOf = new(2025, 1, 15);
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    // Characters that escape differently, or not at all: controls, quotes, backslash, the three line separators
+    // Newtonsoft escapes, CJK, full-width forms, a lone and a paired surrogate, the replacement character.
+    private static readonly char[] Pool =
+    [
+        'a', 'Z', '0', ' ', '"', '\\', '/', '\'', '<', '&', '\n', '\r', '\t', '\b', '\f', '\0', '\u0001', '\u001f', '\u007f',
+        '\u0085', '\u00a0', '\u2028', '\u2029', '中', '心', '组', '：', '　', 'Ａ', '\ud83d', '\ude00', '\ufffd', '\ufeff',
+    ];
+
+    [Fact]
+    public void Strings_AreEscapedExactlyAsNewtonsoftEscapesThem()
+    {
+        var random = new Random(20261128);
+        var values = Enumerable.Range(0, 3000)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => Pool[random.Next(Pool.Length)]).ToArray()))
+            .Append(new string('x', 70_000) + "\"" + new string('中', 70_000)) // longer than the writer's buffer
+            .ToArray();
+
+        Write(j =>
+        {
+            j.StartArray();
+            foreach (var v in values)
+            {
+                j.String(v);
+            }
+
+            j.EndArray();
+        }).Should().Be(WriteNewtonsoft(j =>
+        {
+            j.WriteStartArray();
+            foreach (var v in values)
+            {
+                j.WriteValue(v);
+            }
+
+            j.WriteEndArray();
+        }));
+    }
+
+    [Fact]
+    public void Layout_NestedAndEmptyContainers_MatchNewtonsoft()
+    {
+        Write(j =>
+        {
+            j.StartObject();
+            j.Name("a");
+            j.StartArray();
+            j.EndArray();
+            j.Name("b");
+            j.StartObject();
+            j.EndObject();
+            j.Name("c");
+            j.StartArray();
+            j.StartObject();
+            j.Name("n");
+            j.Number(-12);
+            j.Name("r");
+            j.Raw("83.5");
+            j.Name("t");
+            j.Bool(true);
+            j.Name("f");
+            j.Bool(false);
+            j.Name("z");
+            j.Null();
+            j.Name("s");
+            j.String(null);
+            j.EndObject();
+            j.StartArray();
+            j.Number(int.MinValue);
+            j.StartArray();
+            j.EndArray();
+            j.EndArray();
+            j.EndArray();
+            j.EndObject();
+        }).Should().Be(WriteNewtonsoft(j =>
+        {
+            j.WriteStartObject();
+            j.WritePropertyName("a");
+            j.WriteStartArray();
+            j.WriteEndArray();
+            j.WritePropertyName("b");
+            j.WriteStartObject();
+            j.WriteEndObject();
+            j.WritePropertyName("c");
+            j.WriteStartArray();
+            j.WriteStartObject();
+            j.WritePropertyName("n");
+            j.WriteValue(-12);
+            j.WritePropertyName("r");
+            j.WriteRawValue("83.5");
+            j.WritePropertyName("t");
+            j.WriteValue(true);
+            j.WritePropertyName("f");
+            j.WriteValue(false);
+            j.WritePropertyName("z");
+            j.WriteNull();
+            j.WritePropertyName("s");
+            j.WriteValue((string?)null);
+            j.WriteEndObject();
+            j.WriteStartArray();
+            j.WriteValue(int.MinValue);
+            j.WriteStartArray();
+            j.WriteEndArray();
+            j.WriteEndArray();
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }));
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Renderer_Sample_IsByteForByteTheNewtonsoftOutput(string lang)
+    {
+        var (export, cards) = Scored(CliRunner.Sample);
+
+        Render(export, cards, lang, null).Should().Be(RenderNewtonsoft(export, cards, lang, null));
+    }
+
+    [Fact]
+    public void Renderer_ComparisonInvalidUnitsErrorsAndOddText_IsByteForByteTheNewtonsoftOutput()
+    {
+        // The sample, plus a unit whose name and waiver hold every character that escapes, plus a unit with a bad
+        // member row whose value is quoted in its error; compared with a previous run that lacks one unit, has one
+        // that is gone, and differs in totals.
+        foreach (var f in Directory.GetFiles(CliRunner.Sample, "*.csv"))
+        {
+            File.Copy(f, Path.Combine(_x.Folder, Path.GetFileName(f)));
+        }
+
+        const string odd = "\"引号\" \\ 斜杠\t制表\u2028行\u0085\u2029 \u0001 Ａ";
+        var quoted = $"\"{odd.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        File.AppendAllText(Path.Combine(_x.Folder, "units.csv"), $"U900,{quoted},2024\nU901,另一单位,2024\n");
+        File.AppendAllText(Path.Combine(_x.Folder, "waivers.csv"), $"U900,XS-06,{quoted},{quoted},2027-03-31\n");
+        File.AppendAllText(Path.Combine(_x.Folder, "members.csv"), $"U901,M901,张三,{quoted},是,是\n");
+        var (export, cards) = Scored(_x.Folder);
+        var u900 = cards.Single(c => c.UnitId == "U900");
+        u900.UnitName.Should().Contain("\"").And.Contain("\\").And.Contain("\u2028").And.Contain("\u0085");
+        u900.Waivers.Should().ContainSingle();
+        export.InvalidUnits.Should().Contain(u => u.UnitId == "U901");
+
+        var previous = JObject.Parse(RenderNewtonsoft(export, cards, "zh", null));
+        var units = (JArray)previous["units"]!;
+        units[0]!.Remove();
+        units[0]!["total"] = units[0]!["total"]!.Value<decimal>() - 2.5m;
+        units.Add(new JObject { ["unitId"] = "U099", ["unitName"] = odd, ["year"] = 2023, ["total"] = 70, ["grade"] = "pass" });
+        var path = Path.Combine(_x.Folder, "previous.json");
+        File.WriteAllText(path, previous.ToString());
+        var compared = JsonRenderer.Compared.Of(PreviousRun.Read(path));
+        var invalid = new List<(string, IReadOnlyList<string>)> { ("U901", [odd, "第二条"]) };
+
+        Render(export, cards, "zh", compared, invalid).Should().Be(RenderNewtonsoft(export, cards, "zh", compared, invalid));
+    }
+
+    [Fact]
+    public void Renderer_GeneratedExport_IsByteForByteTheNewtonsoftOutput()
+    {
+        new ExportGenerator(61).Write(_x.Folder, 300, "J", AsOf);
+        var (export, cards) = Scored(_x.Folder);
+        cards.Should().HaveCountGreaterThan(100);
+
+        Render(export, cards, "en", null).Should().Be(RenderNewtonsoft(export, cards, "en", null));
+    }
+
+    private static (Export Export, List<Scorecard> Cards) Scored(string folder)
+    {
+        var assessor = Assessor.Create();
+        var export = CsvExport.Read(folder, assessor.ReadOptions(AsOf));
+        return (export, assessor.ScoreAll(export, AsOf).Select(s => s.Scorecard!).ToList());
+    }
+
+    private static IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)> Invalid(Export export) =>
+        export.InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)u.Errors.Select(e => e.Format("zh")).ToArray())).ToList();
+
+    private static string Render(Export export, List<Scorecard> cards, string lang, JsonRenderer.Compared? compared,
+        List<(string, IReadOnlyList<string>)>? extra = null)
+    {
+        using var w = new StringWriter();
+        JsonRenderer.Write(w, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
+        return w.ToString();
+    }
+
+    private static string RenderNewtonsoft(Export export, List<Scorecard> cards, string lang, JsonRenderer.Compared? compared,
+        List<(string, IReadOnlyList<string>)>? extra = null)
+    {
+        using var w = new StringWriter();
+        NewtonsoftJsonRenderer.Write(w, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang,
+            compared is null ? null : new NewtonsoftJsonRenderer.Compared(compared.File, compared.AsOf, compared.Delta, compared.Removed));
+        return w.ToString();
+    }
+
+    private static string Write(Action<JsonOut> write)
+    {
+        using var w = new StringWriter();
+        var j = new JsonOut(w);
+        write(j);
+        j.Flush();
+        return w.ToString();
+    }
+
+    private static string WriteNewtonsoft(Action<JsonTextWriter> write)
+    {
+        var sb = new StringBuilder();
+        using (var w = new StringWriter(sb))
+        using (var j = new JsonTextWriter(w) { Formatting = Formatting.Indented, Indentation = 2 })
+        {
+            write(j);
+        }
+
+        return sb.ToString();
+    }
+}
