@@ -14,14 +14,14 @@ internal sealed class ResearchReportsRule : Rule
     {
         OutcomeSink sink = null!;
         Rubric rubric = null!;
-        IEnumerable<MemberFact> members = null!;
+        MemberFacts members = null!;
 
         Dependency()
             .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
-            .Query(() => members, q => q.Match<MemberFact>().Collect());
+            .Match(() => members);
 
         Then()
             .Do(_ => sink.Add(MemberShare.Score(rubric.Item(Id)!, members,

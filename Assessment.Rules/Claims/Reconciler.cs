@@ -14,8 +14,8 @@ internal static class Reconciler
     {
         var facts = FactBuilder.Build(unit);
         var u = (UnitFacts)facts[0];
-        var sessions = facts.OfType<SessionFact>().ToArray();
-        var members = facts.OfType<MemberFact>().ToArray();
+        var sessions = facts.OfType<SessionFacts>().Single();
+        var members = facts.OfType<MemberFacts>().Single();
         var card = assessor.Score(unit, asOf);
         var year = u.Year;
         var outputs = unit.Outputs.Where(o => year.InYearOrBlank(o.Date)).ToArray();

@@ -14,17 +14,17 @@ internal sealed class LeadsByExampleRule : Rule
     {
         OutcomeSink sink = null!;
         Rubric rubric = null!;
-        IEnumerable<MemberFact> secretary = null!;
+        MemberFacts members = null!;
 
         Dependency()
             .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
-            .Query(() => secretary, q => q.Match<MemberFact>(m => m.IsSecretary).Collect());
+            .Match(() => members);
 
         Then()
-            .Do(_ => sink.Add(LeadsByExample.Score(rubric.Item(Id)!, secretary.FirstOrDefault())));
+            .Do(_ => sink.Add(LeadsByExample.Score(rubric.Item(Id)!, members.FirstOrDefault(m => m.IsSecretary))));
     }
 }
 

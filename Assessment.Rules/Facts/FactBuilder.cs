@@ -128,12 +128,14 @@ internal static class FactBuilder
 
         var facts = new List<object>(unit.N + unit.M + r.Members.Count + r.Outputs.Count + r.Documents.Count + r.Events.Count
             + r.Directives.Count + r.Reviews.Count + 2) { unit };
+        var sessionFacts = new List<SessionFact>(unit.N);
+        var memberFacts = new List<MemberFact>(unit.M);
         foreach (var s in r.Sessions)
         {
             if (sessionIndex.TryGetValue(s.SessionId, out var i))
             {
                 var c = perSession[i];
-                facts.Add(new SessionFact(s, c.Present, c.Leave, c.LeaveApproved, c.Away + unit.M - c.Distinct, c.MadeUp, c.Rows,
+                sessionFacts.Add(new SessionFact(s, c.Present, c.Leave, c.LeaveApproved, c.Away + unit.M - c.Distinct, c.MadeUp, c.Rows,
                     c.Discussion, secId is not null && c.SecretarySpoke));
             }
         }
@@ -143,10 +145,12 @@ internal static class FactBuilder
             if (m.IsGroupMember && memberIndex.TryGetValue(m.MemberId, out var i))
             {
                 var c = perMember[i];
-                facts.Add(new MemberFact(m, m.MemberId == secId, c.Speeches, c.Written, c.ResearchReports, c.Articles, c.PartyLectures, c.Talks));
+                memberFacts.Add(new MemberFact(m, m.MemberId == secId, c.Speeches, c.Written, c.ResearchReports, c.Articles, c.PartyLectures, c.Talks));
             }
         }
 
+        facts.Add(new SessionFacts(sessionFacts.ToArray()));
+        facts.Add(new MemberFacts(memberFacts.ToArray()));
         facts.AddRange(r.Members);
         facts.AddRange(r.Outputs);
         facts.AddRange(r.Documents);

@@ -78,3 +78,27 @@ internal sealed record MemberFact(
     /// <summary>The member id.</summary>
     public string Id => Row.MemberId;
 }
+
+/// <summary>The sessions of S, in file order: one fact, so that rules match the set instead of collecting it.</summary>
+internal sealed class SessionFacts(SessionFact[] items) : IReadOnlyList<SessionFact>
+{
+    public SessionFact this[int index] => items[index];
+
+    public int Count => items.Length;
+
+    public IEnumerator<SessionFact> GetEnumerator() => ((IEnumerable<SessionFact>)items).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => items.GetEnumerator();
+}
+
+/// <summary>The members of M, in file order.</summary>
+internal sealed class MemberFacts(MemberFact[] items) : IReadOnlyList<MemberFact>
+{
+    public MemberFact this[int index] => items[index];
+
+    public int Count => items.Length;
+
+    public IEnumerator<MemberFact> GetEnumerator() => ((IEnumerable<MemberFact>)items).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => items.GetEnumerator();
+}

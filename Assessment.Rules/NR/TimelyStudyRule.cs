@@ -17,7 +17,7 @@ internal sealed class TimelyStudyRule : Rule
         UnitFacts unit = null!;
         Rubric rubric = null!;
         IEnumerable<DirectiveRow> directives = null!;
-        IEnumerable<SessionFact> sessions = null!;
+        SessionFacts sessions = null!;
 
         Dependency()
             .Resolve(() => sink);
@@ -26,7 +26,7 @@ internal sealed class TimelyStudyRule : Rule
             .Match(() => unit)
             .Match(() => rubric)
             .Query(() => directives, q => q.Match<DirectiveRow>(d => unit.Year.InYear(d.IssuedDate)).Collect())
-            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+            .Match(() => sessions);
 
         Then()
             .Do(_ => sink.Add(TimelyStudy.Score(rubric.Item(Id)!, directives, sessions)));

@@ -14,14 +14,14 @@ internal sealed class TopicalStudyRule : Rule
     {
         OutcomeSink sink = null!;
         Rubric rubric = null!;
-        IEnumerable<SessionFact> sessions = null!;
+        SessionFacts sessions = null!;
 
         Dependency()
             .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
-            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+            .Match(() => sessions);
 
         Then()
             .Do(_ => sink.Add(TopicalStudy.Score(rubric.Item(Id)!, sessions)));

@@ -14,16 +14,16 @@ internal sealed class DiscussionRule : Rule
     {
         OutcomeSink sink = null!;
         Rubric rubric = null!;
-        IEnumerable<SessionFact> sessions = null!;
-        IEnumerable<MemberFact> members = null!;
+        SessionFacts sessions = null!;
+        MemberFacts members = null!;
 
         Dependency()
             .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
-            .Query(() => sessions, q => q.Match<SessionFact>().Collect())
-            .Query(() => members, q => q.Match<MemberFact>().Collect());
+            .Match(() => sessions)
+            .Match(() => members);
 
         Then()
             .Do(_ => sink.Add(Discussion.Score(rubric.Item(Id)!, sessions, members)));

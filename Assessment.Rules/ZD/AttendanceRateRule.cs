@@ -15,7 +15,7 @@ internal sealed class AttendanceRateRule : Rule
         OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
-        IEnumerable<SessionFact> sessions = null!;
+        SessionFacts sessions = null!;
 
         Dependency()
             .Resolve(() => sink);
@@ -23,7 +23,7 @@ internal sealed class AttendanceRateRule : Rule
         When()
             .Match(() => unit)
             .Match(() => rubric)
-            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+            .Match(() => sessions);
 
         Then()
             .Do(_ => sink.Add(AttendanceRate.Score(unit, rubric.Item(Id)!, sessions)));

@@ -14,14 +14,14 @@ internal sealed class CompleteRecordsRule : Rule
     {
         OutcomeSink sink = null!;
         Rubric rubric = null!;
-        IEnumerable<SessionFact> sessions = null!;
+        SessionFacts sessions = null!;
 
         Dependency()
             .Resolve(() => sink);
 
         When()
             .Match(() => rubric)
-            .Query(() => sessions, q => q.Match<SessionFact>().Collect());
+            .Match(() => sessions);
 
         Then()
             .Do(_ => sink.Add(CompleteRecords.Score(rubric.Item(Id)!, sessions)));

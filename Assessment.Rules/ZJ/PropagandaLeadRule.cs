@@ -16,7 +16,7 @@ internal sealed class PropagandaLeadRule : Rule
         OutcomeSink sink = null!;
         UnitFacts unit = null!;
         Rubric rubric = null!;
-        IEnumerable<MemberFact> leads = null!;
+        MemberFacts members = null!;
         IEnumerable<DocumentRow> schedules = null!;
 
         Dependency()
@@ -25,13 +25,13 @@ internal sealed class PropagandaLeadRule : Rule
         When()
             .Match(() => unit)
             .Match(() => rubric)
-            .Query(() => leads, q => q.Match<MemberFact>(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0).Collect())
+            .Match(() => members)
             .Query(() => schedules, q => q
                 .Match<DocumentRow>(d => d.Kind == DocumentKind.TopicSchedule, d => unit.Year.InWindowOrBlank(d.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(PropagandaLead.Score(rubric.Item(Id)!, leads, schedules)));
+            .Do(_ => sink.Add(PropagandaLead.Score(rubric.Item(Id)!, members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0), schedules)));
     }
 }
 
