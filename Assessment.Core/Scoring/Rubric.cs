@@ -80,8 +80,27 @@ public sealed class Parameters
 {
     private readonly IReadOnlyDictionary<string, JToken> _values;
 
+    // Rules ask for the same parameters for every unit: numbers and band tables are converted once, here. A value
+    // that is not a number or not a valid table is not cached, so asking for it throws as before.
+    private readonly Dictionary<string, decimal> _numbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Band>> _bands = new(StringComparer.Ordinal);
+
     /// <summary>Wraps the parameter values of one item.</summary>
-    public Parameters(IReadOnlyDictionary<string, JToken> values) => _values = values;
+    public Parameters(IReadOnlyDictionary<string, JToken> values)
+    {
+        _values = values;
+        foreach (var (name, t) in values)
+        {
+            if (t.Type is JTokenType.Integer or JTokenType.Float)
+            {
+                _numbers[name] = t.Value<decimal>();
+            }
+            else if (TryBands(t, out var bands))
+            {
+                _bands[name] = bands;
+            }
+        }
+    }
 
     /// <summary>No parameters.</summary>
     public static Parameters None { get; } = new(new Dictionary<string, JToken>());
@@ -98,6 +117,11 @@ public sealed class Parameters
     /// <summary>A number parameter.</summary>
     public decimal Number(string name)
     {
+        if (_numbers.TryGetValue(name, out var d))
+        {
+            return d;
+        }
+
         var t = Get(name);
         return t.Type is JTokenType.Integer or JTokenType.Float
             ? t.Value<decimal>()
@@ -137,24 +161,53 @@ public sealed class Parameters
     /// <summary>A band table: an array of {"atLeast": x, "points": p} or {"above": x, "points": p}, best band first.</summary>
     public IReadOnlyList<Band> Bands(string name)
     {
+        if (_bands.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
         if (Get(name) is not JArray array || array.Count == 0)
         {
             throw new RubricException($"parameter {name} must be a non-empty array of bands");
         }
 
-        var bands = new List<Band>();
-        foreach (var t in array)
-        {
-            if (t is not JObject o || o["points"] is not { } p || (o["atLeast"] ?? o["above"]) is not { } th
-                || p.Type is not (JTokenType.Integer or JTokenType.Float) || th.Type is not (JTokenType.Integer or JTokenType.Float))
-            {
-                throw new RubricException($"parameter {name}: each band needs \"atLeast\" or \"above\" and \"points\", not {t.ToString(Newtonsoft.Json.Formatting.None)}");
-            }
+        var bad = array.First(t => !TryBand(t, out _));
+        throw new RubricException($"parameter {name}: each band needs \"atLeast\" or \"above\" and \"points\", not {bad.ToString(Newtonsoft.Json.Formatting.None)}");
+    }
 
-            bands.Add(new Band(th.Value<decimal>(), o["above"] is not null, p.Value<decimal>()));
+    private static bool TryBands(JToken t, out IReadOnlyList<Band> bands)
+    {
+        var list = new List<Band>();
+        bands = list.AsReadOnly();
+        if (t is not JArray array || array.Count == 0)
+        {
+            return false;
         }
 
-        return bands;
+        foreach (var x in array)
+        {
+            if (!TryBand(x, out var band))
+            {
+                return false;
+            }
+
+            list.Add(band);
+        }
+
+        return true;
+    }
+
+    private static bool TryBand(JToken t, out Band band)
+    {
+        band = null!;
+        if (t is not JObject o || o["points"] is not { } p || (o["atLeast"] ?? o["above"]) is not { } th
+            || p.Type is not (JTokenType.Integer or JTokenType.Float) || th.Type is not (JTokenType.Integer or JTokenType.Float))
+        {
+            return false;
+        }
+
+        band = new Band(th.Value<decimal>(), o["above"] is not null, p.Value<decimal>());
+        return true;
     }
 
     private JToken Get(string name) =>
