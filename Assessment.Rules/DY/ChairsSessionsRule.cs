@@ -33,19 +33,19 @@ internal sealed class ChairsSessionsRule : Rule
 /// <summary>DY-02: h = sessions hosted by sec or with an acting reason; h/n by Bands.</summary>
 internal static class ChairsSessions
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
 
         var sec = unit.Secretary?.MemberId;
         var h = s.Count(x => (sec is not null && x.Row.HostId == sec) || x.Row.ActingReason is not null);
-        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), h, s.Length),
-            $"书记主持 {Outcomes.F(h)}/{Outcomes.F(s.Length)} 次 = {Outcomes.Pct(h, s.Length)}",
-            $"secretary chaired {Outcomes.F(h)} of {Outcomes.F(s.Length)} sessions = {Outcomes.Pct(h, s.Length)}",
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), h, s.Count),
+            $"书记主持 {Outcomes.F(h)}/{Outcomes.F(s.Count)} 次 = {Outcomes.Pct(h, s.Count)}",
+            $"secretary chaired {Outcomes.F(h)} of {Outcomes.F(s.Count)} sessions = {Outcomes.Pct(h, s.Count)}",
             s.Select(x => x.Id));
     }
 }

@@ -31,18 +31,18 @@ internal sealed class ClosingRemarksRule : Rule
 /// <summary>DY-03: sessions with secretary_remarks / n by Bands.</summary>
 internal static class ClosingRemarks
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
 
         var k = s.Count(x => x.Row.SecretaryRemarks == true);
-        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Length),
-            $"书记讲评 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次 = {Outcomes.Pct(k, s.Length)}",
-            $"secretary's remarks at {Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions = {Outcomes.Pct(k, s.Length)}",
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Count),
+            $"书记讲评 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次 = {Outcomes.Pct(k, s.Count)}",
+            $"secretary's remarks at {Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions = {Outcomes.Pct(k, s.Count)}",
             s.Select(x => x.Id));
     }
 }

@@ -149,8 +149,10 @@ internal static class FactBuilder
             }
         }
 
-        facts.Add(new SessionFacts(sessionFacts.ToArray()));
-        facts.Add(new MemberFacts(memberFacts.ToArray()));
+        // In file order (a stable sort: rows from JSON or XLSX imports may share a line number), so that the rules
+        // do not each sort them again.
+        facts.Add(new SessionFacts(sessionFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
+        facts.Add(new MemberFacts(memberFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
         facts.AddRange(r.Members);
         facts.AddRange(r.Outputs);
         facts.AddRange(r.Documents);

@@ -5,7 +5,8 @@ namespace Assessment.Rules.Facts;
 
 // The facts the rules match on. The fact builder computes the rubric's shared definitions once per unit
 // (S, M, sec, the plan, the summary) and folds attendance and speeches into one fact per session and one per
-// member, so that the Rete network works on a few dozen facts per unit instead of thousands of tiny ones.
+// member, inserted as two set facts, so that the Rete network works on a few dozen facts per unit instead of
+// thousands of tiny ones.
 
 /// <summary>The unit and the rubric's shared definitions for it.</summary>
 /// <param name="Unit">The unit's row.</param>
@@ -79,7 +80,9 @@ internal sealed record MemberFact(
     public string Id => Row.MemberId;
 }
 
-/// <summary>The sessions of S, in file order: one fact, so that rules match the set instead of collecting it.</summary>
+/// <summary>The sessions of S, ordered by their line in the file. One fact for the set: rules that need the sessions
+/// match it instead of collecting one fact per session, which cost an aggregate node per rule and an update of each
+/// for every session.</summary>
 internal sealed class SessionFacts(SessionFact[] items) : IReadOnlyList<SessionFact>
 {
     public SessionFact this[int index] => items[index];
@@ -91,7 +94,7 @@ internal sealed class SessionFacts(SessionFact[] items) : IReadOnlyList<SessionF
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => items.GetEnumerator();
 }
 
-/// <summary>The members of M, in file order.</summary>
+/// <summary>The members of M, ordered by their line in the file; one fact for the set, like <see cref="SessionFacts"/>.</summary>
 internal sealed class MemberFacts(MemberFact[] items) : IReadOnlyList<MemberFact>
 {
     public MemberFact this[int index] => items[index];

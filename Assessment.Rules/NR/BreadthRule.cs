@@ -34,10 +34,10 @@ internal static class Breadth
 {
     private static readonly ContentTag[] Areas = [ContentTag.PartyRules, ContentTag.PartyHistory, ContentTag.Law];
 
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }

@@ -32,18 +32,18 @@ internal sealed class InnovationTheoryRule : Rule
 /// <summary>NR-01: sessions tagged 创新理论 / n by Bands.</summary>
 internal static class InnovationTheory
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
 
         var k = s.Count(x => x.Row.Tags.Contains(ContentTag.InnovationTheory));
-        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Length),
-            $"学习创新理论 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次 = {Outcomes.Pct(k, s.Length)}",
-            $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions on the newest theory = {Outcomes.Pct(k, s.Length)}",
+        return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Count),
+            $"学习创新理论 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次 = {Outcomes.Pct(k, s.Count)}",
+            $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions on the newest theory = {Outcomes.Pct(k, s.Count)}",
             s.Select(x => x.Id));
     }
 }

@@ -31,10 +31,10 @@ internal sealed class LinkedToPracticeRule : Rule
 /// <summary>NR-04: k = sessions with a non-blank linked_issue, by Bands.</summary>
 internal static class LinkedToPractice
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }

@@ -37,7 +37,7 @@ internal sealed class TimelyStudyRule : Rule
 /// session of S within [0, TimelyStudyDays] days of issue.</summary>
 internal static class TimelyStudy
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<DirectiveRow> directives, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IEnumerable<DirectiveRow> directives, IReadOnlyList<SessionFact> sessions)
     {
         var d = directives.OrderBy(x => x.Source.Line).ToArray();
         if (d.Length == 0)

@@ -31,11 +31,11 @@ internal sealed class TopicalStudyRule : Rule
 /// <summary>NR-05: + DistinctPoints if distinct topics ≥ MinTopicsPerYear; + SharePoints × sessions with a topic / n.</summary>
 internal static class TopicalStudy
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
         var p = item.Parameters;
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
@@ -45,10 +45,10 @@ internal static class TopicalStudy
         var distinct = s.Where(x => x.Row.Topic is not null).Select(x => x.Row.Topic!).Distinct(StringComparer.Ordinal).Count();
         var first = distinct >= min ? p.Number("DistinctPoints") : 0;
         // One division: (first × n + SharePoints × k) / n.
-        var exact = (first * s.Length + p.Number("SharePoints") * withTopic) / s.Length;
+        var exact = (first * s.Count + p.Number("SharePoints") * withTopic) / s.Count;
         return Outcomes.Score(item, exact,
-            $"不同专题 {Outcomes.F(distinct)} 个（要求 ≥ {Outcomes.F(min)}），有专题 {Outcomes.F(withTopic)}/{Outcomes.F(s.Length)} 次",
-            $"{Outcomes.F(distinct)} distinct topics (needs ≥ {Outcomes.F(min)}), {Outcomes.F(withTopic)} of {Outcomes.F(s.Length)} sessions with a topic",
+            $"不同专题 {Outcomes.F(distinct)} 个（要求 ≥ {Outcomes.F(min)}），有专题 {Outcomes.F(withTopic)}/{Outcomes.F(s.Count)} 次",
+            $"{Outcomes.F(distinct)} distinct topics (needs ≥ {Outcomes.F(min)}), {Outcomes.F(withTopic)} of {Outcomes.F(s.Count)} sessions with a topic",
             s.Select(x => x.Id));
     }
 }

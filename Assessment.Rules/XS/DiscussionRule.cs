@@ -34,12 +34,12 @@ internal sealed class DiscussionRule : Rule
 /// + SpeakerPoints × members with ≥ MinSpeechesPerMember speeches in S / m.</summary>
 internal static class Discussion
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions, IEnumerable<MemberFact> members)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions, IReadOnlyList<MemberFact> members)
     {
         var p = item.Parameters;
         var s = sessions.ToArray();
-        var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0 || m.Length == 0)
+        var m = members;
+        if (s.Length == 0 || m.Count == 0)
         {
             return s.Length == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
         }
@@ -47,10 +47,10 @@ internal static class Discussion
         var lively = s.Count(x => x.DiscussionSpeeches >= p.Whole("MinSpeechesPerSession"));
         var first = lively >= p.Number("DiscussionShare") * s.Length ? p.Number("DiscussionPoints") : 0;
         var speakers = m.Count(x => x.Speeches >= p.Whole("MinSpeechesPerMember"));
-        var exact = (first * m.Length + p.Number("SpeakerPoints") * speakers) / m.Length;
+        var exact = (first * m.Count + p.Number("SpeakerPoints") * speakers) / m.Count;
         return Outcomes.Score(item, exact,
-            $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 人发言 {Outcomes.F(lively)}/{Outcomes.F(s.Length)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Length)} 人",
-            $"{Outcomes.F(lively)} of {Outcomes.F(s.Length)} sessions with ≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} speeches; {Outcomes.F(speakers)} of {Outcomes.F(m.Length)} members spoke",
+            $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 人发言 {Outcomes.F(lively)}/{Outcomes.F(s.Length)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Count)} 人",
+            $"{Outcomes.F(lively)} of {Outcomes.F(s.Length)} sessions with ≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} speeches; {Outcomes.F(speakers)} of {Outcomes.F(m.Count)} members spoke",
             m.Select(x => x.Id));
     }
 }

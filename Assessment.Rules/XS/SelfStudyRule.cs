@@ -31,20 +31,20 @@ internal sealed class SelfStudyRule : Rule
 /// <summary>XS-04: (PlanPoints × members with a self-study plan + NotesPoints × members with notes) / m.</summary>
 internal static class SelfStudy
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<MemberFact> members)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<MemberFact> members)
     {
-        var m = members.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (m.Length == 0)
+        var m = members;
+        if (m.Count == 0)
         {
             return Outcomes.NoMembers(item);
         }
 
         var plans = m.Count(x => x.Row.SelfStudyPlan == true);
         var notes = m.Count(x => x.Row.StudyNotes == true);
-        var exact = (item.Parameters.Number("PlanPoints") * plans + item.Parameters.Number("NotesPoints") * notes) / m.Length;
+        var exact = (item.Parameters.Number("PlanPoints") * plans + item.Parameters.Number("NotesPoints") * notes) / m.Count;
         return Outcomes.Score(item, exact,
-            $"有自学计划 {Outcomes.F(plans)}/{Outcomes.F(m.Length)} 人，有学习笔记 {Outcomes.F(notes)}/{Outcomes.F(m.Length)} 人",
-            $"{Outcomes.F(plans)} of {Outcomes.F(m.Length)} members with a self-study plan, {Outcomes.F(notes)} with notes",
+            $"有自学计划 {Outcomes.F(plans)}/{Outcomes.F(m.Count)} 人，有学习笔记 {Outcomes.F(notes)}/{Outcomes.F(m.Count)} 人",
+            $"{Outcomes.F(plans)} of {Outcomes.F(m.Count)} members with a self-study plan, {Outcomes.F(notes)} with notes",
             m.Select(x => x.Id));
     }
 }

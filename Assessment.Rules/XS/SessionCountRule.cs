@@ -31,24 +31,24 @@ internal sealed class SessionCountRule : Rule
 /// <summary>XS-01: max − SessionShortfallDeduction × shortfall − QuarterGapDeduction × empty quarters, at least 0.</summary>
 internal static class SessionCount
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
         var p = item.Parameters;
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
 
         var min = p.Whole("MinSessionsPerYear");
-        var shortfall = Math.Max(0, min - s.Length);
+        var shortfall = Math.Max(0, min - s.Count);
         var gaps = p.Flag("RequireEveryQuarter")
             ? 4 - s.Select(x => StudyYear.Quarter(x.Row.Date)).Distinct().Count()
             : 0;
         var exact = item.Max - p.Number("SessionShortfallDeduction") * shortfall - p.Number("QuarterGapDeduction") * gaps;
         return Outcomes.Score(item, exact,
-            $"集体学习 {Outcomes.F(s.Length)} 次（要求 ≥ {Outcomes.F(min)}，少 {Outcomes.F(shortfall)} 次），{Outcomes.F(gaps)} 个季度未学习",
-            $"{Outcomes.F(s.Length)} sessions (needs ≥ {Outcomes.F(min)}, {Outcomes.F(shortfall)} short), {Outcomes.F(gaps)} quarter(s) without a session",
+            $"集体学习 {Outcomes.F(s.Count)} 次（要求 ≥ {Outcomes.F(min)}，少 {Outcomes.F(shortfall)} 次），{Outcomes.F(gaps)} 个季度未学习",
+            $"{Outcomes.F(s.Count)} sessions (needs ≥ {Outcomes.F(min)}, {Outcomes.F(shortfall)} short), {Outcomes.F(gaps)} quarter(s) without a session",
             s.Select(x => x.Id));
     }
 }

@@ -31,10 +31,10 @@ internal sealed class SessionLengthRule : Rule
 /// <summary>XS-02: max − ShortSessionDeduction × sessions with blank duration or under MinSessionMinutes, at least 0.</summary>
 internal static class SessionLength
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
@@ -42,8 +42,8 @@ internal static class SessionLength
         var min = item.Parameters.Whole("MinSessionMinutes");
         var k = s.Count(x => x.Row.DurationMinutes is not { } d || d < min);
         return Outcomes.Score(item, item.Max - item.Parameters.Number("ShortSessionDeduction") * k,
-            $"时长不足 {Outcomes.F(min)} 分钟或未记录 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次",
-            $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions shorter than {Outcomes.F(min)} minutes or not recorded",
+            $"时长不足 {Outcomes.F(min)} 分钟或未记录 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次",
+            $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions shorter than {Outcomes.F(min)} minutes or not recorded",
             s.Select(x => x.Id));
     }
 }

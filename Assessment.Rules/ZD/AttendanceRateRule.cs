@@ -33,10 +33,10 @@ internal sealed class AttendanceRateRule : Rule
 /// <summary>ZD-02: rate = present pairs / (m × n); ≥ target → max; &lt; floor → 0; else max − DeductionPerRate × (target − rate).</summary>
 internal static class AttendanceRate
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        int n = s.Length, m = unit.M;
+        var s = sessions;
+        int n = s.Count, m = unit.M;
         if (n == 0 || m == 0)
         {
             return n == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);

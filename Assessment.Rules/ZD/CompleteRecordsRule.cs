@@ -34,17 +34,17 @@ internal static class CompleteRecords
     public static bool IsComplete(SessionFact s) =>
         s.Row.HasRecord == true && s.Row.Topic is not null && s.Row.HostId is not null && s.Row.DurationMinutes is not null && s.GroupAttendanceRows > 0;
 
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
 
         var k = s.Count(IsComplete);
-        return Outcomes.Score(item, item.Max * k / s.Length,
-            $"记录完整 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次", $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions fully recorded",
+        return Outcomes.Score(item, item.Max * k / s.Count,
+            $"记录完整 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次", $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions fully recorded",
             s.Select(x => x.Id));
     }
 }

@@ -33,12 +33,12 @@ internal sealed class MakeUpStudyRule : Rule
 /// <summary>ZD-03: A = pairs on leave or absent (missing rows included); A = 0 → max; else max × made up / A.</summary>
 internal static class MakeUpStudy
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0 || unit.M == 0)
+        var s = sessions;
+        if (s.Count == 0 || unit.M == 0)
         {
-            return s.Length == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
+            return s.Count == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
         }
 
         int away = s.Sum(x => x.Absences), madeUp = s.Sum(x => x.MadeUp);

@@ -31,16 +31,16 @@ internal sealed class SignInAndLeaveRule : Rule
 /// <summary>ZD-01: SignInPoints × signed / n + LeavePoints × approved / L (L = 0 → LeavePoints), over one denominator n × L.</summary>
 internal static class SignInAndLeave
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
 
         decimal sp = item.Parameters.Number("SignInPoints"), lp = item.Parameters.Number("LeavePoints");
-        int n = s.Length, signed = s.Count(x => x.Row.SignIn == true), leave = s.Sum(x => x.Leave), approved = s.Sum(x => x.LeaveApproved);
+        int n = s.Count, signed = s.Count(x => x.Row.SignIn == true), leave = s.Sum(x => x.Leave), approved = s.Sum(x => x.LeaveApproved);
         var exact = leave == 0
             ? (sp * signed + lp * n) / n
             : (sp * signed * leave + lp * approved * n) / (n * leave);

@@ -33,12 +33,12 @@ internal sealed class BriefingsRule : Rule
 /// <summary>ZJ-04: + BriefingPoints if briefings / n ≥ BriefingShare; + PlanFiledPoints and SummaryFiledPoints for a filed plan and summary.</summary>
 internal static class Briefings
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
         var p = item.Parameters;
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
+        var s = sessions;
         var k = s.Count(x => x.Row.Briefing == true);
-        var enough = s.Length > 0 && k >= p.Number("BriefingShare") * s.Length;
+        var enough = s.Count > 0 && k >= p.Number("BriefingShare") * s.Count;
         var planFiled = unit.Plan?.FiledDate is not null;
         var summaryFiled = unit.Summary?.FiledDate is not null;
         var points = (enough ? p.Number("BriefingPoints") : 0)
@@ -56,8 +56,8 @@ internal static class Briefings
         }
 
         return Outcomes.Score(item, points,
-            $"编发简报 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次；计划{(planFiled ? "已" : "未")}报送；总结{(summaryFiled ? "已" : "未")}报送",
-            $"briefings after {Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions; plan {(planFiled ? "filed" : "not filed")}; summary {(summaryFiled ? "filed" : "not filed")}",
+            $"编发简报 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次；计划{(planFiled ? "已" : "未")}报送；总结{(summaryFiled ? "已" : "未")}报送",
+            $"briefings after {Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions; plan {(planFiled ? "filed" : "not filed")}; summary {(summaryFiled ? "filed" : "not filed")}",
             evidence);
     }
 }

@@ -31,19 +31,19 @@ internal sealed class PreparationRule : Rule
 /// <summary>ZJ-03: max × prepared / n; prepared = notice_date ≤ date − NoticeDaysBefore days and materials_issued.</summary>
 internal static class Preparation
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
     {
-        var s = sessions.OrderBy(x => x.Row.Source.Line).ToArray();
-        if (s.Length == 0)
+        var s = sessions;
+        if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
         }
 
         var days = item.Parameters.Whole("NoticeDaysBefore");
         var k = s.Count(x => x.Row.NoticeDate is { } n && n <= x.Row.Date.AddDays(-days) && x.Row.MaterialsIssued == true);
-        return Outcomes.Score(item, item.Max * k / s.Length,
-            $"提前 {Outcomes.F(days)} 天通知并印发材料 {Outcomes.F(k)}/{Outcomes.F(s.Length)} 次",
-            $"{Outcomes.F(k)} of {Outcomes.F(s.Length)} sessions noticed {Outcomes.F(days)}+ days ahead with materials",
+        return Outcomes.Score(item, item.Max * k / s.Count,
+            $"提前 {Outcomes.F(days)} 天通知并印发材料 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次",
+            $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions noticed {Outcomes.F(days)}+ days ahead with materials",
             s.Select(x => x.Id));
     }
 }
