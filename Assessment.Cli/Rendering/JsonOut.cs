@@ -14,11 +14,17 @@ internal sealed class JsonOut(TextWriter writer)
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         Enumerable.Range(0, 32).Select(c => (char)c).Concat(['"', '\\', '\u0085', '\u2028', '\u2029']).ToArray());
 
-    private readonly char[] _buffer = new char[1 << 16];
-    private readonly string _newLine = writer.NewLine;
+    private const int MaxDepth = 64;
 
-    // One entry per open container: whether it has an element yet.
-    private readonly Stack<bool> _open = new();
+    private readonly char[] _buffer = new char[1 << 16];
+
+    // A new line followed by the indentation of the deepest level; a prefix of it starts each line.
+    private readonly string _indent = writer.NewLine + new string(' ', MaxDepth * 2);
+    private readonly int _newLineLength = writer.NewLine.Length;
+
+    // Per open container (1.._depth): whether it has an element yet.
+    private readonly bool[] _hasElements = new bool[MaxDepth + 1];
+    private int _depth;
     private int _used;
     private bool _afterName;
 
@@ -91,14 +97,15 @@ internal sealed class JsonOut(TextWriter writer)
         BeforeValue();
         Reserve(1);
         _buffer[_used++] = bracket;
-        _open.Push(false);
+        _depth++;
+        _hasElements[_depth] = false;
     }
 
     private void End(char bracket)
     {
-        if (_open.Pop())
+        if (_hasElements[_depth--])
         {
-            NewLineAndIndent(_open.Count);
+            NewLineAndIndent(_depth);
         }
 
         Reserve(1);
@@ -112,7 +119,7 @@ internal sealed class JsonOut(TextWriter writer)
         {
             _afterName = false;
         }
-        else if (_open.Count > 0)
+        else if (_depth > 0)
         {
             BeforeElement();
         }
@@ -120,27 +127,17 @@ internal sealed class JsonOut(TextWriter writer)
 
     private void BeforeElement()
     {
-        if (_open.Peek())
+        if (_hasElements[_depth])
         {
             Reserve(1);
             _buffer[_used++] = ',';
         }
-        else
-        {
-            _open.Pop();
-            _open.Push(true);
-        }
 
-        NewLineAndIndent(_open.Count);
+        _hasElements[_depth] = true;
+        NewLineAndIndent(_depth);
     }
 
-    private void NewLineAndIndent(int depth)
-    {
-        Append(_newLine);
-        Reserve(depth * 2);
-        _buffer.AsSpan(_used, depth * 2).Fill(' ');
-        _used += depth * 2;
-    }
+    private void NewLineAndIndent(int depth) => Append(_indent.AsSpan(0, _newLineLength + depth * 2));
 
     private void Quoted(string value)
     {
