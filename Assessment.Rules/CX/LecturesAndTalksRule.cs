@@ -31,7 +31,7 @@ internal sealed class LecturesAndTalksRule : Rule
 /// <summary>CX-04: + SecretaryPoints if sec gave a 党课 in the year; + OthersPoints × other members with a 党课 or 宣讲 / other members.</summary>
 internal static class LecturesAndTalks
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<MemberFact> members)
+    public static ItemOutcome Score(RubricItem item, MemberFacts members)
     {
         var m = members;
         if (m.Count == 0)
@@ -47,6 +47,6 @@ internal static class LecturesAndTalks
         return Outcomes.Score(item, exact,
             $"书记讲党课：{(first > 0 ? "是" : "否")}；其他成员讲党课或宣讲 {Outcomes.F(k)}/{Outcomes.F(others.Length)} 人",
             $"secretary gave a Party lecture: {(first > 0 ? "yes" : "no")}; {Outcomes.F(k)} of {Outcomes.F(others.Length)} other members lectured or gave talks",
-            m.Select(x => x.Id));
+            m.Ids);
     }
 }

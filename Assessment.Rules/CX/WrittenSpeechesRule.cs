@@ -32,7 +32,7 @@ internal sealed class WrittenSpeechesRule : Rule
 /// <summary>The items scored as max × (members of M who qualify) / m: CX-01, CX-02, CX-03.</summary>
 internal static class MemberShare
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<MemberFact> members, Func<MemberFact, bool> qualifies, string zh, string en)
+    public static ItemOutcome Score(RubricItem item, MemberFacts members, Func<MemberFact, bool> qualifies, string zh, string en)
     {
         var m = members;
         if (m.Count == 0)
@@ -43,6 +43,6 @@ internal static class MemberShare
         var k = m.Count(qualifies);
         return Outcomes.Score(item, item.Max * k / m.Count,
             $"{zh} {Outcomes.F(k)}/{Outcomes.F(m.Count)} 人", $"{Outcomes.F(k)} of {Outcomes.F(m.Count)} members {en}",
-            m.Select(x => x.Id));
+            m.Ids);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class ChairsSessionsRule : Rule
 /// <summary>DY-02: h = sessions hosted by sec or with an acting reason; h/n by Bands.</summary>
 internal static class ChairsSessions
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -46,6 +46,6 @@ internal static class ChairsSessions
         return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), h, s.Count),
             $"书记主持 {Outcomes.F(h)}/{Outcomes.F(s.Count)} 次 = {Outcomes.Pct(h, s.Count)}",
             $"secretary chaired {Outcomes.F(h)} of {Outcomes.F(s.Count)} sessions = {Outcomes.Pct(h, s.Count)}",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

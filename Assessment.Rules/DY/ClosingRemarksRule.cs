@@ -31,7 +31,7 @@ internal sealed class ClosingRemarksRule : Rule
 /// <summary>DY-03: sessions with secretary_remarks / n by Bands.</summary>
 internal static class ClosingRemarks
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -43,6 +43,6 @@ internal static class ClosingRemarks
         return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Count),
             $"书记讲评 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次 = {Outcomes.Pct(k, s.Count)}",
             $"secretary's remarks at {Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions = {Outcomes.Pct(k, s.Count)}",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

@@ -9,7 +9,7 @@ internal static class Outcomes
     {
         var score = Numbers.Round(Numbers.Clamp(exact, item.Max));
         var tail = $"{F(score)}/{F(item.Max)}";
-        return new ItemOutcome(item.Id, score, false, new Explanation($"{zh} → {tail}", $"{en} → {tail}"), evidence.ToArray());
+        return new ItemOutcome(item.Id, score, false, new Explanation($"{zh} → {tail}", $"{en} → {tail}"), Evidence(evidence));
     }
 
     /// <summary>An item that needs sessions, for a unit with none in the year: 0 with no evidence.</summary>
@@ -19,7 +19,11 @@ internal static class Outcomes
     public static ItemOutcome NoMembers(RubricItem item) => Score(item, 0, "无中心组成员", "no group members", []);
 
     public static ItemOutcome NotApplicable(RubricItem item, string zh, string en, IEnumerable<string> evidence) =>
-        new(item.Id, item.Max, true, new Explanation($"{zh} → 不适用", $"{en} → not applicable"), evidence.ToArray());
+        new(item.Id, item.Max, true, new Explanation($"{zh} → 不适用", $"{en} → not applicable"), Evidence(evidence));
+
+    /// <summary>The evidence as a list: a list the rule made (such as the shared ids of S or M) is kept, not copied;
+    /// nothing changes it afterwards.</summary>
+    private static IReadOnlyList<string> Evidence(IEnumerable<string> evidence) => evidence as IReadOnlyList<string> ?? evidence.ToArray();
 
     /// <summary>The points of the first band the share num/den reaches, compared exactly (num ≥ threshold × den).</summary>
     public static decimal Band(IReadOnlyList<Band> bands, decimal num, decimal den)

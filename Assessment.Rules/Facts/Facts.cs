@@ -85,6 +85,9 @@ internal sealed record MemberFact(
 /// for every session.</summary>
 internal sealed class SessionFacts(SessionFact[] items) : IReadOnlyList<SessionFact>
 {
+    /// <summary>Their ids, in the same order: the evidence of many items, made once per unit and shared.</summary>
+    public IReadOnlyList<string> Ids { get; } = Array.ConvertAll(items, x => x.Id);
+
     public SessionFact this[int index] => items[index];
 
     public int Count => items.Length;
@@ -97,6 +100,9 @@ internal sealed class SessionFacts(SessionFact[] items) : IReadOnlyList<SessionF
 /// <summary>The members of M, ordered by their line in the file; one fact for the set, like <see cref="SessionFacts"/>.</summary>
 internal sealed class MemberFacts(MemberFact[] items) : IReadOnlyList<MemberFact>
 {
+    /// <summary>Their ids, in the same order: the evidence of many items, made once per unit and shared.</summary>
+    public IReadOnlyList<string> Ids { get; } = Array.ConvertAll(items, x => x.Id);
+
     public MemberFact this[int index] => items[index];
 
     public int Count => items.Length;

@@ -34,7 +34,7 @@ internal static class Breadth
 {
     private static readonly ContentTag[] Areas = [ContentTag.PartyRules, ContentTag.PartyHistory, ContentTag.Law];
 
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -47,6 +47,6 @@ internal static class Breadth
         var en = covered.Length == 0 ? "none" : string.Join(", ", covered.Select(Vocabularies.Tag.En));
         return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), covered.Length, 1),
             $"覆盖 {Outcomes.F(covered.Length)}/3 类（{zh}）", $"{Outcomes.F(covered.Length)} of 3 areas covered ({en})",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class InnovationTheoryRule : Rule
 /// <summary>NR-01: sessions tagged 创新理论 / n by Bands.</summary>
 internal static class InnovationTheory
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -44,6 +44,6 @@ internal static class InnovationTheory
         return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, s.Count),
             $"学习创新理论 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次 = {Outcomes.Pct(k, s.Count)}",
             $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions on the newest theory = {Outcomes.Pct(k, s.Count)}",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class LinkedToPracticeRule : Rule
 /// <summary>NR-04: k = sessions with a non-blank linked_issue, by Bands.</summary>
 internal static class LinkedToPractice
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -41,6 +41,6 @@ internal static class LinkedToPractice
 
         var k = s.Count(x => x.Row.LinkedIssue is not null);
         return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), k, 1),
-            $"联系实际问题 {Outcomes.F(k)} 次", $"{Outcomes.F(k)} session(s) tied to a real problem", s.Select(x => x.Id));
+            $"联系实际问题 {Outcomes.F(k)} 次", $"{Outcomes.F(k)} session(s) tied to a real problem", s.Ids);
     }
 }

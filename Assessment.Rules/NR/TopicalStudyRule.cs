@@ -31,7 +31,7 @@ internal sealed class TopicalStudyRule : Rule
 /// <summary>NR-05: + DistinctPoints if distinct topics ≥ MinTopicsPerYear; + SharePoints × sessions with a topic / n.</summary>
 internal static class TopicalStudy
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var p = item.Parameters;
         var s = sessions;
@@ -49,6 +49,6 @@ internal static class TopicalStudy
         return Outcomes.Score(item, exact,
             $"不同专题 {Outcomes.F(distinct)} 个（要求 ≥ {Outcomes.F(min)}），有专题 {Outcomes.F(withTopic)}/{Outcomes.F(s.Count)} 次",
             $"{Outcomes.F(distinct)} distinct topics (needs ≥ {Outcomes.F(min)}), {Outcomes.F(withTopic)} of {Outcomes.F(s.Count)} sessions with a topic",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

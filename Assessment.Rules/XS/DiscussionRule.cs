@@ -34,7 +34,7 @@ internal sealed class DiscussionRule : Rule
 /// + SpeakerPoints × members with ≥ MinSpeechesPerMember speeches in S / m.</summary>
 internal static class Discussion
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions, IReadOnlyList<MemberFact> members)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions, MemberFacts members)
     {
         var p = item.Parameters;
         var s = sessions.ToArray();
@@ -51,6 +51,6 @@ internal static class Discussion
         return Outcomes.Score(item, exact,
             $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 人发言 {Outcomes.F(lively)}/{Outcomes.F(s.Length)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Count)} 人",
             $"{Outcomes.F(lively)} of {Outcomes.F(s.Length)} sessions with ≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} speeches; {Outcomes.F(speakers)} of {Outcomes.F(m.Count)} members spoke",
-            m.Select(x => x.Id));
+            m.Ids);
     }
 }

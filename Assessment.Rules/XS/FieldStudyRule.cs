@@ -32,13 +32,13 @@ internal sealed class FieldStudyRule : Rule
 /// <summary>XS-06: k sessions of form 走出去 ≥ MinFieldStudiesPerYear → max; else 0.</summary>
 internal static class FieldStudy
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         var min = item.Parameters.Whole("MinFieldStudiesPerYear");
         var k = s.Count(x => x.Row.Form == SessionForm.Field);
         return Outcomes.Score(item, k >= min && k > 0 ? item.Max : 0,
             $"走出去学习 {Outcomes.F(k)} 次（要求 ≥ {Outcomes.F(min)}）", $"{Outcomes.F(k)} field stud(ies) (needs ≥ {Outcomes.F(min)})",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

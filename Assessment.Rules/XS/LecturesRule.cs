@@ -32,7 +32,7 @@ internal sealed class LecturesRule : Rule
 /// <summary>XS-05: k sessions of form 专题辅导: k ≥ MinLecturesPerYear → max; k ≥ 1 → PartialPoints; else 0.</summary>
 internal static class Lectures
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         var min = item.Parameters.Whole("MinLecturesPerYear");
@@ -40,6 +40,6 @@ internal static class Lectures
         var points = k >= min && k > 0 ? item.Max : k >= 1 ? item.Parameters.Number("PartialPoints") : 0;
         return Outcomes.Score(item, points,
             $"专题辅导 {Outcomes.F(k)} 次（要求 ≥ {Outcomes.F(min)}）", $"{Outcomes.F(k)} expert lecture(s) (needs ≥ {Outcomes.F(min)})",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SelfStudyRule : Rule
 /// <summary>XS-04: (PlanPoints × members with a self-study plan + NotesPoints × members with notes) / m.</summary>
 internal static class SelfStudy
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<MemberFact> members)
+    public static ItemOutcome Score(RubricItem item, MemberFacts members)
     {
         var m = members;
         if (m.Count == 0)
@@ -45,6 +45,6 @@ internal static class SelfStudy
         return Outcomes.Score(item, exact,
             $"有自学计划 {Outcomes.F(plans)}/{Outcomes.F(m.Count)} 人，有学习笔记 {Outcomes.F(notes)}/{Outcomes.F(m.Count)} 人",
             $"{Outcomes.F(plans)} of {Outcomes.F(m.Count)} members with a self-study plan, {Outcomes.F(notes)} with notes",
-            m.Select(x => x.Id));
+            m.Ids);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SessionCountRule : Rule
 /// <summary>XS-01: max − SessionShortfallDeduction × shortfall − QuarterGapDeduction × empty quarters, at least 0.</summary>
 internal static class SessionCount
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var p = item.Parameters;
         var s = sessions;
@@ -49,6 +49,6 @@ internal static class SessionCount
         return Outcomes.Score(item, exact,
             $"集体学习 {Outcomes.F(s.Count)} 次（要求 ≥ {Outcomes.F(min)}，少 {Outcomes.F(shortfall)} 次），{Outcomes.F(gaps)} 个季度未学习",
             $"{Outcomes.F(s.Count)} sessions (needs ≥ {Outcomes.F(min)}, {Outcomes.F(shortfall)} short), {Outcomes.F(gaps)} quarter(s) without a session",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SessionLengthRule : Rule
 /// <summary>XS-02: max − ShortSessionDeduction × sessions with blank duration or under MinSessionMinutes, at least 0.</summary>
 internal static class SessionLength
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -44,6 +44,6 @@ internal static class SessionLength
         return Outcomes.Score(item, item.Max - item.Parameters.Number("ShortSessionDeduction") * k,
             $"时长不足 {Outcomes.F(min)} 分钟或未记录 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次",
             $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions shorter than {Outcomes.F(min)} minutes or not recorded",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class AttendanceRateRule : Rule
 /// <summary>ZD-02: rate = present pairs / (m × n); ≥ target → max; &lt; floor → 0; else max − DeductionPerRate × (target − rate).</summary>
 internal static class AttendanceRate
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         int n = s.Count, m = unit.M;
@@ -52,6 +52,6 @@ internal static class AttendanceRate
         return Outcomes.Score(item, exact,
             $"参学率 {Outcomes.F(present)}/({Outcomes.F(m)}×{Outcomes.F(n)}) = {Outcomes.Pct(present / pairs)}（目标 {Outcomes.Pct(target)}，底线 {Outcomes.Pct(floor)}）",
             $"attendance {Outcomes.F(present)}/({Outcomes.F(m)}×{Outcomes.F(n)}) = {Outcomes.Pct(present / pairs)} (target {Outcomes.Pct(target)}, floor {Outcomes.Pct(floor)})",
-            s.Select(x => x.Id).Concat(unit.MemberIds));
+            s.Ids.Concat(unit.MemberIds));
     }
 }

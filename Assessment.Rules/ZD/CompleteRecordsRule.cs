@@ -34,7 +34,7 @@ internal static class CompleteRecords
     public static bool IsComplete(SessionFact s) =>
         s.Row.HasRecord == true && s.Row.Topic is not null && s.Row.HostId is not null && s.Row.DurationMinutes is not null && s.GroupAttendanceRows > 0;
 
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -45,6 +45,6 @@ internal static class CompleteRecords
         var k = s.Count(IsComplete);
         return Outcomes.Score(item, item.Max * k / s.Count,
             $"记录完整 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次", $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions fully recorded",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class MakeUpStudyRule : Rule
 /// <summary>ZD-03: A = pairs on leave or absent (missing rows included); A = 0 → max; else max × made up / A.</summary>
 internal static class MakeUpStudy
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0 || unit.M == 0)
@@ -46,6 +46,6 @@ internal static class MakeUpStudy
         return Outcomes.Score(item, exact,
             $"请假、缺席 {Outcomes.F(away)} 人次，已补学 {Outcomes.F(madeUp)} 人次",
             $"{Outcomes.F(away)} absence(s) and leave(s), {Outcomes.F(madeUp)} made up",
-            s.Select(x => x.Id).Concat(unit.MemberIds));
+            s.Ids.Concat(unit.MemberIds));
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SignInAndLeaveRule : Rule
 /// <summary>ZD-01: SignInPoints × signed / n + LeavePoints × approved / L (L = 0 → LeavePoints), over one denominator n × L.</summary>
 internal static class SignInAndLeave
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -47,6 +47,6 @@ internal static class SignInAndLeave
         return Outcomes.Score(item, exact,
             $"签到 {Outcomes.F(signed)}/{Outcomes.F(n)} 次；请假已批准 {Outcomes.F(approved)}/{Outcomes.F(leave)} 人次",
             $"sign-in at {Outcomes.F(signed)} of {Outcomes.F(n)} sessions; {Outcomes.F(approved)} of {Outcomes.F(leave)} leaves approved",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }

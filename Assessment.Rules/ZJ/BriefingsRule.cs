@@ -33,7 +33,7 @@ internal sealed class BriefingsRule : Rule
 /// <summary>ZJ-04: + BriefingPoints if briefings / n ≥ BriefingShare; + PlanFiledPoints and SummaryFiledPoints for a filed plan and summary.</summary>
 internal static class Briefings
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
     {
         var p = item.Parameters;
         var s = sessions;
@@ -44,7 +44,7 @@ internal static class Briefings
         var points = (enough ? p.Number("BriefingPoints") : 0)
             + (planFiled ? p.Number("PlanFiledPoints") : 0)
             + (summaryFiled ? p.Number("SummaryFiledPoints") : 0);
-        var evidence = s.Select(x => x.Id).ToList();
+        var evidence = s.Ids.ToList();
         if (unit.Plan is not null)
         {
             evidence.Add(unit.Plan.DocId);

@@ -31,7 +31,7 @@ internal sealed class PreparationRule : Rule
 /// <summary>ZJ-03: max × prepared / n; prepared = notice_date ≤ date − NoticeDaysBefore days and materials_issued.</summary>
 internal static class Preparation
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
     {
         var s = sessions;
         if (s.Count == 0)
@@ -44,6 +44,6 @@ internal static class Preparation
         return Outcomes.Score(item, item.Max * k / s.Count,
             $"提前 {Outcomes.F(days)} 天通知并印发材料 {Outcomes.F(k)}/{Outcomes.F(s.Count)} 次",
             $"{Outcomes.F(k)} of {Outcomes.F(s.Count)} sessions noticed {Outcomes.F(days)}+ days ahead with materials",
-            s.Select(x => x.Id));
+            s.Ids);
     }
 }
