@@ -38,6 +38,48 @@ internal static class OutputCost
         }
     }
 
+    /// <summary>What `score --format json` does, phase by phase, with wall and CPU time and collections: run it with
+    /// the tool's runtime settings (DOTNET_gcServer=1 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0).</summary>
+    public static void Phases(string folder, string output)
+    {
+        var process = Process.GetCurrentProcess();
+        var watch = Stopwatch.StartNew();
+        (TimeSpan Wall, TimeSpan Cpu, int Gen0, int Gen1, int Gen2) Now()
+        {
+            process.Refresh();
+            return (watch.Elapsed, process.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        }
+
+        void Report(string phase, (TimeSpan Wall, TimeSpan Cpu, int Gen0, int Gen1, int Gen2) from)
+        {
+            var to = Now();
+            Console.WriteLine($"{phase}: wall {(to.Wall - from.Wall).TotalSeconds:F2} s, cpu {(to.Cpu - from.Cpu).TotalSeconds:F2} s, "
+                + $"GCs {to.Gen0 - from.Gen0}/{to.Gen1 - from.Gen1}/{to.Gen2 - from.Gen2}");
+        }
+
+        var start = Now();
+        var assessor = Assessor.Create();
+        Report("compile rules", start);
+        var t = Now();
+        var export = CsvExport.Read(folder, assessor.ReadOptions(Exports.AsOf));
+        Report("read", t);
+        if (Environment.GetEnvironmentVariable("PHASES_COLLECT") == "1")
+        {
+            t = Now();
+            GC.Collect();
+            Report("full collection", t);
+        }
+
+        t = Now();
+        using (var w = new StreamWriter(output, false, new UTF8Encoding(false), 1 << 20))
+        {
+            JsonRenderer.Write(w, export, assessor.ScoreAll(export, Exports.AsOf).Select(s => s.Scorecard!), () => [], Exports.AsOf, "zh");
+        }
+
+        Report("score and write JSON", t);
+        Report("total", start);
+    }
+
     private sealed class CountingStream : Stream
     {
         private long _length;

@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project Assessment.Benchmarks -- generate <folder> <units> [members] [sessions]
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
 // Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> | engine <folder> [cold] |
-// profile <folder> | compile | tokenize <file> | mapcost <file> | poolcheck <file>. See docs/performance.md.
+// profile <folder> | outputcost <folder> | phases <folder> <out.json> | compile | tokenize <file> | mapcost <file> | poolcheck <file>. See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
 {
     var units = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -47,6 +47,12 @@ if (args.Length >= 3 && args[0] == "reads")
         Console.WriteLine($"read {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {export.Units.Count} units, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB so far, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
     }
 
+    return 0;
+}
+
+if (args.Length >= 3 && args[0] == "phases")
+{
+    OutputCost.Phases(args[1], args[2]);
     return 0;
 }
 
