@@ -16,8 +16,17 @@ internal static class RuleInventory
         // Without PrivateTypes() NRules skips internal rule classes silently.
         repository.Load(x => x.From(Assembly.GetExecutingAssembly()).PrivateTypes());
         var rules = repository.GetRules().ToArray();
-        return (rules, repository.Compile());
+        return (rules, Compile(rules));
     });
+
+    /// <summary>Compiles rules as the engine runs them. A fact is identified by its reference: NRules would otherwise
+    /// take two equal records for one fact (and hash every field of each record it inserts).</summary>
+    public static NRules.ISessionFactory Compile(IEnumerable<IRuleDefinition> rules)
+    {
+        var compiler = new RuleCompiler();
+        compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = ReferenceEqualityComparer.Instance;
+        return compiler.Compile(rules);
+    }
 
     /// <summary>The names of every rule, i.e. the rubric ids they score.</summary>
     public static IReadOnlyList<string> RuleNames => Compiled.Value.Rules.Select(r => r.Name).ToArray();

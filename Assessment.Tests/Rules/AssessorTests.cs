@@ -23,6 +23,20 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Score_TwoEqualRows_AreTwoFacts()
+    {
+        // Rows are records: with NRules' default identity two equal rows would be one fact (or a duplicate-insert
+        // error). The engine identifies facts by reference, so an importer that hands over equal rows loses none.
+        var unit = Units.Group().Output("O1", OutputKind.Conversion, null, "2024-05-01", adopted: true).Build();
+        var twice = unit with { Outputs = [unit.Outputs[0], unit.Outputs[0] with { }] };
+        twice.Outputs[0].Should().Be(twice.Outputs[1]).And.NotBeSameAs(twice.Outputs[1]);
+
+        var card = Assessor.Create().Score(twice, new DateOnly(2025, 1, 15));
+
+        card.BonusItems.Single(b => b.Id == "JF-02").Evidence.Should().Equal("O1", "O1");
+    }
+
+    [Fact]
     public void Score_EmptyUnit_GivesEveryItemOnceInRubricOrder()
     {
         var card = Assessor.Create().Score(new UnitBuilder().Build(), new DateOnly(2025, 1, 15));

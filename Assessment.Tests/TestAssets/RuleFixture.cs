@@ -21,7 +21,7 @@ internal static class RuleFixture
         {
             var repository = new RuleRepository();
             repository.Load(x => x.From(t).PrivateTypes());
-            return repository.Compile();
+            return RuleInventory.Compile(repository.GetRules());
         });
         var sink = new OutcomeSink();
         var session = factory.CreateSession();
