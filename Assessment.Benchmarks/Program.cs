@@ -66,7 +66,10 @@ if (args.Length >= 1 && args[0] == "compile")
 {
     var watch = Stopwatch.StartNew();
     var names = Assessment.Rules.Engine.RuleInventory.RuleNames;
-    Console.WriteLine($"rules loaded and compiled: {watch.Elapsed.TotalSeconds:F2} s ({names.Count} rules)");
+    Console.WriteLine($"rules loaded: {watch.Elapsed.TotalSeconds:F2} s ({names.Count} rules)");
+    watch.Restart();
+    _ = Assessment.Rules.Engine.RuleInventory.Factory;
+    Console.WriteLine($"rules compiled: {watch.Elapsed.TotalSeconds:F2} s");
     return 0;
 }
 

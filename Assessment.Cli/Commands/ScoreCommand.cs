@@ -33,6 +33,7 @@ internal static class ScoreCommand
         {
             var day = Options.ParseAsOf(r.GetValue(asOf));
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
+            _ = Task.Run(assessor.Prepare); // the rules compile beside the read; Score waits for them if need be
             var options = assessor.ReadOptions(day, r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
             var export = Filter(ExportLoader.Read(r.GetValue(path), options), r.GetValue(units) ?? []);
 

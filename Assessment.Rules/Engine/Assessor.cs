@@ -48,6 +48,10 @@ public sealed class Assessor
             : WaiverTarget.Unknown;
     }
 
+    /// <summary>Compiles the rules now instead of on the first <see cref="Score"/>: a caller can do it on another thread
+    /// while it reads the export (the command line does). Thread-safe; the rules are compiled once per process.</summary>
+    public void Prepare() => _ = RuleInventory.Factory;
+
     /// <summary>Scores one unit in one rules session.</summary>
     /// <param name="unit">The unit's rows; they must be valid (as <see cref="CsvExport"/> returns them).</param>
     /// <param name="asOf">The date waiver expiry is judged on.</param>
