@@ -32,7 +32,17 @@ internal static class Profile
         public string Report(int units) => $"{Name} {_watch.Elapsed.TotalMilliseconds / units:F3} ms {_bytes / units / 1000.0:F1} KB";
     }
 
-    private static void Phases(Assessment.Core.Model.UnitRecord[] units)
+    /// <summary>The engine's phases for units with no rows at all: the fixed cost of a rules session.</summary>
+    public static void Empty()
+    {
+        var units = Enumerable.Range(0, 5000).Select(i => new UnitBuilder(2024, $"E{i}").Build()).ToArray();
+        for (var round = 0; round < 3; round++)
+        {
+            Phases(units);
+        }
+    }
+
+    internal static void Phases(Assessment.Core.Model.UnitRecord[] units)
     {
         var rubric = RubricCatalog.Standard;
         var factory = Assessment.Rules.Engine.RuleInventory.Factory;

@@ -62,6 +62,12 @@ if (args.Length >= 2 && args[0] == "outputcost")
     return 0;
 }
 
+if (args.Length >= 1 && args[0] == "emptycost")
+{
+    Profile.Empty();
+    return 0;
+}
+
 if (args.Length >= 1 && args[0] == "compile")
 {
     var watch = Stopwatch.StartNew();
