@@ -36,42 +36,45 @@ internal static class Profile
     public static void Empty()
     {
         var units = Enumerable.Range(0, 5000).Select(i => new UnitBuilder(2024, $"E{i}").Build()).ToArray();
-        for (var round = 0; round < 3; round++)
+        foreach (var batch in new[] { 1, 8, 16, 32, 1, 8, 16, 32 })
         {
-            Phases(units);
+            Phases(units, batch);
         }
     }
 
-    internal static void Phases(Assessment.Core.Model.UnitRecord[] units)
+    /// <summary>Per unit, in sessions of <paramref name="batch"/> units as <see cref="Assessor.ScoreAll"/> makes them.</summary>
+    internal static void Phases(Assessment.Core.Model.UnitRecord[] units, int batch = Assessor.BatchSize)
     {
         var rubric = RubricCatalog.Standard;
         var factory = Assessment.Rules.Engine.RuleInventory.Factory;
         Phase create = new("create"), build = new("facts"), insert = new("insert"), fire = new("fire"), card = new("scorecard");
-        foreach (var u in units)
+        foreach (var chunk in units.Chunk(batch))
         {
             create.Start();
             var session = factory.CreateSession();
-            var sink = new OutcomeSink();
-            session.DependencyResolver = sink;
             create.Stop();
             build.Start();
-            var facts = Assessment.Rules.Facts.FactBuilder.Build(u);
+            var facts = chunk.Select(u => Assessment.Rules.Facts.FactBuilder.Build(u, rubric)).ToArray();
             build.Stop();
             insert.Start();
-            facts.Add(rubric);
-            session.InsertAll(facts);
+            session.InsertAll(facts.SelectMany(f => f));
             insert.Stop();
             fire.Start();
             session.Fire();
             fire.Stop();
             card.Start();
-            Assessment.Core.Scoring.ScorecardBuilder.Build(rubric, u.Unit, sink.Items, sink.Vetoes, sink.Bonus, u.Waivers, Exports.AsOf);
+            foreach (var (u, f) in chunk.Zip(facts))
+            {
+                var sink = ((Assessment.Rules.Facts.UnitFacts)f[0]).Outcomes;
+                Assessment.Core.Scoring.ScorecardBuilder.Build(rubric, u.Unit, sink.Items, sink.Vetoes, sink.Bonus, u.Waivers, Exports.AsOf);
+            }
+
             card.Stop();
         }
 
         var n = units.Length;
-        Console.WriteLine($"  per unit: {string.Join(", ", new[] { create, build, insert, fire, card }.Select(p => p.Report(n)))}; "
-            + $"{units.Average(u => Assessment.Rules.Facts.FactBuilder.Build(u).Count):F0} facts");
+        Console.WriteLine($"  batches of {batch}, per unit: {string.Join(", ", new[] { create, build, insert, fire, card }.Select(p => p.Report(n)))}; "
+            + $"{units.Average(u => Assessment.Rules.Facts.FactBuilder.Build(u, rubric).Count):F0} facts");
     }
 
     public static void Run(string folder)
@@ -105,9 +108,9 @@ internal static class Profile
         }
 
         Console.WriteLine($"engine: {w.Elapsed.TotalMilliseconds / units.Length:F3} ms/unit (1 thread, warm)");
-        for (var round = 0; round < 3; round++)
+        foreach (var batch in new[] { 1, 8, 16, 32, 1, 8, 16, 32 })
         {
-            Phases(units);
+            Phases(units, batch);
         }
         w.Restart();
         var n = assessor.ScoreAll(export, Exports.AsOf).Count();

@@ -12,20 +12,16 @@ internal sealed class ArticlesRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         MemberFacts members = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Match(() => members);
+            .Match(() => unit)
+            .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(MemberShare.Score(rubric.Item(Id)!, members,
-                m => m.Articles >= rubric.Item(Id)!.Parameters.Whole("MinArticlesPerMember"),
+            .Do(_ => unit.Outcomes.Add(MemberShare.Score(unit.Rubric.Item(Id)!, members,
+                m => m.Articles >= unit.Rubric.Item(Id)!.Parameters.Whole("MinArticlesPerMember"),
                 "撰写理论文章或心得体会", "wrote an article or reflection")));
     }
 }

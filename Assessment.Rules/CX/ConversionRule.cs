@@ -13,23 +13,17 @@ internal sealed class ConversionRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         IEnumerable<OutputRow> conversions = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
-            .Match(() => rubric)
             .Query(() => conversions, q => q
-                .Match<OutputRow>(o => o.Kind == OutputKind.Conversion, o => unit.Year.InYearOrBlank(o.Date))
+                .Match<OutputRow>(o => o.UnitId == unit.Unit.UnitId, o => o.Kind == OutputKind.Conversion, o => unit.Year.InYearOrBlank(o.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(Conversion.Score(rubric.Item(Id)!, conversions)));
+            .Do(_ => unit.Outcomes.Add(Conversion.Score(unit.Rubric.Item(Id)!, conversions)));
     }
 }
 

@@ -12,20 +12,16 @@ internal sealed class ResearchReportsRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         MemberFacts members = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Match(() => members);
+            .Match(() => unit)
+            .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(MemberShare.Score(rubric.Item(Id)!, members,
-                m => m.ResearchReports >= rubric.Item(Id)!.Parameters.Whole("MinResearchReportsPerMember"),
+            .Do(_ => unit.Outcomes.Add(MemberShare.Score(unit.Rubric.Item(Id)!, members,
+                m => m.ResearchReports >= unit.Rubric.Item(Id)!.Parameters.Whole("MinResearchReportsPerMember"),
                 "撰写调研报告", "wrote a research report")));
     }
 }

@@ -12,19 +12,15 @@ internal sealed class WrittenSpeechesRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         MemberFacts members = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Match(() => members);
+            .Match(() => unit)
+            .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(MemberShare.Score(rubric.Item(Id)!, members, m => m.WrittenSpeeches > 0,
+            .Do(_ => unit.Outcomes.Add(MemberShare.Score(unit.Rubric.Item(Id)!, members, m => m.WrittenSpeeches > 0,
                 "有书面发言材料", "with a written speech")));
     }
 }

@@ -12,7 +12,7 @@ internal static class Reconciler
 {
     public static ClaimReport Reconcile(ClaimReport report, UnitRecord unit, Assessor assessor, DateOnly asOf)
     {
-        var facts = FactBuilder.Build(unit);
+        var facts = FactBuilder.Build(unit, assessor.RubricFor(unit.Unit));
         var u = (UnitFacts)facts[0];
         var sessions = facts.OfType<SessionFacts>().Single();
         var members = facts.OfType<MemberFacts>().Single();

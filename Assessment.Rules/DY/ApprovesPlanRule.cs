@@ -12,19 +12,13 @@ internal sealed class ApprovesPlanRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
-            .Match(() => unit)
-            .Match(() => rubric);
+            .Match(() => unit);
 
         Then()
-            .Do(_ => sink.Add(ApprovesPlan.Score(unit, rubric.Item(Id)!)));
+            .Do(_ => unit.Outcomes.Add(ApprovesPlan.Score(unit, unit.Rubric.Item(Id)!)));
     }
 }
 

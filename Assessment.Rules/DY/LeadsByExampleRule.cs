@@ -12,19 +12,15 @@ internal sealed class LeadsByExampleRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         MemberFacts members = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Match(() => members);
+            .Match(() => unit)
+            .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(LeadsByExample.Score(rubric.Item(Id)!, members.FirstOrDefault(m => m.IsSecretary))));
+            .Do(_ => unit.Outcomes.Add(LeadsByExample.Score(unit.Rubric.Item(Id)!, members.FirstOrDefault(m => m.IsSecretary))));
     }
 }
 

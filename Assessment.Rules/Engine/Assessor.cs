@@ -52,25 +52,18 @@ public sealed class Assessor
     /// while it reads the export (the command line does). Thread-safe; the rules are compiled once per process.</summary>
     public void Prepare() => _ = RuleInventory.Factory;
 
-    /// <summary>Scores one unit in one rules session.</summary>
+    /// <summary>How many units share one rules session in <see cref="ScoreAll"/>. A session has a fixed cost (its node
+    /// memories, about half of the engine's time for a typical unit), which a batch shares; the rules join each fact
+    /// to its unit, and those joins grow with the square of the batch, so batches stay small (docs/performance.md).</summary>
+    internal const int BatchSize = 16;
+
+    /// <summary>Scores one unit in a rules session of its own.</summary>
     /// <param name="unit">The unit's rows; they must be valid (as <see cref="CsvExport"/> returns them).</param>
     /// <param name="asOf">The date waiver expiry is judged on.</param>
     public Scorecard Score(UnitRecord unit, DateOnly asOf)
     {
-        var rubric = RubricFor(unit.Unit);
-        var sink = new OutcomeSink();
-        var session = RuleInventory.Factory.CreateSession();
-        session.DependencyResolver = sink;
-        var facts = FactBuilder.Build(unit);
-        facts.Add(rubric); // one fact: each rule looks up its own entry by id
-        session.InsertAll(facts);
-        session.Fire();
-
-        var (items, vetoes, bonus) = (sink.Items, sink.Vetoes, sink.Bonus);
-        Expect(items.Select(i => i.ItemId), rubric.Items.Select(i => i.Id), unit.UnitId);
-        Expect(vetoes.Select(v => v.VetoId), rubric.Vetoes.Select(v => v.Id), unit.UnitId);
-        Expect(bonus.Select(b => b.BonusId), rubric.Bonus.Select(b => b.Id), unit.UnitId);
-        return ScorecardBuilder.Build(rubric, unit.Unit, items, vetoes, bonus, unit.Waivers, asOf);
+        var facts = Fire([unit])[0];
+        return Card(unit, facts, asOf);
     }
 
     /// <summary>Scores every valid unit of an export, in parallel, yielding results in input order as they are ready.
@@ -79,18 +72,63 @@ public sealed class Assessor
     {
         var degree = parallelism > 0 ? parallelism : Environment.ProcessorCount;
         return export.Units
+            .Chunk(BatchSize)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Clamp(degree, 1, 512))
             .WithCancellation(cancellationToken)
-            .Select(u => ScoreSafely(u, asOf));
+            .SelectMany(batch => ScoreBatch(batch, asOf));
     }
 
-    private UnitScore ScoreSafely(UnitRecord unit, DateOnly asOf)
+    /// <summary>Inserts the facts of the units into one session and fires the rules once for all of them.</summary>
+    private UnitFacts[] Fire(IReadOnlyList<UnitRecord> units)
+    {
+        var session = RuleInventory.Factory.CreateSession();
+        var facts = new List<object>(units.Count * 12);
+        var unitFacts = new UnitFacts[units.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            var f = FactBuilder.Build(units[i], RubricFor(units[i].Unit));
+            unitFacts[i] = (UnitFacts)f[0];
+            facts.AddRange(f);
+        }
+
+        session.InsertAll(facts);
+        session.Fire();
+        return unitFacts;
+    }
+
+    private static Scorecard Card(UnitRecord unit, UnitFacts facts, DateOnly asOf)
+    {
+        var (rubric, items, vetoes, bonus) = (facts.Rubric, facts.Outcomes.Items, facts.Outcomes.Vetoes, facts.Outcomes.Bonus);
+        Expect(items.Select(i => i.ItemId), rubric.Items.Select(i => i.Id), unit.UnitId);
+        Expect(vetoes.Select(v => v.VetoId), rubric.Vetoes.Select(v => v.Id), unit.UnitId);
+        Expect(bonus.Select(b => b.BonusId), rubric.Bonus.Select(b => b.Id), unit.UnitId);
+        return ScorecardBuilder.Build(rubric, unit.Unit, items, vetoes, bonus, unit.Waivers, asOf);
+    }
+
+    /// <summary>A batch in one session; if a rule throws for one of its units, the batch is scored again one unit per
+    /// session, so that only the unit at fault fails.</summary>
+    private IEnumerable<UnitScore> ScoreBatch(UnitRecord[] batch, DateOnly asOf)
+    {
+        UnitFacts[] facts;
+        try
+        {
+            facts = Fire(batch);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && batch.Length > 1)
+        {
+            return batch.Select(u => Safely(u, () => Score(u, asOf)));
+        }
+
+        return batch.Select((u, i) => Safely(u, () => Card(u, facts[i], asOf)));
+    }
+
+    private static UnitScore Safely(UnitRecord unit, Func<Scorecard> score)
     {
         try
         {
-            return new UnitScore(unit, Score(unit, asOf), null);
+            return new UnitScore(unit, score(), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,13 +1,12 @@
 using Assessment.Core.Scoring;
-using NRules.Extensibility;
 
 namespace Assessment.Rules.Engine;
 
-/// <summary>Where the rules of one session put their results: each rule's action adds one outcome. The rules get it
-/// as a dependency (<c>Dependency().Resolve(() => sink)</c>), resolved to the session's own sink. The results are
-/// not inserted as facts, because no rule matches them: inserting them only made the engine hash and store 41 more
-/// facts per unit, about a third of the cost of firing the rules.</summary>
-internal sealed class OutcomeSink : IDependencyResolver
+/// <summary>Where the rules put their conclusions about one unit: each rule's action adds one outcome to the sink of
+/// the unit it matched (<c>unit.Outcomes</c>). The results are not inserted as facts, because no rule matches them:
+/// inserting them only made the engine hash and store 41 more facts per unit, about a third of the cost of firing
+/// the rules.</summary>
+internal sealed class OutcomeSink
 {
     public List<ItemOutcome> Items { get; } = new(48);
 
@@ -20,7 +19,4 @@ internal sealed class OutcomeSink : IDependencyResolver
     public void Add(VetoOutcome outcome) => Vetoes.Add(outcome);
 
     public void Add(BonusOutcome outcome) => Bonus.Add(outcome);
-
-    object IDependencyResolver.Resolve(IResolutionContext context, Type serviceType) =>
-        serviceType == typeof(OutcomeSink) ? this : throw new InvalidOperationException($"no dependency of type {serviceType.Name}");
 }

@@ -13,18 +13,14 @@ internal sealed class FalsificationRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         IEnumerable<ReviewRow> findings = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Query(() => findings, q => q.Match<ReviewRow>(r => r.Finding == Finding.Falsification).Collect());
+            .Match(() => unit)
+            .Query(() => findings, q => q.Match<ReviewRow>(r => r.UnitId == unit.Unit.UnitId, r => r.Finding == Finding.Falsification).Collect());
 
         Then()
-            .Do(_ => sink.Add(Vetoes.FromReviews(rubric.Veto(Id), findings, "核查发现弄虚作假", "a review found falsified records")));
+            .Do(_ => unit.Outcomes.Add(Vetoes.FromReviews(unit.Rubric.Veto(Id), findings, "核查发现弄虚作假", "a review found falsified records")));
     }
 }

@@ -13,18 +13,14 @@ internal sealed class PoliticalIncidentRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         IEnumerable<ReviewRow> findings = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Query(() => findings, q => q.Match<ReviewRow>(r => r.Finding == Finding.PoliticalIncident).Collect());
+            .Match(() => unit)
+            .Query(() => findings, q => q.Match<ReviewRow>(r => r.UnitId == unit.Unit.UnitId, r => r.Finding == Finding.PoliticalIncident).Collect());
 
         Then()
-            .Do(_ => sink.Add(Vetoes.FromReviews(rubric.Veto(Id), findings, "核查发现严重政治问题", "a review found a serious political error")));
+            .Do(_ => unit.Outcomes.Add(Vetoes.FromReviews(unit.Rubric.Veto(Id), findings, "核查发现严重政治问题", "a review found a serious political error")));
     }
 }

@@ -13,18 +13,12 @@ internal sealed class TooFewSessionsRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
-            .Match(() => unit)
-            .Match(() => rubric);
+            .Match(() => unit);
 
         Then()
-            .Do(_ => sink.Add(Vetoes.TooFewSessions(unit, rubric.Veto(Id))));
+            .Do(_ => unit.Outcomes.Add(Vetoes.TooFewSessions(unit, unit.Rubric.Veto(Id))));
     }
 }

@@ -7,7 +7,7 @@ namespace Assessment.Rules.Facts;
 /// per-member aggregates, plus the unit's other rows as they are.</summary>
 internal static class FactBuilder
 {
-    public static UnitFacts Unit(UnitRecord r)
+    public static UnitFacts Unit(UnitRecord r, Rubric rubric)
     {
         var year = new StudyYear(r.Unit.Year);
         var group = r.Members.Where(m => m.IsGroupMember).ToArray();
@@ -18,7 +18,11 @@ internal static class FactBuilder
             group.Select(m => m.MemberId).ToArray(),
             r.Sessions.Where(s => year.InYear(s.Date)).Select(s => s.SessionId).ToArray(),
             PickDocument(r.Documents, DocumentKind.Plan, year, latest: false),
-            PickDocument(r.Documents, DocumentKind.Summary, year, latest: true));
+            PickDocument(r.Documents, DocumentKind.Summary, year, latest: true))
+        {
+            Rubric = rubric,
+            Directives = r.Directives,
+        };
     }
 
     /// <summary>The plan (earliest) or summary (latest) dated in W(Y); else the first blank-dated one; ties to file order.</summary>
@@ -40,9 +44,10 @@ internal static class FactBuilder
         return best ?? firstBlank;
     }
 
-    public static List<object> Build(UnitRecord r)
+    /// <summary>The facts of one unit, its <see cref="UnitFacts"/> first.</summary>
+    public static List<object> Build(UnitRecord r, Rubric rubric)
     {
-        var unit = Unit(r);
+        var unit = Unit(r, rubric);
         var secId = unit.Secretary?.MemberId;
 
         // Ids are unique within a valid unit: number M and S, then count attendance and speeches in one pass each.
@@ -151,13 +156,12 @@ internal static class FactBuilder
 
         // In file order (a stable sort: rows from JSON or XLSX imports may share a line number), so that the rules
         // do not each sort them again.
-        facts.Add(new SessionFacts(sessionFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
-        facts.Add(new MemberFacts(memberFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
+        facts.Add(new SessionFacts(unit, sessionFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
+        facts.Add(new MemberFacts(unit, memberFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
         facts.AddRange(r.Members);
         facts.AddRange(r.Outputs);
         facts.AddRange(r.Documents);
         facts.AddRange(r.Events);
-        facts.AddRange(r.Directives);
         facts.AddRange(r.Reviews);
         return facts;
     }

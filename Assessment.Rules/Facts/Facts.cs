@@ -1,5 +1,6 @@
 using Assessment.Core.Model;
 using Assessment.Core.Scoring;
+using Assessment.Rules.Engine;
 
 namespace Assessment.Rules.Facts;
 
@@ -25,6 +26,16 @@ internal sealed record UnitFacts(
     DocumentRow? Plan,
     DocumentRow? Summary)
 {
+    /// <summary>The rubric the unit is scored by (by its profile, or the one given); each rule reads its own entry.</summary>
+    public required Rubric Rubric { get; init; }
+
+    /// <summary>The directives that concern the unit: its own and those addressed to every unit. They are part of the
+    /// unit's facts rather than facts of their own, because one directive row can concern several units of a session.</summary>
+    public required IReadOnlyList<DirectiveRow> Directives { get; init; }
+
+    /// <summary>Where the rules put their conclusions about this unit: each rule's action adds one outcome.</summary>
+    public OutcomeSink Outcomes { get; } = new();
+
     /// <summary>m = |M|.</summary>
     public int M => MemberIds.Count;
 
@@ -83,8 +94,11 @@ internal sealed record MemberFact(
 /// <summary>The sessions of S, ordered by their line in the file. One fact for the set: rules that need the sessions
 /// match it instead of collecting one fact per session, which cost an aggregate node per rule and an update of each
 /// for every session.</summary>
-internal sealed class SessionFacts(SessionFact[] items) : IReadOnlyList<SessionFact>
+internal sealed class SessionFacts(UnitFacts unit, SessionFact[] items) : IReadOnlyList<SessionFact>
 {
+    /// <summary>The unit they belong to: rules join on it, since one session holds several units.</summary>
+    public UnitFacts Unit { get; } = unit;
+
     /// <summary>Their ids, in the same order: the evidence of many items, made once per unit and shared.</summary>
     public IReadOnlyList<string> Ids { get; } = Array.ConvertAll(items, x => x.Id);
 
@@ -98,8 +112,11 @@ internal sealed class SessionFacts(SessionFact[] items) : IReadOnlyList<SessionF
 }
 
 /// <summary>The members of M, ordered by their line in the file; one fact for the set, like <see cref="SessionFacts"/>.</summary>
-internal sealed class MemberFacts(MemberFact[] items) : IReadOnlyList<MemberFact>
+internal sealed class MemberFacts(UnitFacts unit, MemberFact[] items) : IReadOnlyList<MemberFact>
 {
+    /// <summary>The unit they belong to: rules join on it, since one session holds several units.</summary>
+    public UnitFacts Unit { get; } = unit;
+
     /// <summary>Their ids, in the same order: the evidence of many items, made once per unit and shared.</summary>
     public IReadOnlyList<string> Ids { get; } = Array.ConvertAll(items, x => x.Id);
 

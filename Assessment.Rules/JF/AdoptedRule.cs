@@ -13,22 +13,16 @@ internal sealed class AdoptedRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         IEnumerable<OutputRow> outputs = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
-            .Match(() => rubric)
             .Query(() => outputs, q => q
-                .Match<OutputRow>(o => o.Adopted == true, o => unit.Year.InYearOrBlank(o.Date))
+                .Match<OutputRow>(o => o.UnitId == unit.Unit.UnitId, o => o.Adopted == true, o => unit.Year.InYearOrBlank(o.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(Bonuses.PerOutput(rubric.BonusItem(Id), outputs, "获批示采纳", "adopted or endorsed")));
+            .Do(_ => unit.Outcomes.Add(Bonuses.PerOutput(unit.Rubric.BonusItem(Id), outputs, "获批示采纳", "adopted or endorsed")));
     }
 }

@@ -13,22 +13,16 @@ internal sealed class HonouredRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         IEnumerable<EventRow> events = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
-            .Match(() => rubric)
             .Query(() => events, q => q
-                .Match<EventRow>(e => e.Kind == EventKind.Award || e.Kind == EventKind.Promoted, e => unit.Year.InYearOrBlank(e.Date))
+                .Match<EventRow>(e => e.UnitId == unit.Unit.UnitId, e => e.Kind == EventKind.Award || e.Kind == EventKind.Promoted, e => unit.Year.InYearOrBlank(e.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(Bonuses.Honoured(rubric.BonusItem(Id), events)));
+            .Do(_ => unit.Outcomes.Add(Bonuses.Honoured(unit.Rubric.BonusItem(Id), events)));
     }
 }

@@ -13,23 +13,17 @@ internal sealed class TimelyStudyRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         IEnumerable<DirectiveRow> directives = null!;
         SessionFacts sessions = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
             .Match(() => unit)
-            .Match(() => rubric)
-            .Query(() => directives, q => q.Match<DirectiveRow>(d => unit.Year.InYear(d.IssuedDate)).Collect())
-            .Match(() => sessions);
+            .Let(() => directives, () => unit.Directives.Where(d => unit.Year.InYear(d.IssuedDate)).ToArray())
+            .Match(() => sessions, s => s.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(TimelyStudy.Score(rubric.Item(Id)!, directives, sessions)));
+            .Do(_ => unit.Outcomes.Add(TimelyStudy.Score(unit.Rubric.Item(Id)!, directives, sessions)));
     }
 }
 

@@ -12,21 +12,17 @@ internal sealed class DiscussionRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         SessionFacts sessions = null!;
         MemberFacts members = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Match(() => sessions)
-            .Match(() => members);
+            .Match(() => unit)
+            .Match(() => sessions, s => s.Unit == unit)
+            .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(Discussion.Score(rubric.Item(Id)!, sessions, members)));
+            .Do(_ => unit.Outcomes.Add(Discussion.Score(unit.Rubric.Item(Id)!, sessions, members)));
     }
 }
 

@@ -12,19 +12,15 @@ internal sealed class SelfStudyRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         MemberFacts members = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Match(() => members);
+            .Match(() => unit)
+            .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(SelfStudy.Score(rubric.Item(Id)!, members)));
+            .Do(_ => unit.Outcomes.Add(SelfStudy.Score(unit.Rubric.Item(Id)!, members)));
     }
 }
 

@@ -13,23 +13,17 @@ internal sealed class BulletinsAndReviewRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         IEnumerable<DocumentRow> documents = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
-            .Match(() => rubric)
             .Query(() => documents, q => q
-                .Match<DocumentRow>(d => d.Kind == DocumentKind.Bulletin || d.Kind == DocumentKind.MemberReview, d => unit.Year.InWindowOrBlank(d.Date))
+                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.Bulletin || d.Kind == DocumentKind.MemberReview, d => unit.Year.InWindowOrBlank(d.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(BulletinsAndReview.Score(rubric.Item(Id)!, documents)));
+            .Do(_ => unit.Outcomes.Add(BulletinsAndReview.Score(unit.Rubric.Item(Id)!, documents)));
     }
 }
 

@@ -12,21 +12,15 @@ internal sealed class MakeUpStudyRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         SessionFacts sessions = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
-            .Match(() => rubric)
-            .Match(() => sessions);
+            .Match(() => sessions, s => s.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(MakeUpStudy.Score(unit, rubric.Item(Id)!, sessions)));
+            .Do(_ => unit.Outcomes.Add(MakeUpStudy.Score(unit, unit.Rubric.Item(Id)!, sessions)));
     }
 }
 

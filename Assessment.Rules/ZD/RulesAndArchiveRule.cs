@@ -13,27 +13,21 @@ internal sealed class RulesAndArchiveRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         IEnumerable<DocumentRow> rules = null!;
         IEnumerable<DocumentRow> archives = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
             .Match(() => unit)
-            .Match(() => rubric)
             .Query(() => rules, q => q
-                .Match<DocumentRow>(d => d.Kind == DocumentKind.Rules, d => d.Date == null || d.Date.Value <= unit.Year.WindowEnd)
+                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.Rules, d => d.Date == null || d.Date.Value <= unit.Year.WindowEnd)
                 .Collect())
             .Query(() => archives, q => q
-                .Match<DocumentRow>(d => d.Kind == DocumentKind.Archive, d => unit.Year.InWindowOrBlank(d.Date))
+                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.Archive, d => unit.Year.InWindowOrBlank(d.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(RulesAndArchive.Score(rubric.Item(Id)!, rules, archives)));
+            .Do(_ => unit.Outcomes.Add(RulesAndArchive.Score(unit.Rubric.Item(Id)!, rules, archives)));
     }
 }
 

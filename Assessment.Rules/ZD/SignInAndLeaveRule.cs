@@ -12,19 +12,15 @@ internal sealed class SignInAndLeaveRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         SessionFacts sessions = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Match(() => sessions);
+            .Match(() => unit)
+            .Match(() => sessions, s => s.Unit == unit);
 
         Then()
-            .Do(_ => sink.Add(SignInAndLeave.Score(rubric.Item(Id)!, sessions)));
+            .Do(_ => unit.Outcomes.Add(SignInAndLeave.Score(unit.Rubric.Item(Id)!, sessions)));
     }
 }
 

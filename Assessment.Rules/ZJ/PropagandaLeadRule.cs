@@ -13,25 +13,19 @@ internal sealed class PropagandaLeadRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         MemberFacts members = null!;
         IEnumerable<DocumentRow> schedules = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
             .Match(() => unit)
-            .Match(() => rubric)
-            .Match(() => members)
+            .Match(() => members, m => m.Unit == unit)
             .Query(() => schedules, q => q
-                .Match<DocumentRow>(d => d.Kind == DocumentKind.TopicSchedule, d => unit.Year.InWindowOrBlank(d.Date))
+                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.TopicSchedule, d => unit.Year.InWindowOrBlank(d.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(PropagandaLead.Score(rubric.Item(Id)!, members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0), schedules)));
+            .Do(_ => unit.Outcomes.Add(PropagandaLead.Score(unit.Rubric.Item(Id)!, members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0), schedules)));
     }
 }
 

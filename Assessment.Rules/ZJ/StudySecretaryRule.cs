@@ -1,6 +1,7 @@
 using Assessment.Core.Model;
 using Assessment.Core.Scoring;
 using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
 using NRules.Fluent.Dsl;
 
 namespace Assessment.Rules.ZJ;
@@ -12,19 +13,15 @@ internal sealed class StudySecretaryRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
-        Rubric rubric = null!;
+        UnitFacts unit = null!;
         IEnumerable<MemberRow> secretaries = null!;
 
-        Dependency()
-            .Resolve(() => sink);
-
         When()
-            .Match(() => rubric)
-            .Query(() => secretaries, q => q.Match<MemberRow>(m => (m.Roles & MemberRole.StudySecretary) != 0).Collect());
+            .Match(() => unit)
+            .Query(() => secretaries, q => q.Match<MemberRow>(m => m.UnitId == unit.Unit.UnitId, m => (m.Roles & MemberRole.StudySecretary) != 0).Collect());
 
         Then()
-            .Do(_ => sink.Add(StudySecretary.Score(rubric.Item(Id)!, secretaries)));
+            .Do(_ => unit.Outcomes.Add(StudySecretary.Score(unit.Rubric.Item(Id)!, secretaries)));
     }
 }
 

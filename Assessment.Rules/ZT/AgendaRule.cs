@@ -12,19 +12,13 @@ internal sealed class AgendaRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
-            .Match(() => unit)
-            .Match(() => rubric);
+            .Match(() => unit);
 
         Then()
-            .Do(_ => sink.Add(Agenda.Score(unit, rubric.Item(Id)!)));
+            .Do(_ => unit.Outcomes.Add(Agenda.Score(unit, unit.Rubric.Item(Id)!)));
     }
 }
 

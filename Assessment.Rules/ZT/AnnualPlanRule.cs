@@ -12,19 +12,13 @@ internal sealed class AnnualPlanRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
-            .Match(() => unit)
-            .Match(() => rubric);
+            .Match(() => unit);
 
         Then()
-            .Do(_ => sink.Add(AnnualPlan.Score(unit, rubric.Item(Id)!)));
+            .Do(_ => unit.Outcomes.Add(AnnualPlan.Score(unit, unit.Rubric.Item(Id)!)));
     }
 }
 

@@ -13,23 +13,17 @@ internal sealed class GuidesSubordinatesRule : Rule
 
     public override void Define()
     {
-        OutcomeSink sink = null!;
         UnitFacts unit = null!;
-        Rubric rubric = null!;
         IEnumerable<EventRow> events = null!;
-
-        Dependency()
-            .Resolve(() => sink);
 
         When()
             .Match(() => unit)
-            .Match(() => rubric)
             .Query(() => events, q => q
-                .Match<EventRow>(e => e.Kind == EventKind.SitIn || e.Kind == EventKind.Inspection, e => unit.Year.InYearOrBlank(e.Date))
+                .Match<EventRow>(e => e.UnitId == unit.Unit.UnitId, e => e.Kind == EventKind.SitIn || e.Kind == EventKind.Inspection, e => unit.Year.InYearOrBlank(e.Date))
                 .Collect());
 
         Then()
-            .Do(_ => sink.Add(GuidesSubordinates.Score(unit, rubric.Item(Id)!, events)));
+            .Do(_ => unit.Outcomes.Add(GuidesSubordinates.Score(unit, unit.Rubric.Item(Id)!, events)));
     }
 }
 

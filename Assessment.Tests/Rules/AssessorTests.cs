@@ -59,6 +59,48 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void ScoreAll_UnitsSharingASession_ScoreAsEachAlone()
+    {
+        // ScoreAll fires the rules for a batch of units in one session; every rule joins its facts to their unit.
+        // Generated units differ in every table, and the export has directives addressed to all units.
+        using var temp = new TempExport();
+        new ExportGenerator(7).Write(temp.Folder, 3 * Assessor.BatchSize + 5, "B", new DateOnly(2025, 1, 15));
+        var assessor = Assessor.Create();
+        var export = temp.Read(assessor.ReadOptions(new DateOnly(2025, 1, 15)));
+        export.Units.Should().HaveCountGreaterThan(2 * Assessor.BatchSize);
+        export.Units.SelectMany(u => u.Directives).Where(d => d.UnitId == null).Should().NotBeEmpty("directives addressed to every unit are part of each unit's facts");
+
+        var batched = assessor.ScoreAll(export, new DateOnly(2025, 1, 15)).ToArray();
+
+        batched.Should().OnlyContain(s => s.Failure == null);
+        foreach (var (unit, s) in export.Units.Zip(batched))
+        {
+            Shape(s.Scorecard!).Should().Equal(Shape(assessor.Score(unit, new DateOnly(2025, 1, 15))), "unit {0}", unit.UnitId);
+        }
+    }
+
+    [Fact]
+    public void ScoreAll_AUnitThatThrows_FailsAloneAndItsBatchIsScored()
+    {
+        var units = Enumerable.Range(0, Assessor.BatchSize + 4).Select(i => Units.Group().Session($"S{i}", "2024-03-05").With(u => u with { UnitId = $"U{i:00}" }).Build()).ToArray();
+        units[3] = units[3] with { Unit = units[3].Unit with { Year = 0 } }; // year 0 has no dates: building its facts throws
+        var export = new Export("mem", units, [], [], new Dictionary<string, int>());
+
+        var results = Assessor.Create().ScoreAll(export, new DateOnly(2025, 1, 15)).ToArray();
+
+        results.Select(r => r.Unit.UnitId).Should().Equal(units.Select(u => u.UnitId));
+        results.Where(r => r.Failure != null).Select(r => r.Unit.UnitId).Should().Equal("U03");
+        results.Where(r => r.Scorecard != null).Should().HaveCount(units.Length - 1);
+    }
+
+    /// <summary>Everything a scorecard says, as text, so that two scorecards can be compared.</summary>
+    private static IEnumerable<string> Shape(Scorecard c) =>
+        new[] { $"{c.UnitId} {c.Total} {c.Grade}" }
+            .Concat(c.Items.Select(i => $"{i.Id} {i.Score} {i.Status} {i.Explanation.Zh} {i.Explanation.En} [{string.Join(",", i.Evidence)}]"))
+            .Concat(c.Vetoes.Select(v => $"{v.Id} {v.Explanation.En} [{string.Join(",", v.Evidence)}]"))
+            .Concat(c.BonusItems.Select(b => $"{b.Id} {b.Points} {b.Explanation.En} [{string.Join(",", b.Evidence)}]"));
+
+    [Fact]
     public void ScoreAll_ManyUnitsInParallel_KeepsInputOrder()
     {
         var units = Enumerable.Range(0, 60).Select(i => new UnitBuilder(2024, $"U{i:00}").Build()).ToArray();

@@ -23,13 +23,11 @@ internal static class RuleFixture
             repository.Load(x => x.From(t).PrivateTypes());
             return RuleInventory.Compile(repository.GetRules());
         });
-        var sink = new OutcomeSink();
+        var facts = FactBuilder.Build(unit, rubric);
         var session = factory.CreateSession();
-        session.DependencyResolver = sink;
-        session.InsertAll(FactBuilder.Build(unit));
-        session.Insert(rubric);
+        session.InsertAll(facts);
         session.Fire();
-        return sink;
+        return ((UnitFacts)facts[0]).Outcomes;
     }
 
     /// <summary>The one item outcome of <typeparamref name="TRule"/>; fails if the rule fired zero or several times.</summary>
