@@ -1,26 +1,30 @@
 using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Unicode;
 
 namespace Assessment.Cli.Rendering;
 
-/// <summary>A forward-only writer of indented JSON whose bytes are exactly those of Newtonsoft.Json's
-/// <c>JsonTextWriter</c> with <c>Formatting.Indented</c>, an indentation of 2 and the default string escaping: the
-/// same layout, the same escapes (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\b</c>, <c>\f</c>, other
-/// control characters and U+0085, U+2028, U+2029 as lower-case <c>\uXXXX</c>; everything else as is).
-/// It exists for speed: a 20,000-unit run writes 358 MB of JSON, and Newtonsoft's per-token state machine cost
-/// about a second of one core (docs/performance.md). It does not validate: the renderer calls it in a fixed
-/// shape, and the tests compare its output with Newtonsoft's byte for byte.</summary>
-internal sealed class JsonOut(TextWriter writer)
+/// <summary>A forward-only writer of indented JSON, as UTF-8 bytes, that are exactly those of Newtonsoft.Json's
+/// <c>JsonTextWriter</c> (<c>Formatting.Indented</c>, an indentation of 2, the default string escaping) written
+/// through a UTF-8 text writer: the same layout, the same escapes (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>,
+/// <c>\t</c>, <c>\b</c>, <c>\f</c>, other control characters and U+0085, U+2028, U+2029 as lower-case
+/// <c>\uXXXX</c>; everything else as is, a lone surrogate as U+FFFD like any UTF-8 encoder).
+/// It exists for speed: a 20,000-unit run writes 358 MB of JSON; Newtonsoft's per-token state machine and then the
+/// text writer's encoding of every character cost about a second of one core (docs/performance.md). It does not
+/// validate: the renderer calls it in a fixed shape, and the tests compare its bytes with Newtonsoft's.</summary>
+internal sealed class JsonOut(Stream stream, string newLine)
 {
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         Enumerable.Range(0, 32).Select(c => (char)c).Concat(['"', '\\', '\u0085', '\u2028', '\u2029']).ToArray());
 
     private const int MaxDepth = 64;
 
-    private readonly char[] _buffer = new char[1 << 16];
+    private readonly byte[] _buffer = new byte[1 << 16];
 
     // A new line followed by the indentation of the deepest level; a prefix of it starts each line.
-    private readonly string _indent = writer.NewLine + new string(' ', MaxDepth * 2);
-    private readonly int _newLineLength = writer.NewLine.Length;
+    private readonly byte[] _indent = Encoding.UTF8.GetBytes(newLine + new string(' ', MaxDepth * 2));
+    private readonly int _newLineLength = Encoding.UTF8.GetByteCount(newLine);
 
     // Per open container (1.._depth): whether it has an element yet.
     private readonly bool[] _hasElements = new bool[MaxDepth + 1];
@@ -28,20 +32,20 @@ internal sealed class JsonOut(TextWriter writer)
     private int _used;
     private bool _afterName;
 
-    public void StartObject() => Start('{');
+    public void StartObject() => Start((byte)'{');
 
-    public void StartArray() => Start('[');
+    public void StartArray() => Start((byte)'[');
 
-    public void EndObject() => End('}');
+    public void EndObject() => End((byte)'}');
 
-    public void EndArray() => End(']');
+    public void EndArray() => End((byte)']');
 
     /// <summary>A property name; the next call writes its value.</summary>
     public void Name(string name)
     {
         BeforeElement();
         Quoted(name);
-        Append(": ");
+        Append(": "u8);
         _afterName = true;
     }
 
@@ -50,7 +54,7 @@ internal sealed class JsonOut(TextWriter writer)
         BeforeValue();
         if (value is null)
         {
-            Append("null");
+            Append("null"u8);
         }
         else
         {
@@ -62,37 +66,58 @@ internal sealed class JsonOut(TextWriter writer)
     {
         BeforeValue();
         Reserve(11);
-        value.TryFormat(_buffer.AsSpan(_used), out var n, default, System.Globalization.CultureInfo.InvariantCulture);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_used), out var n);
+        _used += n;
+    }
+
+    /// <summary>A decimal without trailing zeros (3, 83.5, 0.25): the text of <c>Numbers.Format</c>, made in place.</summary>
+    public void Number(decimal value)
+    {
+        BeforeValue();
+        Reserve(48);
+        var span = _buffer.AsSpan(_used);
+        value.TryFormat(span, out var n, default, System.Globalization.CultureInfo.InvariantCulture);
+        if (span[..n].Contains((byte)'.'))
+        {
+            n = span[..n].TrimEnd((byte)'0').TrimEnd((byte)'.').Length;
+        }
+
+        if (n == 2 && span[0] == (byte)'-' && span[1] == (byte)'0')
+        {
+            span[0] = (byte)'0';
+            n = 1;
+        }
+
         _used += n;
     }
 
     public void Bool(bool value)
     {
         BeforeValue();
-        Append(value ? "true" : "false");
+        Append(value ? "true"u8 : "false"u8);
     }
 
     public void Null()
     {
         BeforeValue();
-        Append("null");
+        Append("null"u8);
     }
 
     /// <summary>A value written as given (a number already formatted).</summary>
     public void Raw(string value)
     {
         BeforeValue();
-        Append(value);
+        Text(value);
     }
 
-    /// <summary>Hands what is buffered to the text writer.</summary>
+    /// <summary>Hands what is buffered to the stream.</summary>
     public void Flush()
     {
-        writer.Write(_buffer, 0, _used);
+        stream.Write(_buffer, 0, _used);
         _used = 0;
     }
 
-    private void Start(char bracket)
+    private void Start(byte bracket)
     {
         BeforeValue();
         Reserve(1);
@@ -101,7 +126,7 @@ internal sealed class JsonOut(TextWriter writer)
         _hasElements[_depth] = false;
     }
 
-    private void End(char bracket)
+    private void End(byte bracket)
     {
         if (_hasElements[_depth--])
         {
@@ -130,7 +155,7 @@ internal sealed class JsonOut(TextWriter writer)
         if (_hasElements[_depth])
         {
             Reserve(1);
-            _buffer[_used++] = ',';
+            _buffer[_used++] = (byte)',';
         }
 
         _hasElements[_depth] = true;
@@ -142,13 +167,12 @@ internal sealed class JsonOut(TextWriter writer)
     private void Quoted(string value)
     {
         Reserve(1);
-        _buffer[_used++] = '"';
+        _buffer[_used++] = (byte)'"';
         var rest = value.AsSpan();
         while (!rest.IsEmpty)
         {
             var i = rest.IndexOfAny(NeedsEscape);
-            var plain = i < 0 ? rest : rest[..i];
-            Append(plain);
+            Text(i < 0 ? rest : rest[..i]);
             if (i < 0)
             {
                 break;
@@ -159,7 +183,24 @@ internal sealed class JsonOut(TextWriter writer)
         }
 
         Reserve(1);
-        _buffer[_used++] = '"';
+        _buffer[_used++] = (byte)'"';
+    }
+
+    /// <summary>Text as UTF-8, in as many pieces as the buffer needs (never inside a character).</summary>
+    private void Text(ReadOnlySpan<char> text)
+    {
+        while (true)
+        {
+            Utf8.FromUtf16(text, _buffer.AsSpan(_used), out var read, out var written);
+            _used += written;
+            text = text[read..];
+            if (text.IsEmpty)
+            {
+                return;
+            }
+
+            Flush();
+        }
     }
 
     private void Escape(char c)
@@ -167,54 +208,50 @@ internal sealed class JsonOut(TextWriter writer)
         switch (c)
         {
             case '"':
-                Append("\\\"");
+                Append("\\\""u8);
                 break;
             case '\\':
-                Append("\\\\");
+                Append("\\\\"u8);
                 break;
             case '\n':
-                Append("\\n");
+                Append("\\n"u8);
                 break;
             case '\r':
-                Append("\\r");
+                Append("\\r"u8);
                 break;
             case '\t':
-                Append("\\t");
+                Append("\\t"u8);
                 break;
             case '\b':
-                Append("\\b");
+                Append("\\b"u8);
                 break;
             case '\f':
-                Append("\\f");
+                Append("\\f"u8);
                 break;
             default:
                 Reserve(6);
-                _buffer[_used++] = '\\';
-                _buffer[_used++] = 'u';
-                ((int)c).TryFormat(_buffer.AsSpan(_used, 4), out _, "x4", System.Globalization.CultureInfo.InvariantCulture);
+                _buffer[_used++] = (byte)'\\';
+                _buffer[_used++] = (byte)'u';
+                Utf8Formatter.TryFormat((ushort)c, _buffer.AsSpan(_used, 4), out _, new StandardFormat('x', 4));
                 _used += 4;
                 break;
         }
     }
 
-    private void Append(ReadOnlySpan<char> text)
+    private void Append(ReadOnlySpan<byte> bytes)
     {
-        while (text.Length > _buffer.Length - _used)
+        if (bytes.Length > _buffer.Length - _used)
         {
-            var room = _buffer.Length - _used;
-            text[..room].CopyTo(_buffer.AsSpan(_used));
-            _used += room;
-            text = text[room..];
             Flush();
         }
 
-        text.CopyTo(_buffer.AsSpan(_used));
-        _used += text.Length;
+        bytes.CopyTo(_buffer.AsSpan(_used));
+        _used += bytes.Length;
     }
 
-    private void Reserve(int chars)
+    private void Reserve(int bytes)
     {
-        if (_buffer.Length - _used < chars)
+        if (_buffer.Length - _used < bytes)
         {
             Flush();
         }

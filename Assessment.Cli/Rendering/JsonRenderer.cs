@@ -1,3 +1,4 @@
+using System.Text;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Import;
 using Assessment.Core.Model;
@@ -29,7 +30,7 @@ internal static class JsonRenderer
     public static void Write(TextWriter w, Export export, IEnumerable<Scorecard> cards, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
         DateOnly asOf, string lang, Compared? comparison = null)
     {
-        var j = new JsonOut(w);
+        var j = new JsonOut(Utf8Target(w), w.NewLine);
         j.StartObject();
         Prop(j, "tool", "assess");
         Prop(j, "version", Cli.Version);
@@ -78,6 +79,19 @@ internal static class JsonRenderer
         j.EndObject();
         j.Flush();
         w.WriteLine();
+    }
+
+    /// <summary>Where the UTF-8 bytes go: straight to the file under a UTF-8 stream writer (<c>-o</c>), which is then
+    /// written to only after them; else decoded onto the text writer (stdout, tests).</summary>
+    private static Stream Utf8Target(TextWriter w)
+    {
+        if (w is StreamWriter { Encoding: UTF8Encoding } file)
+        {
+            file.Flush();
+            return file.BaseStream;
+        }
+
+        return new TextWriterStream(w);
     }
 
     private static void WriteDelta(JsonOut j, UnitDelta d)
@@ -186,7 +200,7 @@ internal static class JsonRenderer
     private static void Num(JsonOut j, string name, decimal value)
     {
         j.Name(name);
-        j.Raw(Numbers.Format(Numbers.Round(value)));
+        j.Number(Numbers.Round(value));
     }
 
     private static void Strings(JsonOut j, string name, IEnumerable<string> values)

@@ -45,7 +45,7 @@ public sealed class JsonOutTests : IDisposable
             }
 
             j.EndArray();
-        }).Should().Be(WriteNewtonsoft(j =>
+        }).Should().Equal(WriteNewtonsoft(j =>
         {
             j.WriteStartArray();
             foreach (var v in values)
@@ -55,6 +55,31 @@ public sealed class JsonOutTests : IDisposable
 
             j.WriteEndArray();
         }));
+    }
+
+    [Fact]
+    public void Decimals_AreWrittenAsNumbersFormatWritesThem()
+    {
+        var random = new Random(2811);
+        var values = Enumerable.Range(0, 50_000).Select(_ =>
+        {
+            var d = new decimal(random.Next(), random.Next(3) == 0 ? random.Next() : 0, random.Next(4) == 0 ? random.Next() : 0,
+                random.Next(2) == 0, (byte)random.Next(29));
+            return random.Next(3) == 0 ? Math.Round(d, random.Next(5)) : d;
+        }).Concat([0m, 0.00m, new decimal(0, 0, 0, true, 2), 100m, 83.50m, decimal.MaxValue, decimal.MinValue, 1e-28m]).ToArray();
+
+        var written = Encoding.UTF8.GetString(Write(j =>
+        {
+            j.StartArray();
+            foreach (var v in values)
+            {
+                j.Number(v);
+            }
+
+            j.EndArray();
+        }));
+
+        written.Split('\n').Skip(1).SkipLast(1).Select(l => l.Trim().TrimEnd(',')).Should().Equal(values.Select(Numbers.Format));
     }
 
     [Fact]
@@ -92,7 +117,7 @@ public sealed class JsonOutTests : IDisposable
             j.EndArray();
             j.EndArray();
             j.EndObject();
-        }).Should().Be(WriteNewtonsoft(j =>
+        }).Should().Equal(WriteNewtonsoft(j =>
         {
             j.WriteStartObject();
             j.WritePropertyName("a");
@@ -134,7 +159,7 @@ public sealed class JsonOutTests : IDisposable
     {
         var (export, cards) = Scored(CliRunner.Sample);
 
-        Render(export, cards, lang, null).Should().Be(RenderNewtonsoft(export, cards, lang, null));
+        Render(export, cards, lang, null).Should().Equal(RenderNewtonsoft(export, cards, lang, null));
     }
 
     [Fact]
@@ -159,7 +184,7 @@ public sealed class JsonOutTests : IDisposable
         u900.Waivers.Should().ContainSingle();
         export.InvalidUnits.Should().Contain(u => u.UnitId == "U901");
 
-        var previous = JObject.Parse(RenderNewtonsoft(export, cards, "zh", null));
+        var previous = JObject.Parse(Encoding.UTF8.GetString(RenderNewtonsoft(export, cards, "zh", null)));
         var units = (JArray)previous["units"]!;
         units[0]!.Remove();
         units[0]!["total"] = units[0]!["total"]!.Value<decimal>() - 2.5m;
@@ -169,7 +194,7 @@ public sealed class JsonOutTests : IDisposable
         var compared = JsonRenderer.Compared.Of(PreviousRun.Read(path));
         var invalid = new List<(string, IReadOnlyList<string>)> { ("U901", [odd, "第二条"]) };
 
-        Render(export, cards, "zh", compared, invalid).Should().Be(RenderNewtonsoft(export, cards, "zh", compared, invalid));
+        Render(export, cards, "zh", compared, invalid).Should().Equal(RenderNewtonsoft(export, cards, "zh", compared, invalid));
     }
 
     [Fact]
@@ -179,7 +204,7 @@ public sealed class JsonOutTests : IDisposable
         var (export, cards) = Scored(_x.Folder);
         cards.Should().HaveCountGreaterThan(100);
 
-        Render(export, cards, "en", null).Should().Be(RenderNewtonsoft(export, cards, "en", null));
+        Render(export, cards, "en", null).Should().Equal(RenderNewtonsoft(export, cards, "en", null));
     }
 
     private static (Export Export, List<Scorecard> Cards) Scored(string folder)
@@ -192,41 +217,51 @@ public sealed class JsonOutTests : IDisposable
     private static IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)> Invalid(Export export) =>
         export.InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)u.Errors.Select(e => e.Format("zh")).ToArray())).ToList();
 
-    private static string Render(Export export, List<Scorecard> cards, string lang, JsonRenderer.Compared? compared,
+    /// <summary>The renderer's bytes in a UTF-8 file (its fast path: straight to the stream under the writer); and
+    /// checks on the way that through a plain text writer (stdout) it writes the same text.</summary>
+    private static byte[] Render(Export export, List<Scorecard> cards, string lang, JsonRenderer.Compared? compared,
         List<(string, IReadOnlyList<string>)>? extra = null)
     {
-        using var w = new StringWriter();
-        JsonRenderer.Write(w, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
-        return w.ToString();
+        using var file = new MemoryStream();
+        using (var w = new StreamWriter(file, new UTF8Encoding(false), 1 << 10) { NewLine = "\n" })
+        {
+            JsonRenderer.Write(w, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
+        }
+
+        using var text = new StringWriter { NewLine = "\n" };
+        JsonRenderer.Write(text, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
+        Encoding.UTF8.GetBytes(text.ToString()).Should().Equal(file.ToArray(), "a text writer gets the same JSON as a file");
+        return file.ToArray();
     }
 
-    private static string RenderNewtonsoft(Export export, List<Scorecard> cards, string lang, JsonRenderer.Compared? compared,
+    private static byte[] RenderNewtonsoft(Export export, List<Scorecard> cards, string lang, JsonRenderer.Compared? compared,
         List<(string, IReadOnlyList<string>)>? extra = null)
     {
-        using var w = new StringWriter();
+        using var w = new StringWriter { NewLine = "\n" };
         NewtonsoftJsonRenderer.Write(w, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang,
             compared is null ? null : new NewtonsoftJsonRenderer.Compared(compared.File, compared.AsOf, compared.Delta, compared.Removed));
-        return w.ToString();
+        return Encoding.UTF8.GetBytes(w.ToString());
     }
 
-    private static string Write(Action<JsonOut> write)
+    private static byte[] Write(Action<JsonOut> write)
     {
-        using var w = new StringWriter();
-        var j = new JsonOut(w);
+        using var bytes = new MemoryStream();
+        var j = new JsonOut(bytes, "\n");
         write(j);
         j.Flush();
-        return w.ToString();
+        return bytes.ToArray();
     }
 
-    private static string WriteNewtonsoft(Action<JsonTextWriter> write)
+    /// <summary>Newtonsoft's output as it reaches a UTF-8 file (a lone surrogate becomes U+FFFD there).</summary>
+    private static byte[] WriteNewtonsoft(Action<JsonTextWriter> write)
     {
         var sb = new StringBuilder();
-        using (var w = new StringWriter(sb))
+        using (var w = new StringWriter(sb) { NewLine = "\n" })
         using (var j = new JsonTextWriter(w) { Formatting = Formatting.Indented, Indentation = 2 })
         {
             write(j);
         }
 
-        return sb.ToString();
+        return Encoding.UTF8.GetBytes(sb.ToString());
     }
 }
