@@ -8,8 +8,8 @@ internal static class Outcomes
     public static ItemOutcome Score(RubricItem item, decimal exact, string zh, string en, IEnumerable<string> evidence)
     {
         var score = Numbers.Round(Numbers.Clamp(exact, item.Max));
-        var tail = $"{F(score)}/{F(item.Max)}";
-        return new ItemOutcome(item.Id, score, false, new Explanation($"{zh} → {tail}", $"{en} → {tail}"), Evidence(evidence));
+        var tail = $" → {F(score)}/{F(item.Max)}";
+        return new ItemOutcome(item.Id, score, false, new Explanation(zh + tail, en + tail), Evidence(evidence));
     }
 
     /// <summary>An item that needs sessions, for a unit with none in the year: 0 with no evidence.</summary>
