@@ -43,9 +43,18 @@ internal static class ScorecardBuilder
                 o.Explanation, o.Evidence, unwaived, waiver));
         }
 
-        var categories = rubric.Categories
-            .Select(c => new CategoryResult(c.Id, c.TitleZh, c.TitleEn, results.Where(r => r.Category == c.Id).Sum(r => r.Score), c.Max))
-            .ToArray();
+        var categories = new CategoryResult[rubric.Categories.Count];
+        for (var k = 0; k < categories.Length; k++)
+        {
+            var c = rubric.Categories[k];
+            var sum = 0m;
+            foreach (var r in results)
+            {
+                sum += r.Category == c.Id ? r.Score : 0;
+            }
+
+            categories[k] = new CategoryResult(c.Id, c.TitleZh, c.TitleEn, sum, c.Max);
+        }
         var vetoById = vetoes.ToDictionary(v => v.VetoId);
         var triggered = rubric.Vetoes.Where(v => vetoById.TryGetValue(v.Id, out var o) && o.Triggered)
             .Select(v => new VetoResult(v.Id, v.TitleZh, v.TitleEn, vetoById[v.Id].Explanation, vetoById[v.Id].Evidence))

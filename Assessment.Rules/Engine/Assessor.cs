@@ -101,9 +101,10 @@ public sealed class Assessor
     private static Scorecard Card(UnitRecord unit, UnitFacts facts, DateOnly asOf)
     {
         var (rubric, items, vetoes, bonus) = (facts.Rubric, facts.Outcomes.Items, facts.Outcomes.Vetoes, facts.Outcomes.Bonus);
-        Expect(items.Select(i => i.ItemId), rubric.Items.Select(i => i.Id), unit.UnitId);
-        Expect(vetoes.Select(v => v.VetoId), rubric.Vetoes.Select(v => v.Id), unit.UnitId);
-        Expect(bonus.Select(b => b.BonusId), rubric.Bonus.Select(b => b.Id), unit.UnitId);
+        var ids = ExpectedIds.GetValue(rubric, r => new ExpectedIdSets(r));
+        Expect(items, i => i.ItemId, ids.Items, unit.UnitId);
+        Expect(vetoes, v => v.VetoId, ids.Vetoes, unit.UnitId);
+        Expect(bonus, b => b.BonusId, ids.Bonus, unit.UnitId);
         return ScorecardBuilder.Build(rubric, unit.Unit, items, vetoes, bonus, unit.Waivers, asOf);
     }
 
@@ -136,12 +137,45 @@ public sealed class Assessor
         }
     }
 
-    private static void Expect(IEnumerable<string> got, IEnumerable<string> want, string unitId)
+    // The ids each kind of outcome must cover exactly once, per rubric, computed once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Rubric, ExpectedIdSets> ExpectedIds = new();
+
+    private sealed class ExpectedIdSets(Rubric r)
     {
-        var g = got.Order(StringComparer.Ordinal).ToArray();
-        var w = want.Order(StringComparer.Ordinal).ToArray();
-        if (!g.SequenceEqual(w))
+        public Dictionary<string, int> Items { get; } = Index(r.Items.Select(i => i.Id));
+
+        public Dictionary<string, int> Vetoes { get; } = Index(r.Vetoes.Select(v => v.Id));
+
+        public Dictionary<string, int> Bonus { get; } = Index(r.Bonus.Select(b => b.Id));
+
+        private static Dictionary<string, int> Index(IEnumerable<string> ids) =>
+            ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The rules gave exactly one outcome for each id of the rubric: a rule that did not fire, or fired twice
+    /// (a join that is not keyed to the unit), is a bug, reported for the unit and never scored.</summary>
+    private static void Expect<T>(List<T> got, Func<T, string> id, Dictionary<string, int> want, string unitId)
+    {
+        var ok = got.Count == want.Count;
+        if (ok)
         {
+            Span<bool> seen = want.Count <= 256 ? stackalloc bool[want.Count] : new bool[want.Count];
+            foreach (var o in got)
+            {
+                if (!want.TryGetValue(id(o), out var i) || seen[i])
+                {
+                    ok = false;
+                    break;
+                }
+
+                seen[i] = true;
+            }
+        }
+
+        if (!ok)
+        {
+            var g = got.Select(id).Order(StringComparer.Ordinal);
+            var w = want.Keys.Order(StringComparer.Ordinal);
             throw new InvalidOperationException($"unit {unitId}: the rules gave results for [{string.Join(", ", g)}], expected exactly one for each of [{string.Join(", ", w)}]");
         }
     }
