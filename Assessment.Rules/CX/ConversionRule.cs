@@ -14,13 +14,13 @@ internal sealed class ConversionRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<OutputRow> outputRows = null!;
         IEnumerable<OutputRow> conversions = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => conversions, q => q
-                .Match<OutputRow>(o => o.UnitId == unit.Unit.UnitId, o => o.Kind == OutputKind.Conversion, o => unit.Year.InYearOrBlank(o.Date))
-                .Collect());
+            .Match(() => outputRows, x => x.Unit == unit)
+            .Let(() => conversions, () => outputRows.Where(o => (o.Kind == OutputKind.Conversion) && (unit.Year.InYearOrBlank(o.Date))).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(Conversion.Score(unit.Rubric.Item(Id)!, conversions)));

@@ -14,11 +14,13 @@ internal sealed class PoliticalIncidentRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<ReviewRow> reviewRows = null!;
         IEnumerable<ReviewRow> findings = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => findings, q => q.Match<ReviewRow>(r => r.UnitId == unit.Unit.UnitId, r => r.Finding == Finding.PoliticalIncident).Collect());
+            .Match(() => reviewRows, x => x.Unit == unit)
+            .Let(() => findings, () => reviewRows.Where(r => r.Finding == Finding.PoliticalIncident).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(Vetoes.FromReviews(unit.Rubric.Veto(Id), findings, "核查发现严重政治问题", "a review found a serious political error")));

@@ -131,8 +131,7 @@ internal static class FactBuilder
             }
         }
 
-        var facts = new List<object>(unit.N + unit.M + r.Members.Count + r.Outputs.Count + r.Documents.Count + r.Events.Count
-            + r.Directives.Count + r.Reviews.Count + 2) { unit };
+        var facts = new List<object>(8) { unit };
         var sessionFacts = new List<SessionFact>(unit.N);
         var memberFacts = new List<MemberFact>(unit.M);
         foreach (var s in r.Sessions)
@@ -158,11 +157,11 @@ internal static class FactBuilder
         // do not each sort them again.
         facts.Add(new SessionFacts(unit, sessionFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
         facts.Add(new MemberFacts(unit, memberFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
-        facts.AddRange(r.Members);
-        facts.AddRange(r.Outputs);
-        facts.AddRange(r.Documents);
-        facts.AddRange(r.Events);
-        facts.AddRange(r.Reviews);
+        facts.Add(new RowSet<MemberRow>(unit, r.Members));
+        facts.Add(new RowSet<OutputRow>(unit, r.Outputs));
+        facts.Add(new RowSet<DocumentRow>(unit, r.Documents));
+        facts.Add(new RowSet<EventRow>(unit, r.Events));
+        facts.Add(new RowSet<ReviewRow>(unit, r.Reviews));
         return facts;
     }
 

@@ -128,3 +128,21 @@ internal sealed class MemberFacts(UnitFacts unit, MemberFact[] items) : IReadOnl
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => items.GetEnumerator();
 }
+
+/// <summary>A unit's rows of one table as one fact (members, outputs, documents, events, reviews). Rules match the set
+/// joined to their unit and select from it (<c>Let</c>): with several units in a session, collecting single rows
+/// would join every row of the session to every unit, for each rule that needs them.</summary>
+/// <typeparam name="T">The row type.</typeparam>
+internal sealed class RowSet<T>(UnitFacts unit, IReadOnlyList<T> rows) : IReadOnlyList<T>
+{
+    /// <summary>The unit the rows belong to.</summary>
+    public UnitFacts Unit { get; } = unit;
+
+    public T this[int index] => rows[index];
+
+    public int Count => rows.Count;
+
+    public IEnumerator<T> GetEnumerator() => rows.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => rows.GetEnumerator();
+}

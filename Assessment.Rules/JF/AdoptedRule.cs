@@ -14,13 +14,13 @@ internal sealed class AdoptedRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<OutputRow> outputRows = null!;
         IEnumerable<OutputRow> outputs = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => outputs, q => q
-                .Match<OutputRow>(o => o.UnitId == unit.Unit.UnitId, o => o.Adopted == true, o => unit.Year.InYearOrBlank(o.Date))
-                .Collect());
+            .Match(() => outputRows, x => x.Unit == unit)
+            .Let(() => outputs, () => outputRows.Where(o => (o.Adopted == true) && (unit.Year.InYearOrBlank(o.Date))).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(Bonuses.PerOutput(unit.Rubric.BonusItem(Id), outputs, "获批示采纳", "adopted or endorsed")));

@@ -14,13 +14,13 @@ internal sealed class HonouredRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<EventRow> eventRows = null!;
         IEnumerable<EventRow> events = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => events, q => q
-                .Match<EventRow>(e => e.UnitId == unit.Unit.UnitId, e => e.Kind == EventKind.Award || e.Kind == EventKind.Promoted, e => unit.Year.InYearOrBlank(e.Date))
-                .Collect());
+            .Match(() => eventRows, x => x.Unit == unit)
+            .Let(() => events, () => eventRows.Where(e => (e.Kind == EventKind.Award || e.Kind == EventKind.Promoted) && (unit.Year.InYearOrBlank(e.Date))).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(Bonuses.Honoured(unit.Rubric.BonusItem(Id), events)));

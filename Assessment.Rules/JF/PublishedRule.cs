@@ -14,13 +14,13 @@ internal sealed class PublishedRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<OutputRow> outputRows = null!;
         IEnumerable<OutputRow> outputs = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => outputs, q => q
-                .Match<OutputRow>(o => o.UnitId == unit.Unit.UnitId, o => o.PublishedLevel >= PublishedLevel.City, o => unit.Year.InYearOrBlank(o.Date))
-                .Collect());
+            .Match(() => outputRows, x => x.Unit == unit)
+            .Let(() => outputs, () => outputRows.Where(o => (o.PublishedLevel >= PublishedLevel.City) && (unit.Year.InYearOrBlank(o.Date))).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(Bonuses.PerOutput(unit.Rubric.BonusItem(Id), outputs, "市级及以上发表", "published at city level or above")));

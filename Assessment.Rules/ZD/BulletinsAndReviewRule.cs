@@ -14,13 +14,13 @@ internal sealed class BulletinsAndReviewRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<DocumentRow> documentRows = null!;
         IEnumerable<DocumentRow> documents = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => documents, q => q
-                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.Bulletin || d.Kind == DocumentKind.MemberReview, d => unit.Year.InWindowOrBlank(d.Date))
-                .Collect());
+            .Match(() => documentRows, x => x.Unit == unit)
+            .Let(() => documents, () => documentRows.Where(d => (d.Kind == DocumentKind.Bulletin || d.Kind == DocumentKind.MemberReview) && (unit.Year.InWindowOrBlank(d.Date))).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(BulletinsAndReview.Score(unit.Rubric.Item(Id)!, documents)));

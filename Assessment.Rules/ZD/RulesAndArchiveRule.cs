@@ -14,17 +14,15 @@ internal sealed class RulesAndArchiveRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<DocumentRow> documentRows = null!;
         IEnumerable<DocumentRow> rules = null!;
         IEnumerable<DocumentRow> archives = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => rules, q => q
-                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.Rules, d => d.Date == null || d.Date.Value <= unit.Year.WindowEnd)
-                .Collect())
-            .Query(() => archives, q => q
-                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.Archive, d => unit.Year.InWindowOrBlank(d.Date))
-                .Collect());
+            .Match(() => documentRows, x => x.Unit == unit)
+            .Let(() => rules, () => documentRows.Where(d => (d.Kind == DocumentKind.Rules) && (d.Date == null || d.Date.Value <= unit.Year.WindowEnd)).ToArray())
+            .Let(() => archives, () => documentRows.Where(d => (d.Kind == DocumentKind.Archive) && (unit.Year.InWindowOrBlank(d.Date))).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(RulesAndArchive.Score(unit.Rubric.Item(Id)!, rules, archives)));

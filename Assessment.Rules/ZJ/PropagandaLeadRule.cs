@@ -14,15 +14,15 @@ internal sealed class PropagandaLeadRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<DocumentRow> documentRows = null!;
         MemberFacts members = null!;
         IEnumerable<DocumentRow> schedules = null!;
 
         When()
             .Match(() => unit)
             .Match(() => members, m => m.Unit == unit)
-            .Query(() => schedules, q => q
-                .Match<DocumentRow>(d => d.UnitId == unit.Unit.UnitId, d => d.Kind == DocumentKind.TopicSchedule, d => unit.Year.InWindowOrBlank(d.Date))
-                .Collect());
+            .Match(() => documentRows, x => x.Unit == unit)
+            .Let(() => schedules, () => documentRows.Where(d => (d.Kind == DocumentKind.TopicSchedule) && (unit.Year.InWindowOrBlank(d.Date))).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(PropagandaLead.Score(unit.Rubric.Item(Id)!, members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0), schedules)));

@@ -14,11 +14,13 @@ internal sealed class StudySecretaryRule : Rule
     public override void Define()
     {
         UnitFacts unit = null!;
+        RowSet<MemberRow> memberRows = null!;
         IEnumerable<MemberRow> secretaries = null!;
 
         When()
             .Match(() => unit)
-            .Query(() => secretaries, q => q.Match<MemberRow>(m => m.UnitId == unit.Unit.UnitId, m => (m.Roles & MemberRole.StudySecretary) != 0).Collect());
+            .Match(() => memberRows, x => x.Unit == unit)
+            .Let(() => secretaries, () => memberRows.Where(m => (m.Roles & MemberRole.StudySecretary) != 0).ToArray());
 
         Then()
             .Do(_ => unit.Outcomes.Add(StudySecretary.Score(unit.Rubric.Item(Id)!, secretaries)));
