@@ -4,7 +4,7 @@ using Assessment.Core.Scoring;
 namespace Assessment.Rules.Facts;
 
 /// <summary>Computes the facts of one unit: the rubric's terms (S, M, sec, plan, summary) and per-session and
-/// per-member aggregates, plus the unit's other rows as they are.</summary>
+/// per-member aggregates, plus the unit's other rows, one set per table.</summary>
 internal static class FactBuilder
 {
     public static UnitFacts Unit(UnitRecord r, Rubric rubric)

@@ -91,58 +91,38 @@ internal sealed record MemberFact(
     public string Id => Row.MemberId;
 }
 
-/// <summary>The sessions of S, ordered by their line in the file. One fact for the set: rules that need the sessions
-/// match it instead of collecting one fact per session, which cost an aggregate node per rule and an update of each
-/// for every session.</summary>
-internal sealed class SessionFacts(UnitFacts unit, SessionFact[] items) : IReadOnlyList<SessionFact>
+/// <summary>A set of a unit's facts or rows of one kind, inserted as one fact. Rules match the set joined to their unit
+/// and select from it (<c>Let</c>) instead of collecting one fact per row: a collection is an aggregate node per
+/// rule, updated for every row, and with several units in a session it would join every row to every unit.</summary>
+/// <typeparam name="T">The kind of fact or row.</typeparam>
+internal abstract class UnitSet<T>(UnitFacts unit, IReadOnlyList<T> items) : IReadOnlyList<T>
 {
     /// <summary>The unit they belong to: rules join on it, since one session holds several units.</summary>
     public UnitFacts Unit { get; } = unit;
 
-    /// <summary>Their ids, in the same order: the evidence of many items, made once per unit and shared.</summary>
-    public IReadOnlyList<string> Ids { get; } = Array.ConvertAll(items, x => x.Id);
+    public T this[int index] => items[index];
 
-    public SessionFact this[int index] => items[index];
+    public int Count => items.Count;
 
-    public int Count => items.Length;
-
-    public IEnumerator<SessionFact> GetEnumerator() => ((IEnumerable<SessionFact>)items).GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => items.GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => items.GetEnumerator();
 }
 
-/// <summary>The members of M, ordered by their line in the file; one fact for the set, like <see cref="SessionFacts"/>.</summary>
-internal sealed class MemberFacts(UnitFacts unit, MemberFact[] items) : IReadOnlyList<MemberFact>
+/// <summary>The sessions of S, ordered by their line in the file.</summary>
+internal sealed class SessionFacts(UnitFacts unit, SessionFact[] items) : UnitSet<SessionFact>(unit, items)
 {
-    /// <summary>The unit they belong to: rules join on it, since one session holds several units.</summary>
-    public UnitFacts Unit { get; } = unit;
-
     /// <summary>Their ids, in the same order: the evidence of many items, made once per unit and shared.</summary>
     public IReadOnlyList<string> Ids { get; } = Array.ConvertAll(items, x => x.Id);
-
-    public MemberFact this[int index] => items[index];
-
-    public int Count => items.Length;
-
-    public IEnumerator<MemberFact> GetEnumerator() => ((IEnumerable<MemberFact>)items).GetEnumerator();
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => items.GetEnumerator();
 }
 
-/// <summary>A unit's rows of one table as one fact (members, outputs, documents, events, reviews). Rules match the set
-/// joined to their unit and select from it (<c>Let</c>): with several units in a session, collecting single rows
-/// would join every row of the session to every unit, for each rule that needs them.</summary>
+/// <summary>The members of M, ordered by their line in the file.</summary>
+internal sealed class MemberFacts(UnitFacts unit, MemberFact[] items) : UnitSet<MemberFact>(unit, items)
+{
+    /// <summary>Their ids, in the same order: the evidence of many items, made once per unit and shared.</summary>
+    public IReadOnlyList<string> Ids { get; } = Array.ConvertAll(items, x => x.Id);
+}
+
+/// <summary>A unit's rows of one table as they were read (members, outputs, documents, events, reviews).</summary>
 /// <typeparam name="T">The row type.</typeparam>
-internal sealed class RowSet<T>(UnitFacts unit, IReadOnlyList<T> rows) : IReadOnlyList<T>
-{
-    /// <summary>The unit the rows belong to.</summary>
-    public UnitFacts Unit { get; } = unit;
-
-    public T this[int index] => rows[index];
-
-    public int Count => rows.Count;
-
-    public IEnumerator<T> GetEnumerator() => rows.GetEnumerator();
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => rows.GetEnumerator();
-}
+internal sealed class RowSet<T>(UnitFacts unit, IReadOnlyList<T> rows) : UnitSet<T>(unit, rows);
