@@ -26,7 +26,7 @@ public class ReadBenchmarks
 }
 
 /// <summary>Scoring units already read: the plain-C# reference evaluator (the lower bound for scoring) against the
-/// NRules engine, one rules session per unit, on one thread.</summary>
+/// NRules engine as the tool runs it and with a session per unit, on one thread.</summary>
 [MemoryDiagnoser]
 [GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
