@@ -8,8 +8,8 @@ namespace Assessment.Rules.Engine;
 /// <summary>The result of scoring one unit: its scorecard, or the reason it could not be scored.</summary>
 public sealed record UnitScore(UnitRecord Unit, Scorecard? Scorecard, string? Failure);
 
-/// <summary>Scores study-group exports against a rubric. Thread-safe: the rules are compiled once, and every unit is
-/// scored in its own rules session.</summary>
+/// <summary>Scores study-group exports against a rubric. Thread-safe: the rules are compiled once; <see cref="Score"/>
+/// opens a rules session for its unit, and <see cref="ScoreAll"/> one for every 16 units.</summary>
 public sealed class Assessor
 {
     private readonly Rubric? _override;
@@ -109,7 +109,7 @@ public sealed class Assessor
     }
 
     /// <summary>A batch in one session; if a rule throws for one of its units, the batch is scored again one unit per
-    /// session, so that only the unit at fault fails.</summary>
+    /// session, so that only the unit at fault fails (with the message of its own failure).</summary>
     private IEnumerable<UnitScore> ScoreBatch(UnitRecord[] batch, DateOnly asOf)
     {
         UnitFacts[] facts;
@@ -117,7 +117,7 @@ public sealed class Assessor
         {
             facts = Fire(batch);
         }
-        catch (Exception e) when (e is not OperationCanceledException && batch.Length > 1)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return batch.Select(u => Safely(u, () => Score(u, asOf)));
         }

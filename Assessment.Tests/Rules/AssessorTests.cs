@@ -79,17 +79,21 @@ public sealed class AssessorTests
         }
     }
 
-    [Fact]
-    public void ScoreAll_AUnitThatThrows_FailsAloneAndItsBatchIsScored()
+    [Theory]
+    [InlineData(Assessor.BatchSize + 4, 3)] // inside a full batch
+    [InlineData(Assessor.BatchSize + 1, Assessor.BatchSize)] // alone in the last batch
+    [InlineData(1, 0)] // the only unit
+    public void ScoreAll_AUnitThatThrows_FailsAloneAndItsBatchIsScored(int count, int bad)
     {
-        var units = Enumerable.Range(0, Assessor.BatchSize + 4).Select(i => Units.Group().Session($"S{i}", "2024-03-05").With(u => u with { UnitId = $"U{i:00}" }).Build()).ToArray();
-        units[3] = units[3] with { Unit = units[3].Unit with { Year = 0 } }; // year 0 has no dates: building its facts throws
+        var units = Enumerable.Range(0, count).Select(i => Units.Group().Session($"S{i}", "2024-03-05").With(u => u with { UnitId = $"U{i:00}" }).Build()).ToArray();
+        units[bad] = units[bad] with { Unit = units[bad].Unit with { Year = 0 } }; // year 0 has no dates: building its facts throws
         var export = new Export("mem", units, [], [], new Dictionary<string, int>());
 
         var results = Assessor.Create().ScoreAll(export, new DateOnly(2025, 1, 15)).ToArray();
 
         results.Select(r => r.Unit.UnitId).Should().Equal(units.Select(u => u.UnitId));
-        results.Where(r => r.Failure != null).Select(r => r.Unit.UnitId).Should().Equal("U03");
+        results.Where(r => r.Failure != null).Select(r => r.Unit.UnitId).Should().Equal($"U{bad:00}");
+        results.Single(r => r.Failure != null).Failure.Should().NotBeNullOrWhiteSpace();
         results.Where(r => r.Scorecard != null).Should().HaveCount(units.Length - 1);
     }
 
