@@ -157,6 +157,9 @@ public sealed class RubricCatalogTests : IDisposable
     [InlineData("\"max\": 8,\n      \"parameters\": {\n        \"MinSessionsPerYear\"", "\"max\": 7,\n      \"parameters\": {\n        \"MinSessionsPerYear\"", "add up")]
     [InlineData("\"AttendanceFloor\": 0.8", "\"AttendanceFloor\": 0.95", "AttendanceFloor")]
     [InlineData("{", "{{", "not valid JSON")]
+    [InlineData("\"MinSessionsPerYear\": 12", "\"MinSessionsPerYear\": \"12\"", "MinSessionsPerYear must be a number")]
+    [InlineData("\"atLeast\": 2,\n            \"points\": 2", "\"atLeast\": 2,\n            \"pts\": 2", "each band needs \"atLeast\" or \"above\" and \"points\"")]
+    [InlineData("\"Bands\": [", "\"Bands\": [], \"Old\": [", "Bands must be a non-empty array of bands")]
     public void Load_BadRubric_SaysWhatIsWrong(string from, string to, string expected)
     {
         var path = WriteVariant(s => s.Replace(from, to, StringComparison.Ordinal));
