@@ -27,9 +27,8 @@ internal sealed class LecturesAndTalksRule : Rule
 /// <summary>CX-04: + SecretaryPoints if sec gave a 党课 in the year; + OthersPoints × other members with a 党课 or 宣讲 / other members.</summary>
 internal static class LecturesAndTalks
 {
-    public static ItemOutcome Score(RubricItem item, MemberFacts members)
+    public static ItemOutcome Score(RubricItem item, MemberFacts m)
     {
-        var m = members;
         if (m.Count == 0)
         {
             return Outcomes.NoMembers(item);

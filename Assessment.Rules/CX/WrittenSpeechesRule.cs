@@ -28,9 +28,8 @@ internal sealed class WrittenSpeechesRule : Rule
 /// <summary>The items scored as max × (members of M who qualify) / m: CX-01, CX-02, CX-03.</summary>
 internal static class MemberShare
 {
-    public static ItemOutcome Score(RubricItem item, MemberFacts members, Func<MemberFact, bool> qualifies, string zh, string en)
+    public static ItemOutcome Score(RubricItem item, MemberFacts m, Func<MemberFact, bool> qualifies, string zh, string en)
     {
-        var m = members;
         if (m.Count == 0)
         {
             return Outcomes.NoMembers(item);

@@ -27,9 +27,8 @@ internal sealed class ChairsSessionsRule : Rule
 /// <summary>DY-02: h = sessions hosted by sec or with an acting reason; h/n by Bands.</summary>
 internal static class ChairsSessions
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

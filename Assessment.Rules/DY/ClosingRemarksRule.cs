@@ -27,9 +27,8 @@ internal sealed class ClosingRemarksRule : Rule
 /// <summary>DY-03: sessions with secretary_remarks / n by Bands.</summary>
 internal static class ClosingRemarks
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

@@ -30,9 +30,8 @@ internal static class Breadth
 {
     private static readonly ContentTag[] Areas = [ContentTag.PartyRules, ContentTag.PartyHistory, ContentTag.Law];
 
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

@@ -28,9 +28,8 @@ internal sealed class InnovationTheoryRule : Rule
 /// <summary>NR-01: sessions tagged 创新理论 / n by Bands.</summary>
 internal static class InnovationTheory
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

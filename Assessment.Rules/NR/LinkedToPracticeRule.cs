@@ -27,9 +27,8 @@ internal sealed class LinkedToPracticeRule : Rule
 /// <summary>NR-04: k = sessions with a non-blank linked_issue, by Bands.</summary>
 internal static class LinkedToPractice
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

@@ -31,7 +31,7 @@ internal sealed class TimelyStudyRule : Rule
 /// session of S within [0, TimelyStudyDays] days of issue.</summary>
 internal static class TimelyStudy
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<DirectiveRow> directives, IReadOnlyList<SessionFact> sessions)
+    public static ItemOutcome Score(RubricItem item, IEnumerable<DirectiveRow> directives, IReadOnlyList<SessionFact> s)
     {
         var d = directives.OrderBy(x => x.Source.Line).ToArray();
         if (d.Length == 0)
@@ -40,7 +40,6 @@ internal static class TimelyStudy
         }
 
         var days = item.Parameters.Whole("TimelyStudyDays");
-        var s = sessions.ToArray();
         var timely = d.Count(x => s.Any(y => y.Row.DirectiveIds.Contains(x.DirectiveId)
             && y.Row.Date.DayNumber - x.IssuedDate.DayNumber is var gap && gap >= 0 && gap <= days));
         return Outcomes.Score(item, item.Max * timely / d.Length,

@@ -27,10 +27,9 @@ internal sealed class TopicalStudyRule : Rule
 /// <summary>NR-05: + DistinctPoints if distinct topics ≥ MinTopicsPerYear; + SharePoints × sessions with a topic / n.</summary>
 internal static class TopicalStudy
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
         var p = item.Parameters;
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

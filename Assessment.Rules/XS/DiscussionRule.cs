@@ -30,23 +30,21 @@ internal sealed class DiscussionRule : Rule
 /// + SpeakerPoints × members with ≥ MinSpeechesPerMember speeches in S / m.</summary>
 internal static class Discussion
 {
-    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> sessions, MemberFacts members)
+    public static ItemOutcome Score(RubricItem item, IReadOnlyList<SessionFact> s, MemberFacts m)
     {
         var p = item.Parameters;
-        var s = sessions.ToArray();
-        var m = members;
-        if (s.Length == 0 || m.Count == 0)
+        if (s.Count == 0 || m.Count == 0)
         {
-            return s.Length == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
+            return s.Count == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);
         }
 
         var lively = s.Count(x => x.DiscussionSpeeches >= p.Whole("MinSpeechesPerSession"));
-        var first = lively >= p.Number("DiscussionShare") * s.Length ? p.Number("DiscussionPoints") : 0;
+        var first = lively >= p.Number("DiscussionShare") * s.Count ? p.Number("DiscussionPoints") : 0;
         var speakers = m.Count(x => x.Speeches >= p.Whole("MinSpeechesPerMember"));
         var exact = (first * m.Count + p.Number("SpeakerPoints") * speakers) / m.Count;
         return Outcomes.Score(item, exact,
-            $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 人发言 {Outcomes.F(lively)}/{Outcomes.F(s.Length)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Count)} 人",
-            $"{Outcomes.F(lively)} of {Outcomes.F(s.Length)} sessions with ≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} speeches; {Outcomes.F(speakers)} of {Outcomes.F(m.Count)} members spoke",
+            $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 人发言 {Outcomes.F(lively)}/{Outcomes.F(s.Count)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Count)} 人",
+            $"{Outcomes.F(lively)} of {Outcomes.F(s.Count)} sessions with ≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} speeches; {Outcomes.F(speakers)} of {Outcomes.F(m.Count)} members spoke",
             m.Ids);
     }
 }

@@ -28,9 +28,8 @@ internal sealed class FieldStudyRule : Rule
 /// <summary>XS-06: k sessions of form 走出去 ≥ MinFieldStudiesPerYear → max; else 0.</summary>
 internal static class FieldStudy
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         var min = item.Parameters.Whole("MinFieldStudiesPerYear");
         var k = s.Count(x => x.Row.Form == SessionForm.Field);
         return Outcomes.Score(item, k >= min && k > 0 ? item.Max : 0,

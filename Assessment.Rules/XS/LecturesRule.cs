@@ -28,9 +28,8 @@ internal sealed class LecturesRule : Rule
 /// <summary>XS-05: k sessions of form 专题辅导: k ≥ MinLecturesPerYear → max; k ≥ 1 → PartialPoints; else 0.</summary>
 internal static class Lectures
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         var min = item.Parameters.Whole("MinLecturesPerYear");
         var k = s.Count(x => x.Row.Form == SessionForm.Lecture);
         var points = k >= min && k > 0 ? item.Max : k >= 1 ? item.Parameters.Number("PartialPoints") : 0;

@@ -27,9 +27,8 @@ internal sealed class SelfStudyRule : Rule
 /// <summary>XS-04: (PlanPoints × members with a self-study plan + NotesPoints × members with notes) / m.</summary>
 internal static class SelfStudy
 {
-    public static ItemOutcome Score(RubricItem item, MemberFacts members)
+    public static ItemOutcome Score(RubricItem item, MemberFacts m)
     {
-        var m = members;
         if (m.Count == 0)
         {
             return Outcomes.NoMembers(item);

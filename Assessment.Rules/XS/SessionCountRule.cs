@@ -27,10 +27,9 @@ internal sealed class SessionCountRule : Rule
 /// <summary>XS-01: max − SessionShortfallDeduction × shortfall − QuarterGapDeduction × empty quarters, at least 0.</summary>
 internal static class SessionCount
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
         var p = item.Parameters;
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

@@ -27,9 +27,8 @@ internal sealed class SessionLengthRule : Rule
 /// <summary>XS-02: max − ShortSessionDeduction × sessions with blank duration or under MinSessionMinutes, at least 0.</summary>
 internal static class SessionLength
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

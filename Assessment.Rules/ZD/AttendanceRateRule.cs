@@ -27,9 +27,8 @@ internal sealed class AttendanceRateRule : Rule
 /// <summary>ZD-02: rate = present pairs / (m × n); ≥ target → max; &lt; floor → 0; else max − DeductionPerRate × (target − rate).</summary>
 internal static class AttendanceRate
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         int n = s.Count, m = unit.M;
         if (n == 0 || m == 0)
         {

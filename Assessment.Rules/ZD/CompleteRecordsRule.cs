@@ -30,9 +30,8 @@ internal static class CompleteRecords
     public static bool IsComplete(SessionFact s) =>
         s.Row.HasRecord == true && s.Row.Topic is not null && s.Row.HostId is not null && s.Row.DurationMinutes is not null && s.GroupAttendanceRows > 0;
 
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

@@ -27,9 +27,8 @@ internal sealed class MakeUpStudyRule : Rule
 /// <summary>ZD-03: A = pairs on leave or absent (missing rows included); A = 0 → max; else max × made up / A.</summary>
 internal static class MakeUpStudy
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0 || unit.M == 0)
         {
             return s.Count == 0 ? Outcomes.NoSessions(item) : Outcomes.NoMembers(item);

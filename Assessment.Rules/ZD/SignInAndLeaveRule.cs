@@ -27,9 +27,8 @@ internal sealed class SignInAndLeaveRule : Rule
 /// <summary>ZD-01: SignInPoints × signed / n + LeavePoints × approved / L (L = 0 → LeavePoints), over one denominator n × L.</summary>
 internal static class SignInAndLeave
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);

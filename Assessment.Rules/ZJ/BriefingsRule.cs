@@ -27,10 +27,9 @@ internal sealed class BriefingsRule : Rule
 /// <summary>ZJ-04: + BriefingPoints if briefings / n ≥ BriefingShare; + PlanFiledPoints and SummaryFiledPoints for a filed plan and summary.</summary>
 internal static class Briefings
 {
-    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(UnitFacts unit, RubricItem item, SessionFacts s)
     {
         var p = item.Parameters;
-        var s = sessions;
         var k = s.Count(x => x.Row.Briefing == true);
         var enough = s.Count > 0 && k >= p.Number("BriefingShare") * s.Count;
         var planFiled = unit.Plan?.FiledDate is not null;

@@ -27,9 +27,8 @@ internal sealed class PreparationRule : Rule
 /// <summary>ZJ-03: max × prepared / n; prepared = notice_date ≤ date − NoticeDaysBefore days and materials_issued.</summary>
 internal static class Preparation
 {
-    public static ItemOutcome Score(RubricItem item, SessionFacts sessions)
+    public static ItemOutcome Score(RubricItem item, SessionFacts s)
     {
-        var s = sessions;
         if (s.Count == 0)
         {
             return Outcomes.NoSessions(item);
