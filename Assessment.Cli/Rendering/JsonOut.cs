@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Unicode;
+using Assessment.Core.Scoring;
 
 namespace Assessment.Cli.Rendering;
 
@@ -70,25 +71,12 @@ internal sealed class JsonOut(Stream stream, string newLine)
         _used += n;
     }
 
-    /// <summary>A decimal without trailing zeros (3, 83.5, 0.25): the text of <c>Numbers.Format</c>, made in place.</summary>
+    /// <summary>A decimal without trailing zeros (3, 83.5, 0.25): the text of <c>Numbers.Format</c>.</summary>
     public void Number(decimal value)
     {
         BeforeValue();
-        Reserve(48);
-        var span = _buffer.AsSpan(_used);
-        value.TryFormat(span, out var n, default, System.Globalization.CultureInfo.InvariantCulture);
-        if (span[..n].Contains((byte)'.'))
-        {
-            n = span[..n].TrimEnd((byte)'0').TrimEnd((byte)'.').Length;
-        }
-
-        if (n == 2 && span[0] == (byte)'-' && span[1] == (byte)'0')
-        {
-            span[0] = (byte)'0';
-            n = 1;
-        }
-
-        _used += n;
+        Reserve(Numbers.MaxFormattedLength);
+        _used += Numbers.FormatUtf8(value, _buffer.AsSpan(_used));
     }
 
     public void Bool(bool value)

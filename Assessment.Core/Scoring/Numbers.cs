@@ -12,19 +12,34 @@ internal static class Numbers
     public static decimal Clamp(decimal value, decimal max) => Math.Min(max, Math.Max(0, value));
 
     /// <summary>A number without trailing zeros, e.g. 1.5, 3, 0.25.</summary>
-    /// Written without the division that normalises a decimal's scale (<c>value / 1.000…m</c>), which cost more than
-    /// the rest: every item's explanation and every number of the JSON is formatted.
     public static string Format(decimal value)
     {
-        Span<char> text = stackalloc char[48];
-        value.TryFormat(text, out var n, default, CultureInfo.InvariantCulture);
-        var s = text[..n];
-        if (s.Contains('.'))
+        Span<byte> text = stackalloc byte[MaxFormattedLength];
+        return System.Text.Encoding.ASCII.GetString(text[..FormatUtf8(value, text)]);
+    }
+
+    /// <summary>The most bytes <see cref="FormatUtf8"/> writes.</summary>
+    public const int MaxFormattedLength = 48;
+
+    /// <summary>The text of <see cref="Format"/> as UTF-8 (ASCII) into <paramref name="destination"/>; returns its length.
+    /// Written without the division that normalises a decimal's scale (<c>value / 1.000…m</c>), which cost more than
+    /// the rest: every item's explanation and every number of the JSON is formatted.</summary>
+    public static int FormatUtf8(decimal value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture);
+        var s = destination[..n];
+        if (s.Contains((byte)'.'))
         {
-            s = s.TrimEnd('0').TrimEnd('.');
+            s = s.TrimEnd((byte)'0').TrimEnd((byte)'.');
         }
 
-        return s is "-0" ? "0" : new string(s);
+        if (s.Length == 2 && s[0] == (byte)'-' && s[1] == (byte)'0')
+        {
+            destination[0] = (byte)'0';
+            return 1;
+        }
+
+        return s.Length;
     }
 
     /// <summary>A share as a percentage rounded to one decimal for explanations, e.g. 75%, 66.7%.</summary>
