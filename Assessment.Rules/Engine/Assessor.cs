@@ -84,7 +84,7 @@ public sealed class Assessor
     private UnitFacts[] Fire(IReadOnlyList<UnitRecord> units)
     {
         var session = RuleInventory.Factory.CreateSession();
-        var facts = new List<object>(units.Count * 12);
+        var facts = new List<object>(units.Count * 8); // eight facts per unit (FactBuilder)
         var unitFacts = new UnitFacts[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
