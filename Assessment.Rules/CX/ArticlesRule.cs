@@ -20,8 +20,12 @@ internal sealed class ArticlesRule : Rule
             .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => unit.Outcomes.Add(MemberShare.Score(unit.Rubric.Item(Id)!, members,
-                m => m.Articles >= unit.Rubric.Item(Id)!.Parameters.Whole("MinArticlesPerMember"),
-                "撰写理论文章或心得体会", "wrote an article or reflection")));
+            .Do(_ => unit.Outcomes.Add(Score(unit.Rubric.Item(Id)!, members)));
+    }
+
+    private static ItemOutcome Score(RubricItem item, MemberFacts members)
+    {
+        var min = item.Parameters.Whole("MinArticlesPerMember");
+        return MemberShare.Score(item, members, m => m.Articles >= min, "撰写理论文章或心得体会", "wrote an article or reflection");
     }
 }

@@ -20,11 +20,14 @@ internal sealed class ConversionRule : Rule
         When()
             .Match(() => unit)
             .Match(() => outputRows, x => x.Unit == unit)
-            .Let(() => conversions, () => outputRows.Where(o => (o.Kind == OutputKind.Conversion) && (unit.Year.InYearOrBlank(o.Date))).ToArray());
+            .Let(() => conversions, () => Conversions(outputRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(Conversion.Score(unit.Rubric.Item(Id)!, conversions)));
     }
+
+    private static OutputRow[] Conversions(RowSet<OutputRow> rows) =>
+        rows.Where(o => (o.Kind == OutputKind.Conversion) && (rows.Unit.Year.InYearOrBlank(o.Date))).ToArray();
 }
 
 /// <summary>CX-05: k outputs of kind 成果转化 in the year (any author or none), by Bands.</summary>

@@ -20,8 +20,12 @@ internal sealed class ResearchReportsRule : Rule
             .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => unit.Outcomes.Add(MemberShare.Score(unit.Rubric.Item(Id)!, members,
-                m => m.ResearchReports >= unit.Rubric.Item(Id)!.Parameters.Whole("MinResearchReportsPerMember"),
-                "撰写调研报告", "wrote a research report")));
+            .Do(_ => unit.Outcomes.Add(Score(unit.Rubric.Item(Id)!, members)));
+    }
+
+    private static ItemOutcome Score(RubricItem item, MemberFacts members)
+    {
+        var min = item.Parameters.Whole("MinResearchReportsPerMember");
+        return MemberShare.Score(item, members, m => m.ResearchReports >= min, "撰写调研报告", "wrote a research report");
     }
 }

@@ -20,9 +20,11 @@ internal sealed class WrittenSpeechesRule : Rule
             .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => unit.Outcomes.Add(MemberShare.Score(unit.Rubric.Item(Id)!, members, m => m.WrittenSpeeches > 0,
-                "有书面发言材料", "with a written speech")));
+            .Do(_ => unit.Outcomes.Add(Score(unit.Rubric.Item(Id)!, members)));
     }
+
+    private static ItemOutcome Score(RubricItem item, MemberFacts members) =>
+        MemberShare.Score(item, members, m => m.WrittenSpeeches > 0, "有书面发言材料", "with a written speech");
 }
 
 /// <summary>The items scored as max × (members of M who qualify) / m: CX-01, CX-02, CX-03.</summary>

@@ -20,15 +20,16 @@ internal sealed class LeadsByExampleRule : Rule
             .Match(() => members, m => m.Unit == unit);
 
         Then()
-            .Do(_ => unit.Outcomes.Add(LeadsByExample.Score(unit.Rubric.Item(Id)!, members.FirstOrDefault(m => m.IsSecretary))));
+            .Do(_ => unit.Outcomes.Add(LeadsByExample.Score(unit.Rubric.Item(Id)!, members)));
     }
 }
 
 /// <summary>DY-04: no sec → 0; + LecturePoints if sec gave a 党课 in the year; + SpeechPoints if sec spoke at a session of S.</summary>
 internal static class LeadsByExample
 {
-    public static ItemOutcome Score(RubricItem item, MemberFact? sec)
+    public static ItemOutcome Score(RubricItem item, MemberFacts members)
     {
+        var sec = members.FirstOrDefault(m => m.IsSecretary);
         if (sec is null)
         {
             return Outcomes.Score(item, 0, "未确定书记", "no secretary", []);

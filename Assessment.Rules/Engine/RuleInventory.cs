@@ -27,6 +27,9 @@ internal static class RuleInventory
 
     public static NRules.ISessionFactory Factory => Compiled.Value;
 
+    /// <summary>The rule definitions as loaded, for checks of their shape.</summary>
+    public static IReadOnlyList<IRuleDefinition> Definitions => Loaded.Value;
+
     /// <summary>Compiles rules as the engine runs them. A fact is identified by its reference: NRules would otherwise
     /// take two equal records for one fact (and hash every field of each record it inserts).</summary>
     public static NRules.ISessionFactory Compile(IEnumerable<IRuleDefinition> rules)

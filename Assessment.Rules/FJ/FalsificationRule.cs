@@ -20,9 +20,12 @@ internal sealed class FalsificationRule : Rule
         When()
             .Match(() => unit)
             .Match(() => reviewRows, x => x.Unit == unit)
-            .Let(() => findings, () => reviewRows.Where(r => r.Finding == Finding.Falsification).ToArray());
+            .Let(() => findings, () => Findings(reviewRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(Vetoes.FromReviews(unit.Rubric.Veto(Id), findings, "核查发现弄虚作假", "a review found falsified records")));
     }
+
+    private static ReviewRow[] Findings(RowSet<ReviewRow> rows) =>
+        rows.Where(r => r.Finding == Finding.Falsification).ToArray();
 }

@@ -20,9 +20,12 @@ internal sealed class PoliticalIncidentRule : Rule
         When()
             .Match(() => unit)
             .Match(() => reviewRows, x => x.Unit == unit)
-            .Let(() => findings, () => reviewRows.Where(r => r.Finding == Finding.PoliticalIncident).ToArray());
+            .Let(() => findings, () => Findings(reviewRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(Vetoes.FromReviews(unit.Rubric.Veto(Id), findings, "核查发现严重政治问题", "a review found a serious political error")));
     }
+
+    private static ReviewRow[] Findings(RowSet<ReviewRow> rows) =>
+        rows.Where(r => r.Finding == Finding.PoliticalIncident).ToArray();
 }

@@ -20,9 +20,12 @@ internal sealed class AdoptedRule : Rule
         When()
             .Match(() => unit)
             .Match(() => outputRows, x => x.Unit == unit)
-            .Let(() => outputs, () => outputRows.Where(o => (o.Adopted == true) && (unit.Year.InYearOrBlank(o.Date))).ToArray());
+            .Let(() => outputs, () => Outputs(outputRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(Bonuses.PerOutput(unit.Rubric.BonusItem(Id), outputs, "获批示采纳", "adopted or endorsed")));
     }
+
+    private static OutputRow[] Outputs(RowSet<OutputRow> rows) =>
+        rows.Where(o => (o.Adopted == true) && (rows.Unit.Year.InYearOrBlank(o.Date))).ToArray();
 }

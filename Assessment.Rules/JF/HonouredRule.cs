@@ -20,9 +20,12 @@ internal sealed class HonouredRule : Rule
         When()
             .Match(() => unit)
             .Match(() => eventRows, x => x.Unit == unit)
-            .Let(() => events, () => eventRows.Where(e => (e.Kind == EventKind.Award || e.Kind == EventKind.Promoted) && (unit.Year.InYearOrBlank(e.Date))).ToArray());
+            .Let(() => events, () => Events(eventRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(Bonuses.Honoured(unit.Rubric.BonusItem(Id), events)));
     }
+
+    private static EventRow[] Events(RowSet<EventRow> rows) =>
+        rows.Where(e => (e.Kind == EventKind.Award || e.Kind == EventKind.Promoted) && (rows.Unit.Year.InYearOrBlank(e.Date))).ToArray();
 }

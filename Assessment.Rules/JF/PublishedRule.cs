@@ -20,9 +20,12 @@ internal sealed class PublishedRule : Rule
         When()
             .Match(() => unit)
             .Match(() => outputRows, x => x.Unit == unit)
-            .Let(() => outputs, () => outputRows.Where(o => (o.PublishedLevel >= PublishedLevel.City) && (unit.Year.InYearOrBlank(o.Date))).ToArray());
+            .Let(() => outputs, () => Outputs(outputRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(Bonuses.PerOutput(unit.Rubric.BonusItem(Id), outputs, "市级及以上发表", "published at city level or above")));
     }
+
+    private static OutputRow[] Outputs(RowSet<OutputRow> rows) =>
+        rows.Where(o => (o.PublishedLevel >= PublishedLevel.City) && (rows.Unit.Year.InYearOrBlank(o.Date))).ToArray();
 }

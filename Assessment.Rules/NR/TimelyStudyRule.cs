@@ -19,12 +19,15 @@ internal sealed class TimelyStudyRule : Rule
 
         When()
             .Match(() => unit)
-            .Let(() => directives, () => unit.Directives.Where(d => unit.Year.InYear(d.IssuedDate)).ToArray())
+            .Let(() => directives, () => DirectivesOfYear(unit))
             .Match(() => sessions, s => s.Unit == unit);
 
         Then()
             .Do(_ => unit.Outcomes.Add(TimelyStudy.Score(unit.Rubric.Item(Id)!, directives, sessions)));
     }
+
+    private static DirectiveRow[] DirectivesOfYear(UnitFacts unit) =>
+        unit.Directives.Where(d => unit.Year.InYear(d.IssuedDate)).ToArray();
 }
 
 /// <summary>NR-02: D = directives issued in the year (none → not applicable); max × timely / |D|, timely = studied in a

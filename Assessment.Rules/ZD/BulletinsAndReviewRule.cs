@@ -20,11 +20,14 @@ internal sealed class BulletinsAndReviewRule : Rule
         When()
             .Match(() => unit)
             .Match(() => documentRows, x => x.Unit == unit)
-            .Let(() => documents, () => documentRows.Where(d => (d.Kind == DocumentKind.Bulletin || d.Kind == DocumentKind.MemberReview) && (unit.Year.InWindowOrBlank(d.Date))).ToArray());
+            .Let(() => documents, () => Documents(documentRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(BulletinsAndReview.Score(unit.Rubric.Item(Id)!, documents)));
     }
+
+    private static DocumentRow[] Documents(RowSet<DocumentRow> rows) =>
+        rows.Where(d => (d.Kind == DocumentKind.Bulletin || d.Kind == DocumentKind.MemberReview) && (rows.Unit.Year.InWindowOrBlank(d.Date))).ToArray();
 }
 
 /// <summary>ZD-06: + BulletinPoints if 通报 in W(Y) ≥ MinBulletinsPerYear; + ReviewPoints if a 述学考核 is dated in W(Y).</summary>

@@ -21,12 +21,18 @@ internal sealed class RulesAndArchiveRule : Rule
         When()
             .Match(() => unit)
             .Match(() => documentRows, x => x.Unit == unit)
-            .Let(() => rules, () => documentRows.Where(d => (d.Kind == DocumentKind.Rules) && (d.Date == null || d.Date.Value <= unit.Year.WindowEnd)).ToArray())
-            .Let(() => archives, () => documentRows.Where(d => (d.Kind == DocumentKind.Archive) && (unit.Year.InWindowOrBlank(d.Date))).ToArray());
+            .Let(() => rules, () => Rules(documentRows))
+            .Let(() => archives, () => Archives(documentRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(RulesAndArchive.Score(unit.Rubric.Item(Id)!, rules, archives)));
     }
+
+    private static DocumentRow[] Rules(RowSet<DocumentRow> rows) =>
+        rows.Where(d => (d.Kind == DocumentKind.Rules) && (d.Date == null || d.Date.Value <= rows.Unit.Year.WindowEnd)).ToArray();
+
+    private static DocumentRow[] Archives(RowSet<DocumentRow> rows) =>
+        rows.Where(d => (d.Kind == DocumentKind.Archive) && (rows.Unit.Year.InWindowOrBlank(d.Date))).ToArray();
 }
 
 /// <summary>ZD-05: + RulesPoints for a 学习制度 dated on or before (Y+1)-03-31 or blank; + ArchivePoints for a 学习档案 in W(Y).</summary>

@@ -22,19 +22,22 @@ internal sealed class PropagandaLeadRule : Rule
             .Match(() => unit)
             .Match(() => members, m => m.Unit == unit)
             .Match(() => documentRows, x => x.Unit == unit)
-            .Let(() => schedules, () => documentRows.Where(d => (d.Kind == DocumentKind.TopicSchedule) && (unit.Year.InWindowOrBlank(d.Date))).ToArray());
+            .Let(() => schedules, () => Schedules(documentRows));
 
         Then()
-            .Do(_ => unit.Outcomes.Add(PropagandaLead.Score(unit.Rubric.Item(Id)!, members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0), schedules)));
+            .Do(_ => unit.Outcomes.Add(PropagandaLead.Score(unit.Rubric.Item(Id)!, members, schedules)));
     }
+
+    private static DocumentRow[] Schedules(RowSet<DocumentRow> rows) =>
+        rows.Where(d => (d.Kind == DocumentKind.TopicSchedule) && (rows.Unit.Year.InWindowOrBlank(d.Date))).ToArray();
 }
 
 /// <summary>ZJ-01: + LeadPoints if a member holds 分管宣传; + SchedulePoints if a 专题安排 document is dated in W(Y).</summary>
 internal static class PropagandaLead
 {
-    public static ItemOutcome Score(RubricItem item, IEnumerable<MemberFact> leads, IEnumerable<DocumentRow> schedules)
+    public static ItemOutcome Score(RubricItem item, MemberFacts members, IEnumerable<DocumentRow> schedules)
     {
-        var l = leads.OrderBy(x => x.Row.Source.Line).Select(x => x.Id).ToArray();
+        var l = members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0).OrderBy(x => x.Row.Source.Line).Select(x => x.Id).ToArray();
         var d = schedules.OrderBy(x => x.Source.Line).Select(x => x.DocId).ToArray();
         var points = (l.Length > 0 ? item.Parameters.Number("LeadPoints") : 0) + (d.Length > 0 ? item.Parameters.Number("SchedulePoints") : 0);
         return Outcomes.Score(item, points,

@@ -20,11 +20,14 @@ internal sealed class StudySecretaryRule : Rule
         When()
             .Match(() => unit)
             .Match(() => memberRows, x => x.Unit == unit)
-            .Let(() => secretaries, () => memberRows.Where(m => (m.Roles & MemberRole.StudySecretary) != 0).ToArray());
+            .Let(() => secretaries, () => Secretaries(memberRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(StudySecretary.Score(unit.Rubric.Item(Id)!, secretaries)));
     }
+
+    private static MemberRow[] Secretaries(RowSet<MemberRow> rows) =>
+        rows.Where(m => (m.Roles & MemberRole.StudySecretary) != 0).ToArray();
 }
 
 /// <summary>ZJ-02: someone holds the role 学习秘书 → max; else 0.</summary>

@@ -20,11 +20,14 @@ internal sealed class GuidesSubordinatesRule : Rule
         When()
             .Match(() => unit)
             .Match(() => eventRows, x => x.Unit == unit)
-            .Let(() => events, () => eventRows.Where(e => (e.Kind == EventKind.SitIn || e.Kind == EventKind.Inspection) && (unit.Year.InYearOrBlank(e.Date))).ToArray());
+            .Let(() => events, () => Events(eventRows));
 
         Then()
             .Do(_ => unit.Outcomes.Add(GuidesSubordinates.Score(unit, unit.Rubric.Item(Id)!, events)));
     }
+
+    private static EventRow[] Events(RowSet<EventRow> rows) =>
+        rows.Where(e => (e.Kind == EventKind.SitIn || e.Kind == EventKind.Inspection) && (rows.Unit.Year.InYearOrBlank(e.Date))).ToArray();
 }
 
 /// <summary>ZT-04: no subordinate groups → not applicable; else k sit-ins and inspections in the year, by Bands.</summary>
