@@ -19,7 +19,16 @@ internal sealed class JsonOut(Stream stream, string newLine)
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         Enumerable.Range(0, 32).Select(c => (char)c).Concat(['"', '\\', '\u0085', '\u2028', '\u2029']).ToArray());
 
+    // The same bytes as UTF-8: ASCII controls, the quote and the backslash, and the lead bytes of U+0085 (C2 85) and
+    // of U+2028 / U+2029 (E2 80 A8 / A9). C2 and E2 lead other characters too (×, →, ≥), which are checked whole.
+    private static readonly SearchValues<byte> MayNeedEscape = SearchValues.Create(
+        Enumerable.Range(0, 32).Select(b => (byte)b).Concat([(byte)'"', (byte)'\\', (byte)0xC2, (byte)0xE2]).ToArray());
+
     private const int MaxDepth = 64;
+
+    // Property names are a few literals written millions of times: each one's bytes ("name": ) are made once.
+    private const int MaxCachedNames = 1024;
+    private readonly Dictionary<string, byte[]> _names = new(ReferenceEqualityComparer.Instance);
 
     private readonly byte[] _buffer = new byte[1 << 16];
 
@@ -45,8 +54,24 @@ internal sealed class JsonOut(Stream stream, string newLine)
     public void Name(string name)
     {
         BeforeElement();
-        Quoted(name);
-        Append(": "u8);
+        if (_names.TryGetValue(name, out var bytes))
+        {
+            Append(bytes);
+        }
+        else if (_names.Count < MaxCachedNames && name.Length * 6 + 4 <= _buffer.Length)
+        {
+            Reserve(name.Length * 6 + 4); // room for the name escaped throughout: nothing flushes until it is copied
+            var start = _used;
+            Quoted(name);
+            Append(": "u8);
+            _names[name] = _buffer.AsSpan(start, _used - start).ToArray();
+        }
+        else
+        {
+            Quoted(name);
+            Append(": "u8);
+        }
+
         _afterName = true;
     }
 
@@ -154,6 +179,23 @@ internal sealed class JsonOut(Stream stream, string newLine)
 
     private void Quoted(string value)
     {
+        // Most strings need no escape: transcode them at once and check the bytes; else start again piece by piece.
+        if (value.Length <= (_buffer.Length - 2) / 3)
+        {
+            Reserve(value.Length * 3 + 2);
+            var start = _used;
+            _buffer[_used++] = (byte)'"';
+            Utf8.FromUtf16(value, _buffer.AsSpan(_used), out _, out var written);
+            if (!HasEscapes(_buffer.AsSpan(_used, written)))
+            {
+                _used += written;
+                _buffer[_used++] = (byte)'"';
+                return;
+            }
+
+            _used = start;
+        }
+
         Reserve(1);
         _buffer[_used++] = (byte)'"';
         var rest = value.AsSpan();
@@ -172,6 +214,25 @@ internal sealed class JsonOut(Stream stream, string newLine)
 
         Reserve(1);
         _buffer[_used++] = (byte)'"';
+    }
+
+    private static bool HasEscapes(ReadOnlySpan<byte> utf8)
+    {
+        int i;
+        while ((i = utf8.IndexOfAny(MayNeedEscape)) >= 0)
+        {
+            var b = utf8[i];
+            if (b < 0x80
+                || (b == 0xC2 && i + 1 < utf8.Length && utf8[i + 1] == 0x85)
+                || (b == 0xE2 && i + 2 < utf8.Length && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)))
+            {
+                return true;
+            }
+
+            utf8 = utf8[(i + 1)..];
+        }
+
+        return false;
     }
 
     /// <summary>Text as UTF-8, in as many pieces as the buffer needs (never inside a character).</summary>
