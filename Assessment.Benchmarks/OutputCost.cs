@@ -44,17 +44,17 @@ internal static class OutputCost
     {
         var process = Process.GetCurrentProcess();
         var watch = Stopwatch.StartNew();
-        (TimeSpan Wall, TimeSpan Cpu, int Gen0, int Gen1, int Gen2) Now()
+        (TimeSpan Wall, TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan Pause) Now()
         {
             process.Refresh();
-            return (watch.Elapsed, process.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            return (watch.Elapsed, process.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         }
 
-        void Report(string phase, (TimeSpan Wall, TimeSpan Cpu, int Gen0, int Gen1, int Gen2) from)
+        void Report(string phase, (TimeSpan Wall, TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan Pause) from)
         {
             var to = Now();
             Console.WriteLine($"{phase}: wall {(to.Wall - from.Wall).TotalSeconds:F2} s, cpu {(to.Cpu - from.Cpu).TotalSeconds:F2} s, "
-                + $"GCs {to.Gen0 - from.Gen0}/{to.Gen1 - from.Gen1}/{to.Gen2 - from.Gen2}");
+                + $"GCs {to.Gen0 - from.Gen0}/{to.Gen1 - from.Gen1}/{to.Gen2 - from.Gen2}, paused {(to.Pause - from.Pause).TotalSeconds:F2} s");
         }
 
         var start = Now();
@@ -73,7 +73,9 @@ internal static class OutputCost
         t = Now();
         using (var w = new StreamWriter(output, false, new UTF8Encoding(false), 1 << 20))
         {
-            JsonRenderer.Write(w, export, assessor.ScoreAll(export, Exports.AsOf).Select(s => s.Scorecard!), () => [], Exports.AsOf, "zh");
+            // As the tool does it: each unit rendered on the thread that scored it.
+            var units = assessor.ScoreAllThen(export, Exports.AsOf, s => JsonRenderer.Render(s.Scorecard!, "zh", null, w.NewLine));
+            JsonRenderer.Write(w, export, units, () => [], Exports.AsOf, "zh");
         }
 
         Report("score and write JSON", t);

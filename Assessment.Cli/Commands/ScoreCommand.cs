@@ -60,6 +60,27 @@ internal static class ScoreCommand
                 }
             }
 
+            // JSON is rendered on the scoring threads too (it is as much work as a third of the scoring), and written
+            // here in input order.
+            IEnumerable<JsonRenderer.UnitJson> Rendered(Action tick, JsonRenderer.Compared? compared, string newLine)
+            {
+                var scores = assessor.ScoreAllThen(export, day,
+                    s => (s, Json: s.Scorecard is null ? default : JsonRenderer.Render(s.Scorecard, language, compared, newLine)),
+                    r.GetValue(parallel), terminal.Cancellation);
+                foreach (var (s, json) in scores)
+                {
+                    tick();
+                    if (s.Scorecard is not null)
+                    {
+                        yield return json;
+                    }
+                    else
+                    {
+                        invalid.Add((s.Unit.UnitId, [s.Failure!]));
+                    }
+                }
+            }
+
             if (fmt is "json" or "csv")
             {
                 // Streamed: each unit is written as soon as it is scored, so memory does not grow with the units.
@@ -67,7 +88,8 @@ internal static class ScoreCommand
                 {
                     if (fmt == "json")
                     {
-                        JsonRenderer.Write(w, export, Cards(tick), () => invalid, day, language, previous is null ? null : JsonRenderer.Compared.Of(previous));
+                        var compared = previous is null ? null : JsonRenderer.Compared.Of(previous);
+                        JsonRenderer.Write(w, export, Rendered(tick, compared, w.NewLine), () => invalid, day, language, compared);
                     }
                     else
                     {

@@ -13,8 +13,10 @@ namespace Assessment.Cli.Rendering;
 /// <c>\uXXXX</c>; everything else as is, a lone surrogate as U+FFFD like any UTF-8 encoder).
 /// It exists for speed: a 20,000-unit run writes 358 MB of JSON; Newtonsoft's per-token state machine and then the
 /// text writer's encoding of every character cost about a second of one core (docs/performance.md). It does not
-/// validate: the renderer calls it in a fixed shape, and the tests compare its bytes with Newtonsoft's.</summary>
-internal sealed class JsonOut(Stream stream, string newLine)
+/// validate: the renderer calls it in a fixed shape, and the tests compare its bytes with Newtonsoft's.
+/// A <see cref="Fragment"/> writer renders a value of a larger document into pooled memory instead (on a scoring
+/// thread), which the document's writer then places with <see cref="Rendered"/>.</summary>
+internal sealed class JsonOut
 {
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         Enumerable.Range(0, 32).Select(c => (char)c).Concat(['"', '\\', '\u0085', '\u2028', '\u2029']).ToArray());
@@ -30,17 +32,98 @@ internal sealed class JsonOut(Stream stream, string newLine)
     private const int MaxCachedNames = 1024;
     private readonly Dictionary<string, byte[]> _names = new(ReferenceEqualityComparer.Instance);
 
-    private readonly byte[] _buffer = new byte[1 << 16];
+    // Null for a fragment, whose buffer grows instead of being flushed.
+    private readonly Stream? _stream;
+    private byte[] _buffer;
 
     // A new line followed by the indentation of the deepest level; a prefix of it starts each line.
-    private readonly byte[] _indent = Encoding.UTF8.GetBytes(newLine + new string(' ', MaxDepth * 2));
-    private readonly int _newLineLength = Encoding.UTF8.GetByteCount(newLine);
+    private readonly byte[] _indent;
+    private readonly int _newLineLength;
 
     // Per open container (1.._depth): whether it has an element yet.
     private readonly bool[] _hasElements = new bool[MaxDepth + 1];
     private int _depth;
     private int _used;
     private bool _afterName;
+
+    // Where a fragment writer starts each value (see Restart).
+    private readonly int _fragmentDepth;
+
+    public JsonOut(Stream stream, string newLine)
+        : this(newLine, new byte[1 << 16])
+    {
+        _stream = stream;
+    }
+
+    private JsonOut(string newLine, byte[] buffer)
+    {
+        NewLine = newLine;
+        _buffer = buffer;
+        _indent = Encoding.UTF8.GetBytes(newLine + new string(' ', MaxDepth * 2));
+        _newLineLength = Encoding.UTF8.GetByteCount(newLine);
+    }
+
+    public string NewLine { get; }
+
+    /// <summary>A writer of values that sit at <paramref name="depth"/> of a larger document (a unit in the array of
+    /// units: 2), one at a time, each taken with <see cref="Detach"/> and placed with <see cref="Rendered"/>.</summary>
+    public static JsonOut Fragment(string newLine, int depth) => new(newLine, depth);
+
+    /// <summary>A writer of further members of an object at <paramref name="depth"/> that has members already, into
+    /// <paramref name="stream"/>; the bytes are placed later with <see cref="RenderedMembers"/>.</summary>
+    public static JsonOut MembersFragment(Stream stream, string newLine, int depth)
+    {
+        var j = new JsonOut(stream, newLine) { _depth = depth };
+        j._hasElements[depth] = true; // each member after a comma
+        return j;
+    }
+
+    private JsonOut(string newLine, int depth)
+        : this(newLine, ArrayPool<byte>.Shared.Rent(1 << 15))
+    {
+        _fragmentDepth = depth;
+        Restart();
+    }
+
+    /// <summary>What a fragment writer has written, in memory rented from <see cref="ArrayPool{T}.Shared"/> that the
+    /// caller now owns (and returns once it is written); the writer starts again.</summary>
+    public (byte[] Bytes, int Length) Detach()
+    {
+        var taken = (_buffer, _used);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1 << 15, _used));
+        Restart();
+        return taken;
+    }
+
+    // The value is written as is (as after a name): the document's writer puts the separator before it.
+    private void Restart()
+    {
+        _used = 0;
+        _depth = _fragmentDepth;
+        _afterName = true;
+    }
+
+    /// <summary>A value a <see cref="Fragment"/> writer rendered at this writer's depth.</summary>
+    public void Rendered(ReadOnlySpan<byte> value)
+    {
+        BeforeValue();
+        AppendAny(value);
+    }
+
+    /// <summary>Members a <see cref="MembersFragment"/> writer rendered for the object this writer is in.</summary>
+    public void RenderedMembers(ReadOnlySpan<byte> members) => AppendAny(members);
+
+    private void AppendAny(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= _buffer.Length)
+        {
+            Append(bytes);
+            return;
+        }
+
+        Flush();
+        _stream!.Write(bytes);
+    }
 
     public void StartObject() => Start((byte)'{');
 
@@ -126,8 +209,24 @@ internal sealed class JsonOut(Stream stream, string newLine)
     /// <summary>Hands what is buffered to the stream.</summary>
     public void Flush()
     {
-        stream.Write(_buffer, 0, _used);
+        _stream!.Write(_buffer, 0, _used);
         _used = 0;
+    }
+
+    /// <summary>Makes room for at least <paramref name="bytes"/> more (no more than the buffer holds): flushes, or
+    /// for a fragment grows the buffer.</summary>
+    private void Room(int bytes)
+    {
+        if (_stream is not null)
+        {
+            Flush();
+            return;
+        }
+
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _used + bytes));
+        _buffer.AsSpan(0, _used).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
     }
 
     private void Start(byte bracket)
@@ -248,7 +347,7 @@ internal sealed class JsonOut(Stream stream, string newLine)
                 return;
             }
 
-            Flush();
+            Room(4);
         }
     }
 
@@ -291,7 +390,7 @@ internal sealed class JsonOut(Stream stream, string newLine)
     {
         if (bytes.Length > _buffer.Length - _used)
         {
-            Flush();
+            Room(bytes.Length);
         }
 
         bytes.CopyTo(_buffer.AsSpan(_used));
@@ -302,7 +401,7 @@ internal sealed class JsonOut(Stream stream, string newLine)
     {
         if (_buffer.Length - _used < bytes)
         {
-            Flush();
+            Room(bytes);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Import;
@@ -24,12 +25,38 @@ internal static class JsonRenderer
         public static Compared Of(PreviousRun p) => new(p.File, p.AsOf, p.Delta, p.Removed);
     }
 
+    /// <summary>A unit's JSON, rendered into memory rented from <see cref="ArrayPool{T}.Shared"/>, and what the
+    /// document needs to know of the unit.</summary>
+    internal readonly record struct UnitJson(string UnitId, bool Added, byte[] Bytes, int Length);
+
+    // One fragment writer per thread: units are rendered on the scoring threads.
+    [ThreadStatic]
+    private static JsonOut? _unitWriter;
+
+    /// <summary>Renders one unit as it sits in the array of units; safe to call on several threads at once.</summary>
+    public static UnitJson Render(Scorecard card, string lang, Compared? comparison, string newLine)
+    {
+        var j = _unitWriter is { } w && w.NewLine == newLine ? w : _unitWriter = JsonOut.Fragment(newLine, 2);
+        var d = comparison?.Delta(card);
+        WriteUnit(j, card, lang, comparison is not null, d);
+        var (bytes, length) = j.Detach();
+        return new(card.UnitId, comparison is not null && d is null, bytes, length);
+    }
+
     /// <summary>Writes the JSON while the scorecards arrive: each unit is written as soon as it is scored and then
     /// dropped, so memory does not grow with the number of units. What is only known at the end (units that failed,
     /// units added and removed) is written after the units.</summary>
     public static void Write(TextWriter w, Export export, IEnumerable<Scorecard> cards, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
+        DateOnly asOf, string lang, Compared? comparison = null) =>
+        Write(w, export, cards.Select(c => Render(c, lang, comparison, w.NewLine)), invalid, asOf, lang, comparison);
+
+    /// <summary>Writes the JSON of units already rendered (<see cref="Render"/>, on the scoring threads), returning
+    /// their memory to the pool as they are written.</summary>
+    public static void Write(TextWriter w, Export export, IEnumerable<UnitJson> units, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
         DateOnly asOf, string lang, Compared? comparison = null)
     {
+        // The errors and warnings (a large export has many) are known already: they are rendered beside the units.
+        var diagnostics = Task.Run(() => RenderDiagnostics(export, lang, w.NewLine));
         var j = new JsonOut(Utf8Target(w), w.NewLine);
         j.StartObject();
         Prop(j, "tool", "assess");
@@ -39,16 +66,16 @@ internal static class JsonRenderer
         j.StartArray();
         var scored = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<string>();
-        foreach (var card in cards)
+        foreach (var unit in units)
         {
-            var d = comparison?.Delta(card);
-            if (comparison is not null && d is null)
+            if (unit.Added)
             {
-                added.Add(card.UnitId);
+                added.Add(unit.UnitId);
             }
 
-            WriteUnit(j, card, lang, comparison is not null, d);
-            scored.Add(card.UnitId);
+            j.Rendered(unit.Bytes.AsSpan(0, unit.Length));
+            ArrayPool<byte>.Shared.Return(unit.Bytes);
+            scored.Add(unit.UnitId);
         }
 
         j.EndArray();
@@ -57,8 +84,7 @@ internal static class JsonRenderer
             Prop(j, "unitId", u.UnitId);
             Strings(j, "errors", u.Errors);
         });
-        Array(j, "errors", export.Diagnostics.Where(d => d.Severity != Severity.Warning), d => WriteDiagnostic(j, d, lang));
-        Array(j, "warnings", export.Diagnostics.Where(d => d.Severity == Severity.Warning), d => WriteDiagnostic(j, d, lang));
+        diagnostics.GetAwaiter().GetResult().Drain(j.RenderedMembers);
         if (comparison is not null)
         {
             j.Name("comparison");
@@ -79,6 +105,17 @@ internal static class JsonRenderer
         j.EndObject();
         j.Flush();
         w.WriteLine();
+    }
+
+    /// <summary>The "errors" and "warnings" members of the document, as they follow its other members.</summary>
+    private static PooledBlocks RenderDiagnostics(Export export, string lang, string newLine)
+    {
+        var blocks = new PooledBlocks();
+        var j = JsonOut.MembersFragment(blocks, newLine, 1);
+        Array(j, "errors", export.Diagnostics.Where(d => d.Severity != Severity.Warning), d => WriteDiagnostic(j, d, lang));
+        Array(j, "warnings", export.Diagnostics.Where(d => d.Severity == Severity.Warning), d => WriteDiagnostic(j, d, lang));
+        j.Flush();
+        return blocks;
     }
 
     /// <summary>Where the UTF-8 bytes go: straight to the file under a UTF-8 stream writer (<c>-o</c>), which is then

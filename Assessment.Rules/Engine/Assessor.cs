@@ -68,8 +68,15 @@ public sealed class Assessor
 
     /// <summary>Scores every valid unit of an export, in parallel, yielding results in input order as they are ready.
     /// A unit that fails is reported in its <see cref="UnitScore"/> and never stops the others.</summary>
-    public IEnumerable<UnitScore> ScoreAll(Export export, DateOnly asOf, int parallelism = 0, CancellationToken cancellationToken = default)
+    public IEnumerable<UnitScore> ScoreAll(Export export, DateOnly asOf, int parallelism = 0, CancellationToken cancellationToken = default) =>
+        ScoreAllThen(export, asOf, s => s, parallelism, cancellationToken);
+
+    /// <summary>As <see cref="ScoreAll"/>, with <paramref name="then"/> run
+    /// on the scoring thread for each result (to render it, say), so that this work is spread over the cores too.
+    /// Results still come in input order; <paramref name="then"/> must be safe to call on several threads at once.</summary>
+    public IEnumerable<T> ScoreAllThen<T>(Export export, DateOnly asOf, Func<UnitScore, T> then, int parallelism = 0, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(then);
         var degree = parallelism > 0 ? parallelism : Environment.ProcessorCount;
         return export.Units
             .Chunk(BatchSize)
@@ -77,7 +84,7 @@ public sealed class Assessor
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Clamp(degree, 1, 512))
             .WithCancellation(cancellationToken)
-            .SelectMany(batch => ScoreBatch(batch, asOf));
+            .SelectMany(batch => ScoreBatch(batch, asOf).Select(then));
     }
 
     /// <summary>Inserts the facts of the units into one session and fires the rules once for all of them.</summary>

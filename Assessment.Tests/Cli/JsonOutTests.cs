@@ -60,6 +60,96 @@ public sealed class JsonOutTests : IDisposable
     }
 
     [Fact]
+    public void Fragments_PlacedInADocument_WriteWhatWritingDirectlyWrites()
+    {
+        // Units are rendered on the scoring threads by fragment writers and placed by the document's writer. Values
+        // large enough to grow a fragment's buffer (32 KB) and to pass the document writer's (64 KB) are included.
+        var random = new Random(7);
+        string[] Strings(int n) => Enumerable.Range(0, n)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => Pool[random.Next(Pool.Length)]).ToArray())).ToArray();
+        var values = new[] { Strings(0), Strings(3), Strings(4000), Strings(1), Strings(12_000) };
+        var members = Strings(9000);
+
+        void Value(JsonOut j, string[] strings)
+        {
+            j.StartObject();
+            j.Name("n");
+            j.Number(strings.Length);
+            j.Name("s");
+            j.StartArray();
+            foreach (var v in strings)
+            {
+                j.String(v);
+            }
+
+            j.EndArray();
+            j.EndObject();
+        }
+
+        void Members(JsonOut j)
+        {
+            j.Name("more");
+            j.StartArray();
+            foreach (var v in members)
+            {
+                j.String(v);
+            }
+
+            j.EndArray();
+            j.Name("last");
+            j.Bool(true);
+        }
+
+        var direct = Write(j =>
+        {
+            j.StartObject();
+            j.Name("units");
+            j.StartArray();
+            foreach (var v in values)
+            {
+                Value(j, v);
+            }
+
+            j.EndArray();
+            Members(j);
+            j.EndObject();
+        });
+
+        var unit = JsonOut.Fragment("\n", 2);
+        var rendered = values.Select(v =>
+        {
+            Value(unit, v);
+            return unit.Detach();
+        }).ToList();
+        var blocks = new PooledBlocks();
+        var rest = JsonOut.MembersFragment(blocks, "\n", 1);
+        Members(rest);
+        rest.Flush();
+        rendered.Max(r => r.Length).Should().BeGreaterThan(1 << 16, "one value is larger than the document writer's buffer");
+
+        Write(j =>
+        {
+            j.StartObject();
+            j.Name("units");
+            j.StartArray();
+            foreach (var (bytes, length) in rendered)
+            {
+                j.Rendered(bytes.AsSpan(0, length));
+            }
+
+            j.EndArray();
+            var pieces = 0;
+            blocks.Drain(b =>
+            {
+                pieces++;
+                j.RenderedMembers(b);
+            });
+            pieces.Should().BeGreaterThan(1, "the members fill more than one block");
+            j.EndObject();
+        }).Should().Equal(direct);
+    }
+
+    [Fact]
     public void Decimals_AreWrittenAsNumbersFormatWritesThem()
     {
         var random = new Random(2811);

@@ -105,6 +105,25 @@ public sealed class AssessorTests
             .Concat(c.BonusItems.Select(b => $"{b.Id} {b.Points} {b.Explanation.En} [{string.Join(",", b.Evidence)}]"));
 
     [Fact]
+    public void ScoreAllThen_RunsThenOncePerUnit_AndKeepsInputOrder()
+    {
+        var units = Enumerable.Range(0, 90).Select(i => new UnitBuilder(2024, $"U{i:00}").Build()).ToArray();
+        var export = new Export("mem", units, [], [], new Dictionary<string, int>());
+        var calls = 0;
+        var assessor = Assessor.Create();
+
+        var totals = assessor.ScoreAllThen(export, new DateOnly(2025, 1, 15), s =>
+        {
+            Interlocked.Increment(ref calls);
+            return (s.Unit.UnitId, s.Scorecard!.Total);
+        }, parallelism: 3).ToArray();
+
+        calls.Should().Be(90);
+        totals.Should().Equal(assessor.ScoreAll(export, new DateOnly(2025, 1, 15)).Select(s => (s.Unit.UnitId, s.Scorecard!.Total)));
+        totals.Select(t => t.UnitId).Should().Equal(export.Units.Select(u => u.UnitId));
+    }
+
+    [Fact]
     public void ScoreAll_ManyUnitsInParallel_KeepsInputOrder()
     {
         var units = Enumerable.Range(0, 60).Select(i => new UnitBuilder(2024, $"U{i:00}").Build()).ToArray();
