@@ -43,7 +43,19 @@ internal static class Numbers
     }
 
     /// <summary>A share as a percentage rounded to one decimal for explanations, e.g. 75%, 66.7%.</summary>
-    public static string Percent(decimal share) => Format(Math.Round(share * 100, 1, MidpointRounding.AwayFromZero)) + "%";
+    public static string Percent(decimal share)
+    {
+        Span<byte> text = stackalloc byte[MaxFormattedLength];
+        return System.Text.Encoding.ASCII.GetString(text[..PercentUtf8(share, text)]);
+    }
+
+    /// <summary>The text of <see cref="Percent(decimal)"/> as UTF-8 (ASCII); returns its length.</summary>
+    public static int PercentUtf8(decimal share, Span<byte> destination)
+    {
+        var n = FormatUtf8(Math.Round(share * 100, 1, MidpointRounding.AwayFromZero), destination);
+        destination[n] = (byte)'%';
+        return n + 1;
+    }
 
     /// <summary>A share num/den as a percentage (0 when den is 0).</summary>
     public static string Percent(int num, int den) => den == 0 ? "0%" : Percent((decimal)num / den);

@@ -8,8 +8,8 @@ internal static class Outcomes
     public static ItemOutcome Score(RubricItem item, decimal exact, string zh, string en, IEnumerable<string> evidence)
     {
         var score = Numbers.Round(Numbers.Clamp(exact, item.Max));
-        var tail = $" → {F(score)}/{F(item.Max)}";
-        return new ItemOutcome(item.Id, score, false, new Explanation(zh + tail, en + tail), Evidence(evidence));
+        return new ItemOutcome(item.Id, score, false,
+            new Explanation($"{zh} → {F(score)}/{F(item.Max)}", $"{en} → {F(score)}/{F(item.Max)}"), Evidence(evidence));
     }
 
     /// <summary>An item that needs sessions, for a unit with none in the year: 0 with no evidence.</summary>
@@ -40,11 +40,40 @@ internal static class Outcomes
         return 0;
     }
 
-    public static string F(decimal d) => Numbers.Format(d);
+    // Numbers for the explanations, formatted straight into the interpolated text: no string of their own.
+    public static Num F(decimal d) => new(d, false);
 
-    public static string F(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static Num F(int n) => new(n, false);
 
-    public static string Pct(int num, int den) => Numbers.Percent(num, den);
+    public static Num Pct(int num, int den) => new(den == 0 ? 0 : (decimal)num / den, true);
 
-    public static string Pct(decimal share) => Numbers.Percent(share);
+    public static Num Pct(decimal share) => new(share, true);
+
+    /// <summary>A number as an explanation shows it: <see cref="Numbers.Format"/>, or as a percentage
+    /// <see cref="Numbers.Percent(decimal)"/>. Formatted where it is interpolated, always invariantly.</summary>
+    public readonly struct Num(decimal value, bool percent) : ISpanFormattable
+    {
+        public override string ToString() => percent ? Numbers.Percent(value) : Numbers.Format(value);
+
+        public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            Span<byte> ascii = stackalloc byte[Numbers.MaxFormattedLength];
+            var n = percent ? Numbers.PercentUtf8(value, ascii) : Numbers.FormatUtf8(value, ascii);
+            if (n > destination.Length)
+            {
+                charsWritten = 0;
+                return false;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                destination[i] = (char)ascii[i];
+            }
+
+            charsWritten = n;
+            return true;
+        }
+    }
 }
