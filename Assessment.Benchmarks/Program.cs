@@ -7,7 +7,8 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project Assessment.Benchmarks -- generate <folder> <units> [members] [sessions]
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
 // Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> | engine <folder> [cold] |
-// profile <folder> | outputcost <folder> | phases <folder> <out.json> | compile | tokenize <file> | mapcost <file> | poolcheck <file>. See docs/performance.md.
+// profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score | compile | tokenize <file> |
+// mapcost <file> | poolcheck <file>. See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
 {
     var units = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -116,6 +117,12 @@ if (args.Length >= 2 && args[0] == "engine")
         Console.WriteLine($"ScoreAll, parallelism {degree}: {watch.Elapsed.TotalSeconds:F2} s for {n} units, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s");
     }
 
+    return 0;
+}
+
+if (args.Length >= 3 && args[0] == "allocs")
+{
+    Allocations.Run(args[1], args[2]);
     return 0;
 }
 

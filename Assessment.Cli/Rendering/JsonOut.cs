@@ -79,18 +79,24 @@ internal sealed class JsonOut
     }
 
     private JsonOut(string newLine, int depth)
-        : this(newLine, ArrayPool<byte>.Shared.Rent(1 << 15))
+        : this(newLine, FragmentPool.Rent(1 << 15))
     {
         _fragmentDepth = depth;
         Restart();
     }
 
-    /// <summary>What a fragment writer has written, in memory rented from <see cref="ArrayPool{T}.Shared"/> that the
-    /// caller now owns (and returns once it is written); the writer starts again.</summary>
+    /// <summary>Where fragment writers take their memory. Units are rendered on the scoring threads faster than the
+    /// document's writer gives their memory back, and the shared pool keeps few arrays per size and empties itself
+    /// when memory is short: this one keeps up to 512 per size (`allocs` helper: 185 MB of buffers allocated for
+    /// 20,000 units with the shared pool).</summary>
+    public static ArrayPool<byte> FragmentPool { get; } = ArrayPool<byte>.Create(1 << 24, 512);
+
+    /// <summary>What a fragment writer has written, in memory rented from <see cref="FragmentPool"/> that the caller
+    /// now owns (and returns there once it is written); the writer starts again.</summary>
     public (byte[] Bytes, int Length) Detach()
     {
         var taken = (_buffer, _used);
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1 << 15, _used));
+        _buffer = FragmentPool.Rent(Math.Max(1 << 15, _used));
         Restart();
         return taken;
     }
@@ -223,9 +229,9 @@ internal sealed class JsonOut
             return;
         }
 
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _used + bytes));
+        var bigger = FragmentPool.Rent(Math.Max(_buffer.Length * 2, _used + bytes));
         _buffer.AsSpan(0, _used).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        FragmentPool.Return(_buffer);
         _buffer = bigger;
     }
 

@@ -25,7 +25,7 @@ internal static class JsonRenderer
         public static Compared Of(PreviousRun p) => new(p.File, p.AsOf, p.Delta, p.Removed);
     }
 
-    /// <summary>A unit's JSON, rendered into memory rented from <see cref="ArrayPool{T}.Shared"/>, and what the
+    /// <summary>A unit's JSON, rendered into memory rented from <see cref="JsonOut.FragmentPool"/>, and what the
     /// document needs to know of the unit.</summary>
     internal readonly record struct UnitJson(string UnitId, bool Added, byte[] Bytes, int Length);
 
@@ -74,7 +74,7 @@ internal static class JsonRenderer
             }
 
             j.Rendered(unit.Bytes.AsSpan(0, unit.Length));
-            ArrayPool<byte>.Shared.Return(unit.Bytes);
+            JsonOut.FragmentPool.Return(unit.Bytes);
             scored.Add(unit.UnitId);
         }
 

@@ -326,7 +326,7 @@ internal sealed class ExportAssembler
         CheckDuplicates(b.Events, x => x.EventId, "event_id", x => x.Source);
 
         MemberRow? secretary = null;
-        foreach (var m in b.Members.Where(m => m.Roles.HasFlag(MemberRole.Secretary)))
+        foreach (var m in b.Members.Where(m => (m.Roles & MemberRole.Secretary) != 0))
         {
             if (secretary is null)
             {

@@ -14,7 +14,7 @@ internal static class FactBuilder
         return new UnitFacts(
             r.Unit,
             year,
-            group.FirstOrDefault(m => m.Roles.HasFlag(MemberRole.Secretary)),
+            group.FirstOrDefault(m => (m.Roles & MemberRole.Secretary) != 0),
             group.Select(m => m.MemberId).ToArray(),
             r.Sessions.Where(s => year.InYear(s.Date)).Select(s => s.SessionId).ToArray(),
             PickDocument(r.Documents, DocumentKind.Plan, year, latest: false),
