@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Import;
