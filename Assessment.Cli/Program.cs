@@ -11,4 +11,17 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
     context.Cancel = true;
     cancel.Cancel();
 });
-return Cli.Run(args, new Terminal(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, cancel.Token));
+// Output redirected to a file or a pipe gets a UTF-8 writer of its own instead of the console's synchronized one, so
+// that the JSON writer can put its bytes straight on the stream (docs/performance.md). It flushes after every write,
+// as the console's writer does.
+var stdout = Console.IsOutputRedirected
+    ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = true }
+    : Console.Out;
+try
+{
+    return Cli.Run(args, new Terminal(stdout, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, cancel.Token));
+}
+finally
+{
+    stdout.Flush();
+}
