@@ -99,6 +99,28 @@ public sealed class ScoreCommandTests
         (r.Out + r.Error).Should().NotContain("   at ");
     }
 
+    [Fact]
+    public void InternalError_ExitsSeventyWithOneLineAndNoStackTrace()
+    {
+        // A failure that is nobody's input: here the output itself breaks with an exception the tool does not expect.
+        using var error = new StringWriter();
+
+        var exit = Assessment.Cli.Cli.Run(["score", CliRunner.Sample, "--as-of", AsOf], new Assessment.Cli.Terminal(new BrokenWriter(), error, false, false));
+
+        exit.Should().Be(70);
+        error.ToString().Should().Contain("internal error (InvalidOperationException): the writer broke")
+            .And.Contain("please report").And.NotContain("   at ");
+    }
+
+    private sealed class BrokenWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new InvalidOperationException("the writer broke");
+
+        public override void Write(string? value) => throw new InvalidOperationException("the writer broke");
+    }
+
     [Theory]
     [InlineData("--as-of", "2025-13-01")]
     [InlineData("--rubric", "nonexistent.json")]
