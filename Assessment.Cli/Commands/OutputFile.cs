@@ -19,7 +19,11 @@ internal static class OutputFile
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var w = new StreamWriter(temp, false, new UTF8Encoding(false), bufferSize: 1 << 20))
+            // A new file, not an emptied one: on ext4 a file truncated to zero is written back to disk when it is
+            // closed (auto_da_alloc), which held the close of a 358 MB output for 0.18 s. A stale temporary file of a
+            // process that had the same id goes first.
+            File.Delete(temp);
+            using (var w = new StreamWriter(new FileStream(temp, FileMode.CreateNew, FileAccess.Write), new UTF8Encoding(false), bufferSize: 1 << 20))
             {
                 write(w);
             }

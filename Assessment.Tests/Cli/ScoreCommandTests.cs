@@ -163,6 +163,22 @@ public sealed class ScoreCommandTests
         JObject.Parse(File.ReadAllText(file))["units"]!.Should().HaveCount(8);
         Directory.GetFiles(x.Folder).Should().ContainSingle("no temporary file is left behind");
     }
+
+    [Fact]
+    public void Score_OutputFile_AStaleTemporaryFileOfTheSameProcessIdIsReplaced()
+    {
+        // The temporary file is created new (never an emptied one); one left by a killed process that had this
+        // process's id must not stop the run.
+        using var x = new TempExport();
+        var file = Path.Combine(x.Folder, "out.json");
+        File.WriteAllText(Path.Combine(x.Folder, $".out.json.{Environment.ProcessId}.tmp"), "stale");
+
+        var r = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json", "-o", file);
+
+        r.Exit.Should().Be(0, r.Error);
+        JObject.Parse(File.ReadAllText(file))["units"]!.Should().HaveCount(8);
+        Directory.GetFiles(x.Folder).Should().ContainSingle();
+    }
 }
 
 public sealed class ValidateCommandTests
