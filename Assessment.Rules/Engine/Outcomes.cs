@@ -12,6 +12,41 @@ internal static class Outcomes
             new Explanation($"{zh} → {F(score)}/{F(item.Max)}", $"{en} → {F(score)}/{F(item.Max)}"), Evidence(evidence));
     }
 
+    /// <summary>As above, for explanations the rule interpolates: each is written once, the score appended to it,
+    /// instead of becoming a string that is then copied into the explanation.</summary>
+    public static ItemOutcome Score(RubricItem item, decimal exact, ref Text zh, ref Text en, IEnumerable<string> evidence)
+    {
+        var score = Numbers.Round(Numbers.Clamp(exact, item.Max));
+        return new ItemOutcome(item.Id, score, false,
+            new Explanation(zh.WithScore(F(score), F(item.Max)), en.WithScore(F(score), F(item.Max))), Evidence(evidence));
+    }
+
+    /// <summary>An explanation as a rule interpolates it, formatted invariantly.</summary>
+    [System.Runtime.CompilerServices.InterpolatedStringHandler]
+    public ref struct Text
+    {
+        private System.Runtime.CompilerServices.DefaultInterpolatedStringHandler _text;
+
+        public Text(int literalLength, int formattedCount) =>
+            _text = new(literalLength + 16, formattedCount + 2, System.Globalization.CultureInfo.InvariantCulture);
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public void AppendFormatted(string? value) => _text.AppendFormatted(value);
+
+        /// <summary>The text with " → score/max" appended; the handler's buffer goes back to its pool.</summary>
+        internal string WithScore(Num score, Num max)
+        {
+            _text.AppendLiteral(" → ");
+            _text.AppendFormatted(score);
+            _text.AppendLiteral("/");
+            _text.AppendFormatted(max);
+            return _text.ToStringAndClear();
+        }
+    }
+
     /// <summary>An item that needs sessions, for a unit with none in the year: 0 with no evidence.</summary>
     public static ItemOutcome NoSessions(RubricItem item) => Score(item, 0, "年内无集体学习", "no sessions in the year", []);
 
