@@ -30,7 +30,7 @@ internal sealed class JsonOut
 
     // Property names are a few literals written millions of times: each one's bytes ("name": ) are made once.
     private const int MaxCachedNames = 1024;
-    private readonly Dictionary<string, byte[]> _names = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, byte[]> _names = new(StringComparer.Ordinal);
 
     // Null for a fragment, whose buffer grows instead of being flushed.
     private readonly Stream? _stream;
