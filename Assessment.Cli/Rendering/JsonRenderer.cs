@@ -194,7 +194,7 @@ internal static class JsonRenderer
             Prop(j, "title", i.Title(lang));
             Num(j, "score", i.Score);
             Num(j, "max", i.Max);
-            Prop(j, "status", i.Status.ToString());
+            Prop(j, "status", StatusNames[(int)i.Status]);
             Prop(j, "explanation", i.Explanation.Text(lang));
             Strings(j, "evidence", i.Evidence);
         });
@@ -239,13 +239,28 @@ internal static class JsonRenderer
         j.Number(Numbers.Round(value));
     }
 
-    private static void Strings(JsonOut j, string name, IEnumerable<string> values)
+    // The names of the statuses, made once: Enum.ToString boxes the value, for every item of every unit.
+    private static readonly string[] StatusNames = NamesByValue<ItemStatus>();
+
+    private static string[] NamesByValue<T>() where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var names = new string[values.Max(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)) + 1];
+        foreach (var v in values)
+        {
+            names[Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)] = v.ToString();
+        }
+
+        return names;
+    }
+
+    private static void Strings(JsonOut j, string name, IReadOnlyList<string> values)
     {
         j.Name(name);
         j.StartArray();
-        foreach (var v in values)
+        for (var k = 0; k < values.Count; k++) // an index, not an enumerator allocated for each list
         {
-            j.String(v);
+            j.String(values[k]);
         }
 
         j.EndArray();
