@@ -43,15 +43,19 @@ internal static class ScoreCommand
             var file = r.GetValue(output);
             var fmt = r.GetValue(format)!;
 
-            // Scorecards are produced lazily, in input order, on all cores; a failed unit is set aside, never thrown.
-            IEnumerable<Core.Scoring.Scorecard> Cards(Action tick)
+            // Units are scored lazily, in input order, on all cores, and `then` runs on the thread that scored each one
+            // (JSON is rendered there: it is as much work as a third of the scoring); a failed unit is set aside, never
+            // thrown.
+            IEnumerable<T> Scored<T>(Action tick, Func<Core.Scoring.Scorecard, T> then)
             {
-                foreach (var s in assessor.ScoreAll(export, day, r.GetValue(parallel), terminal.Cancellation))
+                var results = assessor.ScoreAllThen(export, day, s => (s, Value: s.Scorecard is null ? default! : then(s.Scorecard)),
+                    r.GetValue(parallel), terminal.Cancellation);
+                foreach (var (s, value) in results)
                 {
                     tick();
                     if (s.Scorecard is not null)
                     {
-                        yield return s.Scorecard;
+                        yield return value;
                     }
                     else
                     {
@@ -60,26 +64,7 @@ internal static class ScoreCommand
                 }
             }
 
-            // JSON is rendered on the scoring threads too (it is as much work as a third of the scoring), and written
-            // here in input order.
-            IEnumerable<JsonRenderer.UnitJson> Rendered(Action tick, JsonRenderer.Compared? compared, string newLine)
-            {
-                var scores = assessor.ScoreAllThen(export, day,
-                    s => (s, Json: s.Scorecard is null ? default : JsonRenderer.Render(s.Scorecard, language, compared, newLine)),
-                    r.GetValue(parallel), terminal.Cancellation);
-                foreach (var (s, json) in scores)
-                {
-                    tick();
-                    if (s.Scorecard is not null)
-                    {
-                        yield return json;
-                    }
-                    else
-                    {
-                        invalid.Add((s.Unit.UnitId, [s.Failure!]));
-                    }
-                }
-            }
+            IEnumerable<Core.Scoring.Scorecard> Cards(Action tick) => Scored(tick, c => c);
 
             if (fmt is "json" or "csv")
             {
@@ -89,7 +74,7 @@ internal static class ScoreCommand
                     if (fmt == "json")
                     {
                         var compared = previous is null ? null : JsonRenderer.Compared.Of(previous);
-                        JsonRenderer.Write(w, export, Rendered(tick, compared, w.NewLine), () => invalid, day, language, compared);
+                        JsonRenderer.Write(w, export, Scored(tick, c => JsonRenderer.Render(c, language, compared, w.NewLine)), () => invalid, day, language, compared);
                     }
                     else
                     {
