@@ -112,7 +112,4 @@ internal static class Numbers
         destination[n] = (byte)'%';
         return n + 1;
     }
-
-    /// <summary>A share num/den as a percentage (0 when den is 0).</summary>
-    public static string Percent(int num, int den) => den == 0 ? "0%" : Percent((decimal)num / den);
 }

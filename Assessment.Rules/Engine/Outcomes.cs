@@ -5,15 +5,12 @@ namespace Assessment.Rules.Engine;
 /// <summary>Builds the outcome facts that rules insert: one rounding per item, the score appended to the explanation.</summary>
 internal static class Outcomes
 {
-    public static ItemOutcome Score(RubricItem item, decimal exact, string zh, string en, IEnumerable<string> evidence)
-    {
-        var score = Numbers.Round(Numbers.Clamp(exact, item.Max));
-        return new ItemOutcome(item.Id, score, false,
-            new Explanation($"{zh} → {F(score)}/{F(item.Max)}", $"{en} → {F(score)}/{F(item.Max)}"), Evidence(evidence));
-    }
+    /// <summary>For explanations given as strings; the interpolations here bind to the overload below.</summary>
+    public static ItemOutcome Score(RubricItem item, decimal exact, string zh, string en, IEnumerable<string> evidence) =>
+        Score(item, exact, $"{zh}", $"{en}", evidence);
 
-    /// <summary>As above, for explanations the rule interpolates: each is written once, the score appended to it,
-    /// instead of becoming a string that is then copied into the explanation.</summary>
+    /// <summary>For explanations the rule interpolates: each is written once, the score appended to it, instead of
+    /// becoming a string that is then copied into the explanation.</summary>
     public static ItemOutcome Score(RubricItem item, decimal exact, ref Text zh, ref Text en, IEnumerable<string> evidence)
     {
         var score = Numbers.Round(Numbers.Clamp(exact, item.Max));
@@ -80,6 +77,7 @@ internal static class Outcomes
 
     public static Num F(int n) => new(n, false);
 
+    /// <summary>The share num/den as a percentage; 0 % when den is 0.</summary>
     public static Num Pct(int num, int den) => new(den == 0 ? 0 : (decimal)num / den, true);
 
     public static Num Pct(decimal share) => new(share, true);
