@@ -31,16 +31,6 @@ internal static class Allocations
             {
                 Cli.Rendering.JsonOut.FragmentPool.Return(u.Bytes);
             }
-
-            // One interpolated explanation number after the warm-up: does formatting it allocate more than the text?
-            var x = Outcomes.F(12.5m);
-            var start = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 1000; i++)
-            {
-                _ = $"{x}";
-            }
-
-            Console.WriteLine($"interpolating Outcomes.F: {(GC.GetAllocatedBytesForCurrentThread() - start) / 1000.0} bytes per string");
         }
 
         var total = GC.GetTotalAllocatedBytes() - before;
