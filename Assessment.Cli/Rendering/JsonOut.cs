@@ -205,13 +205,6 @@ internal sealed class JsonOut
         Append("null"u8);
     }
 
-    /// <summary>A value written as given (a number already formatted).</summary>
-    public void Raw(string value)
-    {
-        BeforeValue();
-        Text(value);
-    }
-
     /// <summary>Hands what is buffered to the stream.</summary>
     public void Flush()
     {

@@ -192,7 +192,7 @@ public sealed class JsonOutTests : IDisposable
             j.Name("n");
             j.Number(-12);
             j.Name("r");
-            j.Raw("83.5");
+            j.Number(83.50m);
             j.Name("t");
             j.Bool(true);
             j.Name("f");
@@ -224,7 +224,7 @@ public sealed class JsonOutTests : IDisposable
             j.WritePropertyName("n");
             j.WriteValue(-12);
             j.WritePropertyName("r");
-            j.WriteRawValue("83.5");
+            j.WriteValue(83.5m);
             j.WritePropertyName("t");
             j.WriteValue(true);
             j.WritePropertyName("f");
