@@ -104,4 +104,50 @@ public sealed class ValueParserTests
         Vocabularies.Status.TryParse(word, out var s).Should().BeTrue();
         s.Should().Be(expected);
     }
+
+    public static TheoryData<string> VocabularyNames => new() { "Role", "Form", "Tag", "Status", "Speech", "Output", "Level", "Document", "Event", "Finding" };
+
+    /// <summary>Every vocabulary, through its untyped face: each entry reads back from its label and code (codes in any
+    /// case, from a string and from a span), gives back its labels, and the entries come in the enum's order.</summary>
+    [Theory]
+    [MemberData(nameof(VocabularyNames))]
+    public void Vocabulary_EveryEntry_RoundTrips(string name)
+    {
+        var vocabulary = typeof(Vocabularies).GetProperty(name)!.GetValue(null)!;
+        var check = typeof(ValueParserTests).GetMethod(nameof(RoundTrip), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(vocabulary.GetType().GetGenericArguments()[0]);
+        check.Invoke(null, [vocabulary]);
+    }
+
+    private static void RoundTrip<T>(Vocabulary<T> vocabulary) where T : struct, Enum
+    {
+        var declared = Enum.GetValues<T>().Where(v => !typeof(T).IsDefined(typeof(FlagsAttribute), false) || Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0).ToArray();
+        vocabulary.Entries.Select(e => e.Value).Should().Equal(declared);
+        foreach (var (value, zh, en) in vocabulary.Entries)
+        {
+            vocabulary.Zh(value).Should().Be(zh);
+            vocabulary.En(value).Should().Be(en);
+            vocabulary.Label(value, "en").Should().Be(en);
+            vocabulary.Label(value, "zh").Should().Be(zh);
+            foreach (var word in new[] { zh, en, en.ToUpperInvariant() })
+            {
+                vocabulary.TryParse(word, out var read).Should().BeTrue(word);
+                read.Should().Be(value);
+                vocabulary.TryParse(word.AsSpan(), out var fromSpan).Should().BeTrue(word);
+                fromSpan.Should().Be(value);
+            }
+        }
+
+        vocabulary.TryParse("不是词", out _).Should().BeFalse();
+        vocabulary.TryParse("不是词".AsSpan(), out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Vocabulary_ValueWithoutLabel_Throws()
+    {
+        var both = MemberRole.Secretary | MemberRole.Member;
+        FluentActions.Invoking(() => Vocabularies.Role.Zh(both)).Should().Throw<KeyNotFoundException>();
+        FluentActions.Invoking(() => Vocabularies.Role.En((MemberRole)64)).Should().Throw<KeyNotFoundException>();
+        FluentActions.Invoking(() => Vocabularies.Form.En((SessionForm)(-1))).Should().Throw<KeyNotFoundException>();
+    }
 }
