@@ -507,6 +507,25 @@ public sealed class CsvExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_RowsOfUnitsInterleaved_KeepFileOrderPerUnitAndKnowEveryId()
+    {
+        var e = _x.Write("units.csv", TempExport.Units)
+            .Write("members.csv", "unit_id,member_id,name,role\nU1,M1,王,书记\nU1,M2,张,成员\nU2,M1,李,书记\n")
+            .Write("sessions.csv", "unit_id,session_id,date\nU1,S1,2024-03-05\nU2,S1,2024-03-06\nU1,S2,2024-04-05\nU2,S2,2024-04-06\n")
+            .Write("attendance.csv", "unit_id,session_id,member_id,status\n" +
+                "U1,S2,M2,出席\nU2,S1,M1,出席\nU1,S1,M1,出席\nU1,S1,M2,出席\nU2,S2,M1,出席\nU1,S2,M1,出席\nU2,S2,M2,出席\n").Read();
+
+        var u1 = e.Units.Single(u => u.UnitId == "U1");
+        u1.Members.Select(m => m.MemberId).Should().Equal("M1", "M2");
+        u1.Sessions.Select(s => s.SessionId).Should().Equal("S1", "S2");
+        u1.Attendance.Select(a => a.Source.Line).Should().Equal(2, 4, 5, 7);
+        e.Diagnostics.Select(d => $"{d.Code} {d.File}:{d.Line} {d.UnitId}").Should().Equal(
+            ["unknown-member attendance.csv:8 U2"], "U1's members and sessions are all known to it, and U2 has no M2");
+        e.InvalidUnits.Single().UnitId.Should().Be("U2");
+        e.RowCounts["attendance"].Should().Be(7);
+    }
+
+    [Fact]
     public void Diagnostic_InEnglish_SaysTheSameThing()
     {
         var e = _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号,20x4\n").Read();
