@@ -67,8 +67,16 @@ internal static class RowParsers
         var date = c.Date("date", required: true);
         List<ContentTag>? tags = null;
         List<string>? free = null;
-        foreach (var tag in ValueParser.List(c.Raw("content_tags")))
+        var tagList = c.Span(c.Index("content_tags"));
+        foreach (var range in tagList.SplitAny(ValueParser.ListSeparators))
         {
+            // Split like ValueParser.List, on the span: only a free tag becomes a string.
+            var tag = tagList[range].Trim();
+            if (tag.IsEmpty)
+            {
+                continue;
+            }
+
             if (Vocabularies.Tag.TryParse(tag, out var known))
             {
                 tags ??= [];
@@ -79,7 +87,7 @@ internal static class RowParsers
             }
             else
             {
-                (free ??= []).Add(tag);
+                (free ??= []).Add(tag.ToString());
             }
         }
 

@@ -7,7 +7,7 @@ namespace Assessment.Core.Import;
 /// <summary>The value spellings of the export format: booleans, dates, rates, whole numbers, lists. Pure functions.</summary>
 internal static class ValueParser
 {
-    private static readonly char[] ListSeparators = [';', '；', '、', '|'];
+    internal static readonly char[] ListSeparators = [';', '；', '、', '|'];
 
     /// <summary>Trims and NFKC-folds a raw value (full-width digits and letters become ASCII).</summary>
     public static string Fold(string raw)

@@ -507,6 +507,24 @@ public sealed class CsvExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_ContentTags_SplitTrimmedDeduplicatedAndFreeTagsKept()
+    {
+        var e = _x.Write("units.csv", TempExport.Units)
+            .Write("sessions.csv", "unit_id,session_id,date,content_tags\n" +
+                "U1,S1,2024-03-05, 新思想 ||四史;新思想 ; 营商环境 ;;乡村振兴\n" +
+                "U1,S2,2024-04-05,\n" +
+                "U1,S3,2024-05-05,Party_Rules、ｌａｗ\n").Read();
+
+        var sessions = e.Units[0].Sessions;
+        sessions[0].Tags.Should().Equal(ContentTag.InnovationTheory, ContentTag.PartyHistory);
+        sessions[0].FreeTags.Should().Equal("营商环境", "乡村振兴");
+        sessions[1].Tags.Should().BeEmpty();
+        sessions[1].FreeTags.Should().BeEmpty();
+        sessions[2].Tags.Should().Equal(ContentTag.PartyRules, ContentTag.Law);
+        sessions[2].FreeTags.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Read_RowsOfUnitsInterleaved_KeepFileOrderPerUnitAndKnowEveryId()
     {
         var e = _x.Write("units.csv", TempExport.Units)
