@@ -120,12 +120,28 @@ internal sealed class Cells
             }
         }
 
-        var value = _chars.AsSpan(start, n);
+        var from = start;
+        var to = start + n;
+        while (from < to && IsWhiteSpace(_chars[from]))
+        {
+            from++;
+        }
+
+        while (to > from && IsWhiteSpace(_chars[to - 1]))
+        {
+            to--;
+        }
+
         _strings[column] = null;
-        _start[column] = start + n - value.TrimStart().Length;
-        _length[column] = value.Trim().Length;
+        _start[column] = from;
+        _length[column] = to - from;
         _used = start + n;
     }
+
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, without its Unicode table lookup for the common case: ASCII, and
+    /// every character above U+3000 (the CJK text of an export), none of which is white space.</summary>
+    internal static bool IsWhiteSpace(char c) =>
+        c < 0x80 ? c == ' ' || c is >= '\t' and <= '\r' : c <= '\u3000' && char.IsWhiteSpace(c);
 
     /// <summary>Blanks a column (a value over the length limit, reported as the record's problem).</summary>
     public void Clear(int column) => _strings[column] = "";

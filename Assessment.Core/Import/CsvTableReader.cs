@@ -132,7 +132,11 @@ internal static class CsvTableReader
             using (reader)
             {
                 var results = parallel
-                    ? reader.ParallelEnumerate(r => Load(r, cells.Value!) ? (true, selector(cells.Value!)) : (false, default!), -1)
+                    ? reader.ParallelEnumerate(r =>
+                    {
+                        var c = cells.Value!;
+                        return Load(r, c) ? (true, selector(c)) : (false, default!);
+                    }, -1)
                     : Sequential(selector, cells.Value!);
                 using var e = results.GetEnumerator();
                 var rows = 0;

@@ -35,6 +35,14 @@ public sealed class CellsTests
     }
 
     [Fact]
+    public void IsWhiteSpace_AgreesWithCharIsWhiteSpace_ForEveryChar()
+    {
+        var differ = Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
+            .Where(c => Cells.IsWhiteSpace(c) != char.IsWhiteSpace(c)).Select(c => $"U+{(int)c:X4}");
+        differ.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Text_SharesOneInstancePerId()
     {
         var cells = new Cells(RawTable.Missing(Tables.Attendance, "attendance.csv"));
