@@ -161,7 +161,7 @@ public sealed class Assessor
 
     /// <summary>The rules gave exactly one outcome for each id of the rubric: a rule that did not fire, or fired twice
     /// (a join that is not keyed to the unit), is a bug, reported for the unit and never scored.</summary>
-    private static void Expect<T>(List<T> got, Func<T, string> id, Dictionary<string, int> want, string unitId)
+    internal static void Expect<T>(List<T> got, Func<T, string> id, Dictionary<string, int> want, string unitId)
     {
         var ok = got.Count == want.Count;
         if (ok)

@@ -67,7 +67,9 @@ public sealed class JsonOutTests : IDisposable
         var random = new Random(7);
         string[] Strings(int n) => Enumerable.Range(0, n)
             .Select(_ => new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => Pool[random.Next(Pool.Length)]).ToArray())).ToArray();
-        var values = new[] { Strings(0), Strings(3), Strings(4000), Strings(1), Strings(12_000) };
+        // The last value is larger than FragmentPool's largest pooled array (16 MB): rented outside the pool, and
+        // dropped when given back.
+        var values = new[] { Strings(0), Strings(3), Strings(4000), Strings(1), Strings(12_000), [new string('中', 6_000_000)] };
         var members = Strings(9000);
 
         void Value(JsonOut j, string[] strings)
@@ -147,6 +149,47 @@ public sealed class JsonOutTests : IDisposable
             pieces.Should().BeGreaterThan(1, "the members fill more than one block");
             j.EndObject();
         }).Should().Equal(direct);
+
+        rendered[^1].Length.Should().BeGreaterThan(1 << 24, "one value is larger than the pool's largest array");
+        foreach (var (bytes, _) in rendered)
+        {
+            JsonOut.FragmentPool.Return(bytes); // as the tool does once a unit is written; the oversized one is dropped
+        }
+    }
+
+    [Fact]
+    public void Names_CachedUncachedAndOverlong_AreWrittenAsNewtonsoftWritesThem()
+    {
+        // The writer keeps the bytes of up to 1,024 names, each short enough to be escaped in its buffer; the others
+        // (here 1,100 distinct names and one of 30,000 characters with characters to escape) are written each time.
+        var names = Enumerable.Range(0, 1100).Select(i => $"name{i}\"\u2028中").Append(new string('名', 30_000) + "\n\"").ToArray();
+        var ordered = names.Concat(names).ToArray(); // the second time from the cache where there is one
+
+        Write(j =>
+        {
+            j.StartArray();
+            foreach (var n in ordered)
+            {
+                j.StartObject();
+                j.Name(n);
+                j.Number(1);
+                j.EndObject();
+            }
+
+            j.EndArray();
+        }).Should().Equal(WriteNewtonsoft(j =>
+        {
+            j.WriteStartArray();
+            foreach (var n in ordered)
+            {
+                j.WriteStartObject();
+                j.WritePropertyName(n);
+                j.WriteValue(1);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+        }));
     }
 
     [Fact]

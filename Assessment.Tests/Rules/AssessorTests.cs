@@ -124,6 +124,52 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void ScoreAllThen_NullProjection_ThrowsAtOnce()
+    {
+        var export = new Export("mem", [new UnitBuilder(2024, "U1").Build()], [], [], new Dictionary<string, int>());
+        FluentActions.Invoking(() => Assessor.Create().ScoreAllThen<int>(export, new DateOnly(2025, 1, 15), null!))
+            .Should().Throw<ArgumentNullException>("the check is made before anything is enumerated");
+    }
+
+    [Fact]
+    public void Prepare_OnSeveralThreads_CompilesOneSharedFactory_ThatScoreUses()
+    {
+        var factories = new NRules.ISessionFactory[8];
+        Parallel.For(0, factories.Length, i =>
+        {
+            Assessor.Create().Prepare();
+            factories[i] = RuleInventory.Factory;
+        });
+
+        factories.Should().OnlyContain(f => ReferenceEquals(f, factories[0]));
+        Assessor.Create().Score(new UnitBuilder(2024, "U1").Build(), new DateOnly(2025, 1, 15)).Items.Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("A,B,C", true)]
+    [InlineData("C,A,B", true)]
+    [InlineData("A,B", false)]     // one missing
+    [InlineData("A,B,B", false)]   // one twice, so one missing
+    [InlineData("A,B,C,C", false)] // one twice
+    [InlineData("A,B,X", false)]   // one unknown
+    [InlineData("", false)]
+    public void Expect_ExactlyOneResultPerExpectedId_OrSaysWhatCame(string got, bool ok)
+    {
+        var want = new Dictionary<string, int> { ["A"] = 0, ["B"] = 1, ["C"] = 2 };
+        var results = got.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var check = FluentActions.Invoking(() => Assessor.Expect(results, x => x, want, "U7"));
+        if (ok)
+        {
+            check.Should().NotThrow();
+        }
+        else
+        {
+            check.Should().Throw<InvalidOperationException>()
+                .WithMessage($"unit U7: the rules gave results for [{string.Join(", ", results.Order(StringComparer.Ordinal))}], expected exactly one for each of [A, B, C]");
+        }
+    }
+
+    [Fact]
     public void ScoreAll_ManyUnitsInParallel_KeepsInputOrder()
     {
         var units = Enumerable.Range(0, 60).Select(i => new UnitBuilder(2024, $"U{i:00}").Build()).ToArray();
