@@ -35,7 +35,7 @@ internal static class Conversion
 {
     public static ItemOutcome Score(RubricItem item, IEnumerable<OutputRow> conversions)
     {
-        var ids = conversions.OrderBy(x => x.Source.Line).Select(x => x.OutputId).ToArray();
+        var ids = FileOrder.ByLine(conversions, x => x.Source.Line).Select(x => x.OutputId).ToArray();
         return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), ids.Length, 1),
             $"成果转化 {Outcomes.F(ids.Length)} 项", $"{Outcomes.F(ids.Length)} result(s) turned into practice", ids);
     }

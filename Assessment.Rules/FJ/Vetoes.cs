@@ -19,7 +19,7 @@ internal static class Vetoes
 
     public static VetoOutcome FromReviews(RubricVeto veto, IEnumerable<ReviewRow> findings, string zh, string en)
     {
-        var rows = findings.OrderBy(x => x.Source.Line).ToArray();
+        var rows = FileOrder.ByLine(findings, x => x.Source.Line);
         var notes = string.Join("; ", rows.Select(r => r.Note).Where(n => n is not null));
         var suffix = notes.Length > 0 ? $"：{notes}" : "";
         var suffixEn = notes.Length > 0 ? $": {notes}" : "";

@@ -155,8 +155,8 @@ internal static class FactBuilder
 
         // In file order (a stable sort: rows from JSON or XLSX imports may share a line number), so that the rules
         // do not each sort them again.
-        facts.Add(new SessionFacts(unit, sessionFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
-        facts.Add(new MemberFacts(unit, memberFacts.OrderBy(x => x.Row.Source.Line).ToArray()));
+        facts.Add(new SessionFacts(unit, FileOrder.ByLine(sessionFacts, x => x.Row.Source.Line)));
+        facts.Add(new MemberFacts(unit, FileOrder.ByLine(memberFacts, x => x.Row.Source.Line)));
         facts.Add(new RowSet<MemberRow>(unit, r.Members));
         facts.Add(new RowSet<OutputRow>(unit, r.Outputs));
         facts.Add(new RowSet<DocumentRow>(unit, r.Documents));

@@ -36,7 +36,7 @@ internal static class TimelyStudy
 {
     public static ItemOutcome Score(RubricItem item, IEnumerable<DirectiveRow> directives, IReadOnlyList<SessionFact> s)
     {
-        var d = directives.OrderBy(x => x.Source.Line).ToArray();
+        var d = FileOrder.ByLine(directives, x => x.Source.Line);
         if (d.Length == 0)
         {
             return Outcomes.NotApplicable(item, "年内无上级部署", "no directives issued in the year", []);

@@ -35,7 +35,7 @@ internal static class BulletinsAndReview
 {
     public static ItemOutcome Score(RubricItem item, IEnumerable<DocumentRow> documents)
     {
-        var d = documents.OrderBy(x => x.Source.Line).ToArray();
+        var d = FileOrder.ByLine(documents, x => x.Source.Line);
         var min = item.Parameters.Whole("MinBulletinsPerYear");
         var bulletins = d.Count(x => x.Kind == DocumentKind.Bulletin);
         var reviews = d.Count(x => x.Kind == DocumentKind.MemberReview);

@@ -40,8 +40,8 @@ internal static class RulesAndArchive
 {
     public static ItemOutcome Score(RubricItem item, IEnumerable<DocumentRow> rules, IEnumerable<DocumentRow> archives)
     {
-        var r = rules.OrderBy(x => x.Source.Line).Select(x => x.DocId).ToArray();
-        var a = archives.OrderBy(x => x.Source.Line).Select(x => x.DocId).ToArray();
+        var r = FileOrder.ByLine(rules, x => x.Source.Line).Select(x => x.DocId).ToArray();
+        var a = FileOrder.ByLine(archives, x => x.Source.Line).Select(x => x.DocId).ToArray();
         var points = (r.Length > 0 ? item.Parameters.Number("RulesPoints") : 0) + (a.Length > 0 ? item.Parameters.Number("ArchivePoints") : 0);
         return Outcomes.Score(item, points,
             $"学习制度 {Outcomes.F(r.Length)} 份，学习档案 {Outcomes.F(a.Length)} 份",

@@ -37,8 +37,8 @@ internal static class PropagandaLead
 {
     public static ItemOutcome Score(RubricItem item, MemberFacts members, IEnumerable<DocumentRow> schedules)
     {
-        var l = members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0).OrderBy(x => x.Row.Source.Line).Select(x => x.Id).ToArray();
-        var d = schedules.OrderBy(x => x.Source.Line).Select(x => x.DocId).ToArray();
+        var l = FileOrder.ByLine(members.Where(m => (m.Row.Roles & MemberRole.PropagandaLead) != 0), x => x.Row.Source.Line).Select(x => x.Id).ToArray();
+        var d = FileOrder.ByLine(schedules, x => x.Source.Line).Select(x => x.DocId).ToArray();
         var points = (l.Length > 0 ? item.Parameters.Number("LeadPoints") : 0) + (d.Length > 0 ? item.Parameters.Number("SchedulePoints") : 0);
         return Outcomes.Score(item, points,
             $"分管宣传成员 {Outcomes.F(l.Length)} 人，专题安排文件 {Outcomes.F(d.Length)} 份",

@@ -35,7 +35,7 @@ internal static class StudySecretary
 {
     public static ItemOutcome Score(RubricItem item, IEnumerable<MemberRow> secretaries)
     {
-        var ids = secretaries.OrderBy(x => x.Source.Line).Select(x => x.MemberId).ToArray();
+        var ids = FileOrder.ByLine(secretaries, x => x.Source.Line).Select(x => x.MemberId).ToArray();
         return ids.Length > 0
             ? Outcomes.Score(item, item.Max, $"学习秘书：{string.Join("、", ids)}", $"study secretary: {string.Join(", ", ids)}", ids)
             : Outcomes.Score(item, 0, "未配备学习秘书", "no study secretary", ids);

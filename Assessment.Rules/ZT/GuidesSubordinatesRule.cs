@@ -35,7 +35,7 @@ internal static class GuidesSubordinates
 {
     public static ItemOutcome Score(UnitFacts unit, RubricItem item, IEnumerable<EventRow> events)
     {
-        var ids = events.OrderBy(e => e.Source.Line).Select(e => e.EventId).ToArray();
+        var ids = FileOrder.ByLine(events, e => e.Source.Line).Select(e => e.EventId).ToArray();
         if (unit.Unit.HasSubordinateGroups != true)
         {
             return Outcomes.NotApplicable(item, "无下级中心组", "no subordinate study groups", ids);

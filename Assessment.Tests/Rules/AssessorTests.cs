@@ -239,3 +239,22 @@ public sealed class RubricCatalogTests : IDisposable
     public void Load_NoSuchFile_IsRubricError() =>
         ((Action)(() => RubricCatalog.Load("nonexistent.json"))).Should().Throw<RubricException>().WithMessage("*standard, grassroots*");
 }
+
+public sealed class FileOrderTests
+{
+    [Theory]
+    [InlineData(new[] { 2, 5, 9 }, new[] { 0, 1, 2 })]          // in order already: as given
+    [InlineData(new[] { 9, 2, 5 }, new[] { 1, 2, 0 })]          // sorted by line
+    [InlineData(new[] { 4, 4, 1, 4 }, new[] { 2, 0, 1, 3 })]    // equal lines keep their order (stable)
+    [InlineData(new[] { 3, 3, 3 }, new[] { 0, 1, 2 })]
+    [InlineData(new int[0], new int[0])]
+    public void ByLine_IsAStableSortByLine(int[] lines, int[] expectedOrder)
+    {
+        var rows = lines.Select((line, i) => (Line: line, Index: i)).ToList();
+
+        var ordered = Assessment.Rules.Facts.FileOrder.ByLine(rows, r => r.Line);
+
+        ordered.Select(r => r.Index).Should().Equal(expectedOrder);
+        ordered.Should().NotBeSameAs(rows);
+    }
+}
