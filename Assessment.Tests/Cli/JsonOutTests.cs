@@ -400,3 +400,31 @@ public sealed class JsonOutTests : IDisposable
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 }
+
+/// <summary>JSON written to a TextWriter (a library caller's, or the console's) goes through TextWriterStream, which
+/// decodes the UTF-8 bytes; a unit larger than the JSON writer's buffer reaches it in one write.</summary>
+public sealed class TextWriterStreamTests
+{
+    [Fact]
+    public void Writes_LargeAndSplitAcrossCharacters_DecodeToTheSameText()
+    {
+        var text = string.Concat(Enumerable.Range(0, 40_000).Select(i => $"单位{i}：√ ×→😀 ")); // 1- to 4-byte characters
+        var bytes = Encoding.UTF8.GetBytes(text);
+        bytes.Length.Should().BeGreaterThan(3 * (1 << 16), "one write is larger than the stream's first char buffer");
+        using var w = new StringWriter();
+        var stream = new TextWriterStream(w);
+
+        // Pieces of 1, 2, 3, 5 bytes (cutting through characters), then the rest of the text in one write.
+        var at = 0;
+        foreach (var n in new[] { 1, 2, 3, 5, 7, 11 })
+        {
+            stream.Write(bytes, at, n);
+            at += n;
+        }
+
+        stream.Write(bytes.AsSpan(at));
+        stream.Flush();
+
+        w.ToString().Should().Be(text);
+    }
+}
