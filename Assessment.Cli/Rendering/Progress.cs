@@ -16,7 +16,12 @@ internal static class Progress
             return;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(terminal.Error) });
+        // The caller has found stderr to be a terminal: say so, rather than let Spectre guess again from the writer.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(terminal.Error),
+            Interactive = InteractionSupport.Yes,
+        });
         console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

@@ -268,6 +268,17 @@ public sealed class ProgressTests : IDisposable
     public void Dispose() => _x.Dispose();
 
     [Fact]
+    public void ShortRun_ToATerminal_DrawsNoBar()
+    {
+        new ExportGenerator(8).Write(_x.Folder, 20, "Q", new DateOnly(2025, 1, 15));
+
+        var result = CliRunner.RunOn(true, "score", _x.Folder, "--as-of", "2025-01-15");
+
+        result.Exit.Should().Be(0);
+        result.Error.Should().NotContain("评分中", "a run of 300 units or fewer finishes before a bar would help");
+    }
+
+    [Fact]
     public void LongRun_Redirected_WritesNothingToStderr_AndToATerminalStillScores()
     {
         new ExportGenerator(7).Write(_x.Folder, 320, "P", new DateOnly(2025, 1, 15));
@@ -279,5 +290,10 @@ public sealed class ProgressTests : IDisposable
         var terminal = CliRunner.RunOn(true, "score", _x.Folder, "--as-of", "2025-01-15", "--format", "json");
         terminal.Exit.Should().Be(0);
         JObject.Parse(terminal.Out)["units"]!.Should().HaveCount(320);
+        terminal.Error.Should().Contain("评分中").And.Contain("100%", "the bar is drawn on stderr and reaches the end");
+
+        var english = CliRunner.RunOn(true, "score", _x.Folder, "--as-of", "2025-01-15", "--lang", "en");
+        english.Error.Should().Contain("scoring");
+        english.Out.Should().NotContain("scoring").And.NotContain("\u001b[", "stdout carries only the result");
     }
 }
