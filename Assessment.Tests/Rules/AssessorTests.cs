@@ -258,3 +258,20 @@ public sealed class FileOrderTests
         ordered.Should().NotBeSameAs(rows);
     }
 }
+
+public sealed class UnitFactsTests
+{
+    [Fact]
+    public void UnitFacts_AreEqualOnlyToThemselves()
+    {
+        var unit = new UnitBuilder(2024, "U1").Build();
+        var a = (Assessment.Rules.Facts.UnitFacts)Assessment.Rules.Facts.FactBuilder.Build(unit, RubricCatalog.Standard)[0];
+        var copy = a with { }; // every field the same: equal as a record, another unit to the rules
+
+        var same = a;
+        (a == same).Should().BeTrue();
+        (a == copy).Should().BeFalse("joins to the unit (x.Unit == unit) compare references");
+        a.Equals(copy).Should().BeFalse();
+        a.GetHashCode().Should().Be(same.GetHashCode());
+    }
+}
