@@ -67,16 +67,8 @@ internal static class RowParsers
         var date = c.Date("date", required: true);
         List<ContentTag>? tags = null;
         List<string>? free = null;
-        var tagList = c.Span(c.Index("content_tags"));
-        foreach (var range in tagList.SplitAny(ValueParser.ListSeparators))
+        foreach (var tag in ValueParser.Items(c.Span(c.Index("content_tags")))) // only a free tag becomes a string
         {
-            // Split like ValueParser.List, on the span: only a free tag becomes a string.
-            var tag = tagList[range].Trim();
-            if (tag.IsEmpty)
-            {
-                continue;
-            }
-
             if (Vocabularies.Tag.TryParse(tag, out var known))
             {
                 tags ??= [];

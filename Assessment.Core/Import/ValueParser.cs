@@ -7,7 +7,7 @@ namespace Assessment.Core.Import;
 /// <summary>The value spellings of the export format: booleans, dates, rates, whole numbers, lists. Pure functions.</summary>
 internal static class ValueParser
 {
-    internal static readonly char[] ListSeparators = [';', '；', '、', '|'];
+    private static readonly char[] ListSeparators = [';', '；', '、', '|'];
 
     /// <summary>Trims and NFKC-folds a raw value (full-width digits and letters become ASCII).</summary>
     public static string Fold(string raw)
@@ -195,8 +195,50 @@ internal static class ValueParser
     }
 
     /// <summary>Splits a list on ; ； 、 or |, trimming items and dropping empty ones.</summary>
-    public static IReadOnlyList<string> List(string s) =>
-        s.Length == 0 ? [] : s.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static IReadOnlyList<string> List(string s)
+    {
+        if (s.Length == 0)
+        {
+            return [];
+        }
+
+        var items = new List<string>();
+        foreach (var item in Items(s))
+        {
+            items.Add(item.ToString());
+        }
+
+        return items.ToArray();
+    }
+
+    /// <summary>The items of a list as <see cref="List"/> splits it, as spans of the value: nothing is allocated.</summary>
+    public static ListItems Items(ReadOnlySpan<char> s) => new(s);
+
+    /// <summary>Enumerates the items of a list value (see <see cref="Items"/>).</summary>
+    internal ref struct ListItems(ReadOnlySpan<char> s)
+    {
+        private readonly ReadOnlySpan<char> _s = s;
+        private MemoryExtensions.SpanSplitEnumerator<char> _ranges = s.SplitAny(ListSeparators);
+
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        public readonly ListItems GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_ranges.MoveNext())
+            {
+                var item = _s[_ranges.Current].Trim();
+                if (!item.IsEmpty)
+                {
+                    Current = item;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Formats a date the canonical way, <c>2024-03-05</c>.</summary>
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -206,14 +248,8 @@ internal static class ValueParser
     {
         roles = MemberRole.None;
         badWord = null;
-        foreach (var range in s.SplitAny(ListSeparators))
+        foreach (var word in Items(s))
         {
-            var word = s[range].Trim();
-            if (word.IsEmpty)
-            {
-                continue;
-            }
-
             if (!Vocabularies.Role.TryParse(word, out var r))
             {
                 badWord = word.ToString();

@@ -71,6 +71,21 @@ public sealed class ValueParserTests
         roles.Should().Be(MemberRole.Secretary | MemberRole.PropagandaLead);
     }
 
+    /// <summary>Lists are split by one enumerator (roles, content tags and List alike); it must split as
+    /// String.Split with the list separators, trimming entries and dropping empty ones, did before.</summary>
+    [Fact]
+    public void List_SplitsAsStringSplitWithTrimAndRemoveEmpty()
+    {
+        char[] pool = [';', '；', '、', '|', ' ', '\t', '\u3000', '\u00a0', 'a', '党', '史', ',', '/'];
+        char[] separators = [';', '；', '、', '|'];
+        var random = new Random(20261128);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var s = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pool[random.Next(pool.Length)]).ToArray());
+            ValueParser.List(s).Should().Equal(s.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s);
+        }
+    }
+
     [Fact]
     public void TryRoles_UnknownWord_NamesIt()
     {
