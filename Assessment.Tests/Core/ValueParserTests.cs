@@ -157,6 +157,16 @@ public sealed class ValueParserTests
         vocabulary.TryParse("不是词".AsSpan(), out _).Should().BeFalse();
     }
 
+    private enum Small : byte
+    {
+        One = 1,
+    }
+
+    [Fact]
+    public void Vocabulary_OfAnEnumThatIsNotAnInt_IsRefused() =>
+        FluentActions.Invoking(() => new Vocabulary<Small>((Small.One, "一", "one", [])))
+            .Should().Throw<InvalidOperationException>().WithMessage("*int*");
+
     [Fact]
     public void Vocabulary_ValueWithoutLabel_Throws()
     {

@@ -131,8 +131,10 @@ public sealed class AssessorTests
             .Should().Throw<ArgumentNullException>("the check is made before anything is enumerated");
     }
 
+    // Whether Prepare compiles the rules eagerly cannot be seen in this process, where other tests compile them too;
+    // this checks that calling it from several threads at once is safe and leaves one factory for all.
     [Fact]
-    public void Prepare_OnSeveralThreads_CompilesOneSharedFactory_ThatScoreUses()
+    public void Prepare_OnSeveralThreadsAtOnce_IsSafe_AndLeavesOneSharedFactory()
     {
         var factories = new NRules.ISessionFactory[8];
         Parallel.For(0, factories.Length, i =>
@@ -255,7 +257,6 @@ public sealed class FileOrderTests
         var ordered = Assessment.Rules.Facts.FileOrder.ByLine(rows, r => r.Line);
 
         ordered.Select(r => r.Index).Should().Equal(expectedOrder);
-        ordered.Should().NotBeSameAs(rows);
     }
 }
 
