@@ -10,50 +10,95 @@ public static class CsvExport
     /// <param name="folder">The export folder; only units.csv is required.</param>
     /// <param name="options">Encoding, strictness and waiver checks; null for the defaults.</param>
     /// <returns>The export, with every diagnostic located by file, line, column and unit.</returns>
+    /// <remarks>The files are loaded (read, checked for their encoding, their header mapped) one after another on a
+    /// thread of their own, while the tables already loaded are mapped: the first rows are typed while the largest
+    /// files are still being read. A file error in any table still stops every unit, as if it had been found first.</remarks>
     public static Export Read(string folder, ReadOptions? options = null)
     {
         options ??= ReadOptions.Default;
-        var diagnostics = new List<Diagnostic>();
-        var tables = new Dictionary<string, RawTable>();
         if (!Directory.Exists(folder))
         {
-            diagnostics.Add(new(Severity.FileError, folder, 0, null, null, Messages.FileUnreadable, ["not a folder"]));
-            return ExportAssembler.Assemble(folder, tables, diagnostics, options);
+            var diagnostics = new List<Diagnostic> { new(Severity.FileError, folder, 0, null, null, Messages.FileUnreadable, ["not a folder"]) };
+            return ExportAssembler.Assemble(folder, new Dictionary<string, RawTable>(), diagnostics, options);
         }
 
         var files = Directory.GetFiles(folder);
-        foreach (var schema in Tables.All)
+        var schemas = Tables.All;
+        var loaded = schemas.Select(_ => new List<Diagnostic>()).ToArray();
+        var tables = schemas.Select(_ => new TaskCompletionSource<RawTable>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var mapping = new List<Diagnostic>();
+        var loader = Task.Factory.StartNew(() =>
         {
-            var candidates = files.Where(f => Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase)
-                    && (Path.GetFileNameWithoutExtension(f).Equals(schema.Name, StringComparison.OrdinalIgnoreCase)
-                        || Path.GetFileNameWithoutExtension(f) == schema.Zh))
-                .Order(StringComparer.Ordinal).ToArray();
-            if (candidates.Length > 1)
+            for (var i = 0; i < schemas.Count; i++)
             {
-                diagnostics.Add(new(Severity.FileError, schema.FileName, 0, null, null, Messages.TableTwice,
-                    [schema.Name, Path.GetFileName(candidates[0]), Path.GetFileName(candidates[1])]));
-                continue;
-            }
-
-            if (candidates.Length == 0)
-            {
-                if (schema == Tables.Units)
+                try
                 {
-                    diagnostics.Add(new(Severity.FileError, schema.FileName, 0, null, null, Messages.MissingTable, [schema.FileName]));
+                    options.Cancellation.ThrowIfCancellationRequested();
+                    tables[i].SetResult(Load(schemas[i], files, options, loaded[i], mapping));
                 }
+                catch (Exception e)
+                {
+                    // Whoever waits for this table or a later one gets the exception, as if it had been thrown there.
+                    foreach (var rest in tables.Skip(i))
+                    {
+                        _ = e is OperationCanceledException ? rest.TrySetCanceled(options.Cancellation) : rest.TrySetException(e);
+                    }
 
-                continue;
+                    return;
+                }
             }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-            var table = CsvTableReader.Read(schema, candidates[0], options, diagnostics);
-            if (schema == Tables.Units && !table.Present && !diagnostics.Any(d => d.Severity == Severity.FileError))
+        return ExportAssembler.Assemble(folder, schema => tables[Index(schema)].Task.GetAwaiter().GetResult(), () =>
+        {
+            loader.GetAwaiter().GetResult();
+            return [.. loaded.SelectMany(d => d)];
+        }, mapping, options);
+    }
+
+    private static int Index(TableSchema schema)
+    {
+        for (var i = 0; i < Tables.All.Count; i++)
+        {
+            if (Tables.All[i] == schema)
             {
-                diagnostics.Add(new(Severity.FileError, table.File, 0, null, null, Messages.MissingTable, [schema.FileName]));
+                return i;
             }
-
-            tables[schema.Name] = table;
         }
 
-        return ExportAssembler.Assemble(folder, tables, diagnostics, options);
+        throw new ArgumentOutOfRangeException(nameof(schema), schema.Name, "not a table of the format");
+    }
+
+    /// <summary>Finds and loads one table's file; a missing or unreadable one is an empty table and a diagnostic.</summary>
+    private static RawTable Load(TableSchema schema, string[] files, ReadOptions options, List<Diagnostic> diagnostics, List<Diagnostic> mapping)
+    {
+        var candidates = files.Where(f => Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+                && (Path.GetFileNameWithoutExtension(f).Equals(schema.Name, StringComparison.OrdinalIgnoreCase)
+                    || Path.GetFileNameWithoutExtension(f) == schema.Zh))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (candidates.Length > 1)
+        {
+            diagnostics.Add(new(Severity.FileError, schema.FileName, 0, null, null, Messages.TableTwice,
+                [schema.Name, Path.GetFileName(candidates[0]), Path.GetFileName(candidates[1])]));
+            return RawTable.Missing(schema, schema.FileName);
+        }
+
+        if (candidates.Length == 0)
+        {
+            if (schema == Tables.Units)
+            {
+                diagnostics.Add(new(Severity.FileError, schema.FileName, 0, null, null, Messages.MissingTable, [schema.FileName]));
+            }
+
+            return RawTable.Missing(schema, schema.FileName);
+        }
+
+        var table = CsvTableReader.Read(schema, candidates[0], options, diagnostics, mapping);
+        if (schema == Tables.Units && !table.Present && !diagnostics.Any(d => d.Severity == Severity.FileError))
+        {
+            diagnostics.Add(new(Severity.FileError, table.File, 0, null, null, Messages.MissingTable, [schema.FileName]));
+        }
+
+        return table;
     }
 }

@@ -16,7 +16,11 @@ internal static class CsvTableReader
 
     private static readonly System.Buffers.SearchValues<byte> Blank = System.Buffers.SearchValues.Create(" \r\n\t"u8);
 
-    public static RawTable Read(TableSchema schema, string path, ReadOptions options, List<Diagnostic> diagnostics)
+    /// <summary>Loads one file and reads its header; its records are read when the table is mapped. The file's own
+    /// problems (encoding, headers, size) go to <paramref name="diagnostics"/>; those found while mapping (a record too
+    /// large, too many rows) go to <paramref name="mapDiagnostics"/>, in order with the rows' own, or to
+    /// <paramref name="diagnostics"/> if it is null.</summary>
+    public static RawTable Read(TableSchema schema, string path, ReadOptions options, List<Diagnostic> diagnostics, List<Diagnostic>? mapDiagnostics = null)
     {
         var file = Path.GetFileName(path);
         var forced = options.Encoding;
@@ -76,11 +80,11 @@ internal static class CsvTableReader
             return RawTable.Missing(schema, file);
         }
 
-        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, options, bytes.Length >= options.ParallelFromBytes);
+        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, mapDiagnostics ?? diagnostics, options, bytes.Length >= options.ParallelFromBytes);
     }
 
     private static RawTable Open(TableSchema schema, string file, string? text, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics,
-        ReadOptions read, bool parallel)
+        List<Diagnostic> mapDiagnostics, ReadOptions read, bool parallel)
     {
         var separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
         var malformed = new MalformedLines();
@@ -117,7 +121,7 @@ internal static class CsvTableReader
             return RawTable.Missing(schema, file);
         }
 
-        return new CsvTable(schema, file, reader, map, headers.Count, malformed, parallel, read, diagnostics);
+        return new CsvTable(schema, file, reader, map, headers.Count, malformed, parallel, read, mapDiagnostics);
     }
 
 #pragma warning disable CA1001 // the ThreadLocal and the reader are disposed when Map finishes: a table is mapped once

@@ -82,19 +82,32 @@ internal sealed class ExportAssembler
         });
     }
 
+    /// <summary>Assembles tables that are all loaded: <paramref name="diagnostics"/> holds their file-level problems.</summary>
     public static Export Assemble(string source, IReadOnlyDictionary<string, RawTable> tables, List<Diagnostic> diagnostics, ReadOptions options)
     {
         if (diagnostics.Any(x => x.Severity == Severity.FileError))
         {
-            return new Export(source, [], [], Finish(diagnostics, options), Tables.All.ToDictionary(t => t.Name, _ => 0));
+            return FileErrors(source, diagnostics, options);
         }
 
-        return new ExportAssembler(diagnostics, options, tables.Values).Run(source, tables);
+        return new ExportAssembler(diagnostics, options, tables.Values)
+            .Run(source, s => tables.TryGetValue(s.Name, out var t) ? t : RawTable.Missing(s, s.FileName), null);
     }
 
-    private Export Run(string source, IReadOnlyDictionary<string, RawTable> tables)
+    /// <summary>Assembles tables that are still being loaded (CSV): <paramref name="table"/> waits for a table,
+    /// <paramref name="loaded"/> waits for them all and gives their file-level problems, in table order. The result
+    /// is the same as if every table had been loaded first: a file error anywhere discards the rows mapped meanwhile.
+    /// <paramref name="mapping"/> is where the tables put problems found while they are mapped; the rows' diagnostics
+    /// join them there, in reading order.</summary>
+    public static Export Assemble(string source, Func<TableSchema, RawTable> table, Func<IReadOnlyList<Diagnostic>> loaded,
+        List<Diagnostic> mapping, ReadOptions options) =>
+        new ExportAssembler(mapping, options, new Dictionary<string, Func<RowSource, string?, string?>>()).Run(source, table, loaded);
+
+    private static Export FileErrors(string source, IReadOnlyList<Diagnostic> diagnostics, ReadOptions options) =>
+        new(source, [], [], Finish([.. diagnostics], options), Tables.All.ToDictionary(t => t.Name, _ => 0));
+
+    private Export Run(string source, Func<TableSchema, RawTable> T, Func<IReadOnlyList<Diagnostic>>? loaded)
     {
-        RawTable T(TableSchema s) => tables.TryGetValue(s.Name, out var t) ? t : RawTable.Missing(s, s.FileName);
         var counts = new Dictionary<string, int>();
 
         var buckets = Buckets(Parse(T(Tables.Units), RowParsers.Unit, null), counts);
@@ -108,6 +121,16 @@ internal sealed class ExportAssembler
         Fill(Tables.Reviews, Parse(T(Tables.Reviews), RowParsers.Review, null), buckets, b => b.Reviews, counts);
         ReadDirectives(Parse(T(Tables.Directives), RowParsers.Directive, null), buckets, counts);
         ReadWaivers(Parse(T(Tables.Waivers), RowParsers.Waiver, null), buckets, counts);
+        if (loaded is not null)
+        {
+            var files = loaded();
+            if (files.Any(x => x.Severity == Severity.FileError))
+            {
+                return FileErrors(source, files, _options);
+            }
+
+            _d.InsertRange(0, files);
+        }
 
         // Each unit's cross-checks are independent: run them in parallel, each into its own list, and append the
         // lists in input order so the diagnostics come out the same on every run.

@@ -600,4 +600,57 @@ public sealed class CsvExportTests : IDisposable
 
         Only(e, Severity.RowError).Code.Should().Be("text-after-quote");
     }
+    // The files are loaded on a thread of their own while the first tables are mapped (CsvExport.Read): the result must
+    // be the one of loading every file first.
+
+    [Fact]
+    public void Read_FileErrorInALaterTable_StopsEveryUnitAndDropsTheRowsMappedMeanwhile()
+    {
+        _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号单位,2024\nU2,,2024\n")
+          .Write("members.csv", "unit_id,member_id,name,role\nU1,M1,王建国,院长\n")
+          .Write("speeches.csv", "unit_id,session_id,member_id,member_id\nU1,S1,M1,M1\n");
+
+        var e = _x.Read();
+
+        e.Diagnostics.Select(d => (d.Severity, d.File, d.Code)).Should().Equal((Severity.FileError, "speeches.csv", "duplicate-column"));
+        e.Units.Should().BeEmpty();
+        e.InvalidUnits.Should().BeEmpty();
+        e.RowCounts.Values.Should().OnlyContain(n => n == 0);
+    }
+
+    [Fact]
+    public void Read_FileLevelWarningsOfEveryTable_ComeBeforeTheRowsDiagnostics()
+    {
+        _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号单位,2024\nU2,,2024\n")
+          .Write("outputs.csv", "unit_id,output_id,kind,title,remark\n");
+
+        var e = _x.Read();
+
+        e.Diagnostics.Select(d => (d.File, d.Code)).Should().Equal(("outputs.csv", "unknown-column"), ("units.csv", "required"));
+    }
+
+    [Fact]
+    public void Read_TooManyRowsInALaterTable_FollowsTheRowsReadBeforeIt()
+    {
+        var sessions = string.Concat(Enumerable.Range(1, 30).Select(i => $"U1,S{i},2024-03-{i % 28 + 1:00},第{i}次\n"));
+        _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号单位,2024\nU2,,2024\n")
+          .Write("sessions.csv", "unit_id,session_id,date,topic\n" + sessions);
+
+        var e = _x.Read(new ReadOptions { Limits = ReadLimits.Default with { MaxRowsPerFile = 20 } });
+
+        e.Diagnostics.Select(d => (d.File, d.Code)).Should().Equal(("units.csv", "required"), ("sessions.csv", "too-many-rows"));
+        e.Units.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_Cancelled_ThrowsOperationCanceled()
+    {
+        _x.Write("units.csv", TempExport.Units).Write("sessions.csv", "unit_id,session_id,date,topic\nU1,S1,2024-03-05,学习\n");
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        var read = () => _x.Read(new ReadOptions { Cancellation = cancel.Token });
+
+        read.Should().Throw<OperationCanceledException>();
+    }
 }
