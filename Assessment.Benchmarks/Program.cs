@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Assessment.Benchmarks -- generate <folder> <units> [members] [sessions]
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
-// Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> | engine <folder> [cold] |
+// Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection) | engine <folder> [cold] |
 // profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score | compile | tokenize <file> |
 // mapcost <file> | poolcheck <file>. See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
@@ -41,6 +41,7 @@ if (args.Length >= 2 && args[0] == "tokenize")
 
 if (args.Length >= 3 && args[0] == "reads")
 {
+    using var trace = Environment.GetEnvironmentVariable("GCTRACE") == "1" ? new GcTrace() : null;
     for (var i = 0; i < int.Parse(args[2], CultureInfo.InvariantCulture); i++)
     {
         var watch = Stopwatch.StartNew();
