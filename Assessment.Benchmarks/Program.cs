@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Assessment.Benchmarks -- generate <folder> <units> [members] [sessions]
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
-// Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection) | engine <folder> [cold] |
+// Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection; JITTRACE=1: methods compiled, by tier) | engine <folder> [cold] |
 // profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score | compile | tokenize <file> |
 // mapcost <file> | poolcheck <file>. See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
@@ -42,12 +42,15 @@ if (args.Length >= 2 && args[0] == "tokenize")
 if (args.Length >= 3 && args[0] == "reads")
 {
     using var trace = Environment.GetEnvironmentVariable("GCTRACE") == "1" ? new GcTrace() : null;
+    using var jits = Environment.GetEnvironmentVariable("JITTRACE") == "1" ? new JitTrace() : null;
     for (var i = 0; i < int.Parse(args[2], CultureInfo.InvariantCulture); i++)
     {
         var watch = Stopwatch.StartNew();
         var export = Assessment.Core.Import.CsvExport.Read(args[1]);
-        Console.WriteLine($"read {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {export.Units.Count} units, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB so far, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
+        Console.WriteLine($"read {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {export.Units.Count} units, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB so far, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s");
     }
+
+    jits?.Print();
 
     return 0;
 }
