@@ -70,11 +70,17 @@ internal static class Cli
         catch (Exception e)
         {
             // Never a stack trace: say what failed in one line, and ask for a report.
-            terminal.Error.WriteLine($"assess: internal error ({e.GetType().Name}): {e.Message}");
+            var shown = Unwrapped(e);
+            terminal.Error.WriteLine($"assess: internal error ({shown.GetType().Name}): {shown.Message}");
             terminal.Error.WriteLine("assess: please report this with the command you ran / 请将所运行的命令反馈给开发者");
             return 70;
         }
     }
+
+    /// <summary>The failure itself when it comes wrapped alone in an <see cref="AggregateException"/>, as one thrown
+    /// on a scoring thread (in the rendering done there) does; otherwise the exception as it is.</summary>
+    internal static Exception Unwrapped(Exception e) =>
+        e is AggregateException a && a.Flatten().InnerExceptions is [var only] ? only : e;
 }
 
 /// <summary>A mistake in how the command was called, or a rubric or input path that cannot be used (exit code 2).</summary>

@@ -112,6 +112,22 @@ public sealed class ScoreCommandTests
             .And.Contain("please report").And.NotContain("   at ");
     }
 
+    [Fact]
+    public void InternalError_OnAScoringThread_NamesTheFailureNotItsWrapper()
+    {
+        var thrown = new InvalidOperationException("the renderer broke");
+        var export = new Assessment.Core.Model.Export("mem", [new UnitBuilder(2024, "U1").Build()], [], [], new Dictionary<string, int>());
+
+        // What the command line gets when the per-unit projection (JSON rendering) throws on a scoring thread.
+        var caught = FluentActions.Invoking(() => Assessment.Rules.Engine.Assessor.Create()
+                .ScoreAllThen<int>(export, new DateOnly(2025, 1, 15), _ => throw thrown).ToList())
+            .Should().Throw<AggregateException>().Which;
+
+        Assessment.Cli.Cli.Unwrapped(caught).Should().BeSameAs(thrown);
+        Assessment.Cli.Cli.Unwrapped(new AggregateException(thrown, new InvalidOperationException("another"))).Should().BeOfType<AggregateException>();
+        Assessment.Cli.Cli.Unwrapped(thrown).Should().BeSameAs(thrown);
+    }
+
     private sealed class BrokenWriter : TextWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
