@@ -106,21 +106,21 @@ internal sealed class ExportAssembler
     private static Export FileErrors(string source, IReadOnlyList<Diagnostic> diagnostics, ReadOptions options) =>
         new(source, [], [], Finish([.. diagnostics], options), Tables.All.ToDictionary(t => t.Name, _ => 0));
 
-    private Export Run(string source, Func<TableSchema, RawTable> T, Func<IReadOnlyList<Diagnostic>>? loaded)
+    private Export Run(string source, Func<TableSchema, RawTable> table, Func<IReadOnlyList<Diagnostic>>? loaded)
     {
         var counts = new Dictionary<string, int>();
 
-        var buckets = Buckets(Parse(T(Tables.Units), RowParsers.Unit, null), counts);
-        Fill(Tables.Members, Parse(T(Tables.Members), RowParsers.Member, "member_id"), buckets, b => b.Members, counts, b => b.MemberIds);
-        Fill(Tables.Sessions, Parse(T(Tables.Sessions), RowParsers.Session, "session_id"), buckets, b => b.Sessions, counts, b => b.SessionIds);
-        Fill(Tables.Attendance, Parse(T(Tables.Attendance), RowParsers.Attendance, null), buckets, b => b.Attendance, counts);
-        Fill(Tables.Speeches, Parse(T(Tables.Speeches), RowParsers.Speech, null), buckets, b => b.Speeches, counts);
-        Fill(Tables.Outputs, Parse(T(Tables.Outputs), RowParsers.Output, null), buckets, b => b.Outputs, counts);
-        Fill(Tables.Documents, Parse(T(Tables.Documents), RowParsers.Document, null), buckets, b => b.Documents, counts);
-        Fill(Tables.Events, Parse(T(Tables.Events), RowParsers.Event, null), buckets, b => b.Events, counts);
-        Fill(Tables.Reviews, Parse(T(Tables.Reviews), RowParsers.Review, null), buckets, b => b.Reviews, counts);
-        ReadDirectives(Parse(T(Tables.Directives), RowParsers.Directive, null), buckets, counts);
-        ReadWaivers(Parse(T(Tables.Waivers), RowParsers.Waiver, null), buckets, counts);
+        var buckets = Buckets(Parse(table(Tables.Units), RowParsers.Unit, null), counts);
+        Fill(Tables.Members, Parse(table(Tables.Members), RowParsers.Member, "member_id"), buckets, b => b.Members, counts, b => b.MemberIds);
+        Fill(Tables.Sessions, Parse(table(Tables.Sessions), RowParsers.Session, "session_id"), buckets, b => b.Sessions, counts, b => b.SessionIds);
+        Fill(Tables.Attendance, Parse(table(Tables.Attendance), RowParsers.Attendance, null), buckets, b => b.Attendance, counts);
+        Fill(Tables.Speeches, Parse(table(Tables.Speeches), RowParsers.Speech, null), buckets, b => b.Speeches, counts);
+        Fill(Tables.Outputs, Parse(table(Tables.Outputs), RowParsers.Output, null), buckets, b => b.Outputs, counts);
+        Fill(Tables.Documents, Parse(table(Tables.Documents), RowParsers.Document, null), buckets, b => b.Documents, counts);
+        Fill(Tables.Events, Parse(table(Tables.Events), RowParsers.Event, null), buckets, b => b.Events, counts);
+        Fill(Tables.Reviews, Parse(table(Tables.Reviews), RowParsers.Review, null), buckets, b => b.Reviews, counts);
+        ReadDirectives(Parse(table(Tables.Directives), RowParsers.Directive, null), buckets, counts);
+        ReadWaivers(Parse(table(Tables.Waivers), RowParsers.Waiver, null), buckets, counts);
         if (loaded is not null)
         {
             var files = loaded();
