@@ -43,6 +43,9 @@ internal static class Outcomes
             _text.AppendFormatted((ReadOnlySpan<char>)chars[..written]);
         }
 
+        /// <summary>The text as it is; the handler's buffer goes back to its pool.</summary>
+        internal string Done() => _text.ToStringAndClear();
+
         /// <summary>The text with " → score/max" appended; the handler's buffer goes back to its pool.</summary>
         internal string WithScore(Num score, Num max)
         {
@@ -53,6 +56,10 @@ internal static class Outcomes
             return _text.ToStringAndClear();
         }
     }
+
+    /// <summary>An explanation the rule interpolates, with no score appended (vetoes, bonuses): its numbers are
+    /// written as <see cref="Text"/> writes them, without boxing.</summary>
+    public static Explanation Explain(ref Text zh, ref Text en) => new(zh.Done(), en.Done());
 
     /// <summary>An item that needs sessions, for a unit with none in the year: 0 with no evidence.</summary>
     public static ItemOutcome NoSessions(RubricItem item) => Score(item, 0, "年内无集体学习", "no sessions in the year", []);

@@ -13,7 +13,7 @@ internal static class Vetoes
     {
         var min = veto.Parameters.Whole("VetoMinSessions");
         return new VetoOutcome(veto.Id, unit.N < min,
-            new Explanation($"年内集体学习 {Outcomes.F(unit.N)} 次，少于 {Outcomes.F(min)} 次", $"{Outcomes.F(unit.N)} sessions in the year, fewer than {Outcomes.F(min)}"),
+            Outcomes.Explain($"年内集体学习 {Outcomes.F(unit.N)} 次，少于 {Outcomes.F(min)} 次", $"{Outcomes.F(unit.N)} sessions in the year, fewer than {Outcomes.F(min)}"),
             unit.SessionIds);
     }
 

@@ -14,7 +14,7 @@ internal static class Bonuses
         var ids = FileOrder.ByLine(outputs, x => x.Source.Line).Select(x => x.OutputId).ToArray();
         var points = Math.Min(bonus.Parameters.Number("MaxPoints"), bonus.Parameters.Number("PointsEach") * ids.Length);
         return new BonusOutcome(bonus.Id, points,
-            new Explanation($"{zh} {Outcomes.F(ids.Length)} 项 → +{Outcomes.F(points)}", $"{Outcomes.F(ids.Length)} output(s) {en} → +{Outcomes.F(points)}"), ids);
+            Outcomes.Explain($"{zh} {Outcomes.F(ids.Length)} 项 → +{Outcomes.F(points)}", $"{Outcomes.F(ids.Length)} output(s) {en} → +{Outcomes.F(points)}"), ids);
     }
 
     public static BonusOutcome Honoured(RubricBonus bonus, IEnumerable<EventRow> events)
@@ -22,6 +22,6 @@ internal static class Bonuses
         var ids = FileOrder.ByLine(events, x => x.Source.Line).Select(x => x.EventId).ToArray();
         var points = ids.Length > 0 ? bonus.Parameters.Number("Points") : 0;
         return new BonusOutcome(bonus.Id, points,
-            new Explanation($"获评先进、经验推广 {Outcomes.F(ids.Length)} 次 → +{Outcomes.F(points)}", $"{Outcomes.F(ids.Length)} award(s) or promoted practice(s) → +{Outcomes.F(points)}"), ids);
+            Outcomes.Explain($"获评先进、经验推广 {Outcomes.F(ids.Length)} 次 → +{Outcomes.F(points)}", $"{Outcomes.F(ids.Length)} award(s) or promoted practice(s) → +{Outcomes.F(points)}"), ids);
     }
 }
