@@ -241,7 +241,25 @@ internal static class ValueParser
     }
 
     /// <summary>Formats a date the canonical way, <c>2024-03-05</c>.</summary>
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date) => string.Create(10, date, static (c, d) =>
+    {
+        // What date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) writes, without its custom-format parser:
+        // the read formats a date for each of the tens of thousands of date diagnostics an export can have.
+        Digits(c[..4], d.Year);
+        c[4] = '-';
+        Digits(c.Slice(5, 2), d.Month);
+        c[7] = '-';
+        Digits(c.Slice(8, 2), d.Day);
+    });
+
+    private static void Digits(Span<char> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     /// <summary>Reads a role list (split like <see cref="List"/>) into flags, without allocating unless a word is unknown.</summary>
     public static bool TryRoles(ReadOnlySpan<char> s, out MemberRole roles, out string? badWord)

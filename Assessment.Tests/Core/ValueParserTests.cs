@@ -175,4 +175,15 @@ public sealed class ValueParserTests
         FluentActions.Invoking(() => Vocabularies.Role.En((MemberRole)64)).Should().Throw<KeyNotFoundException>();
         FluentActions.Invoking(() => Vocabularies.Form.En((SessionForm)(-1))).Should().Throw<KeyNotFoundException>();
     }
+    [Fact]
+    public void Format_WritesWhatTheInvariantCustomFormatWrites()
+    {
+        // Every day of years at the edges of DateOnly and of the export's range, and a sample of days across the rest.
+        var days = new[] { 1, 9, 10, 99, 100, 999, 1000, 1999, 2024, 2025, 9998, 9999 }
+            .SelectMany(y => Enumerable.Range(0, DateTime.IsLeapYear(y) ? 366 : 365).Select(d => new DateOnly(y, 1, 1).AddDays(d)))
+            .Concat(Enumerable.Range(0, 20_000).Select(i => DateOnly.FromDayNumber(i * 182)))
+            .ToList();
+
+        days.Select(ValueParser.Format).Should().Equal(days.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }
