@@ -49,7 +49,17 @@ public static class CsvExport
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-        return ExportAssembler.Assemble(folder, schema => tables[Index(schema)].Task.GetAwaiter().GetResult(), () =>
+        // A table waited for. Once a file has a file error, every unit is stopped whatever the rows say: the tables
+        // after it are only loaded (for their own file-level problems), not mapped. Mapping them would only make
+        // diagnostics to drop: with units.csv unusable, one "unknown unit" per row of every other table.
+        RawTable Table(TableSchema schema)
+        {
+            var i = Index(schema);
+            var table = tables[i].Task.GetAwaiter().GetResult();
+            return loaded.Take(i + 1).Any(d => d.Any(x => x.Severity == Severity.FileError)) ? RawTable.Missing(schema, schema.FileName) : table;
+        }
+
+        return ExportAssembler.Assemble(folder, Table, () =>
         {
             loader.GetAwaiter().GetResult();
             return [.. loaded.SelectMany(d => d)];

@@ -619,6 +619,23 @@ public sealed class CsvExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_FileErrorInUnits_LeavesOnlyTheFileLevelDiagnosticsOfEveryTable()
+    {
+        // Nothing after units.csv is mapped (every row would be an "unknown unit"), but every file is still loaded and
+        // checked, so a later file's own problems are reported too.
+        _x.Write("units.csv", "unit_id,year\nU1,2024\n")
+          .Write("members.csv", "unit_id,member_id,name,role\nU1,M1,王建国,书记\nU9,M2,李四,委员\n")
+          .Write("outputs.csv", "unit_id,output_id,kind,title,remark\nU1,O1,article,标题,备注\n");
+
+        var e = _x.Read();
+
+        e.Diagnostics.Select(d => (d.Severity, d.File, d.Code)).Should().Equal(
+            (Severity.FileError, "units.csv", "missing-column"), (Severity.Warning, "outputs.csv", "unknown-column"));
+        e.Units.Should().BeEmpty();
+        e.RowCounts.Values.Should().OnlyContain(n => n == 0);
+    }
+
+    [Fact]
     public void Read_FileLevelWarningsOfEveryTable_ComeBeforeTheRowsDiagnostics()
     {
         _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号单位,2024\nU2,,2024\n")
