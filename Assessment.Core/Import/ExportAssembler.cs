@@ -23,6 +23,13 @@ internal sealed class ExportAssembler
     [ThreadStatic]
     private static Dictionary<long, int>? _scratchPairs;
 
+    // The (session, member) grid of a unit's attendance: for each pair, 1 + the index of its first row, 0 for none.
+    // A unit of 40 members and 24 sessions has 960 cells; larger ones use _scratchPairs.
+    private const int GridCells = 1 << 16;
+
+    [ThreadStatic]
+    private static int[]? _scratchGrid;
+
     private ExportAssembler(List<Diagnostic> diagnostics, ReadOptions options, IEnumerable<RawTable> tables)
         : this(diagnostics, options, tables.Where(t => t.Locate is not null).GroupBy(t => t.File).ToDictionary(g => g.Key, g => g.First().Locate!))
     {
@@ -397,9 +404,23 @@ internal sealed class ExportAssembler
             }
         }
 
-        // Ids are looked up by their number in the unit (see Bucket), so a (session, member) pair is one long.
-        var pairs = _scratchPairs ??= [];
-        pairs.Clear();
+        // Ids are looked up by their number in the unit (see Bucket), so a (session, member) pair is one cell of a
+        // grid, or one long in a dictionary for a unit too large for the grid.
+        var sessionCount = b.SessionIds.Count;
+        var cells = (long)sessionCount * b.MemberIds.Count;
+        int[]? grid = null;
+        Dictionary<long, int>? pairs = null;
+        if (cells <= GridCells)
+        {
+            grid = _scratchGrid ??= new int[GridCells];
+            grid.AsSpan(0, (int)cells).Clear();
+        }
+        else
+        {
+            pairs = _scratchPairs ??= [];
+            pairs.Clear();
+        }
+
         Dictionary<(string, string), int>? unknownPairs = null;
         var inGroup = new bool[b.MemberIds.Count];
         var groupSize = 0;
@@ -412,23 +433,39 @@ internal sealed class ExportAssembler
             }
         }
 
-        var present = new int[b.SessionIds.Count];
-        foreach (var a in b.Attendance)
+        var present = new int[sessionCount];
+        var last = new SessionMemo();
+        for (var i = 0; i < b.Attendance.Count; i++)
         {
+            var a = b.Attendance[i];
             int first;
-            if (CheckRefs(b, a.Source, a.UnitId, a.SessionId, a.MemberId, out var session, out var member))
+            if (CheckRefs(b, ref last, a.Source, a.UnitId, a.SessionId, a.MemberId, out var session, out var member))
             {
                 if (inGroup[member])
                 {
                     present[session]++;
                 }
 
-                if (pairs.TryAdd(((long)session << 32) | (uint)member, a.Source.Line))
+                if (grid is not null)
                 {
-                    continue;
-                }
+                    ref var cell = ref grid[(session * b.MemberIds.Count) + member];
+                    if (cell == 0)
+                    {
+                        cell = i + 1;
+                        continue;
+                    }
 
-                first = pairs[((long)session << 32) | (uint)member];
+                    first = b.Attendance[cell - 1].Source.Line;
+                }
+                else
+                {
+                    if (pairs!.TryAdd(((long)session << 32) | (uint)member, a.Source.Line))
+                    {
+                        continue;
+                    }
+
+                    first = pairs[((long)session << 32) | (uint)member];
+                }
             }
             else
             {
@@ -444,14 +481,15 @@ internal sealed class ExportAssembler
             Row(a.Source, "member_id", a.UnitId, Messages.DuplicatePair, a.SessionId, a.MemberId, Str(first));
         }
 
-        if (pairs.Count > LargeScratch)
+        if (pairs?.Count > LargeScratch)
         {
             _scratchPairs = null; // Clear() costs the capacity: one huge unit must not slow every later one
         }
 
+        last = new SessionMemo();
         foreach (var s in b.Speeches)
         {
-            CheckRefs(b, s.Source, s.UnitId, s.SessionId, s.MemberId, out _, out _);
+            CheckRefs(b, ref last, s.Source, s.UnitId, s.SessionId, s.MemberId, out _, out _);
         }
 
         foreach (var o in b.Outputs.Where(o => o.MemberId is not null && !b.MemberIds.ContainsKey(o.MemberId)))
@@ -513,10 +551,30 @@ internal sealed class ExportAssembler
         }
     }
 
-    /// <summary>Reports a session or member id the unit does not have; true when both are known, with their numbers.</summary>
-    private bool CheckRefs(Bucket b, RowSource source, string unitId, string sessionId, string memberId, out int session, out int member)
+    /// <summary>The session id of the previous attendance or speech row and what it was found to be: a unit's rows
+    /// usually come session by session, so most rows skip the lookup.</summary>
+    private struct SessionMemo
     {
-        var sessionKnown = b.SessionIds.TryGetValue(sessionId, out session);
+        public string? Id;
+        public int Number;
+        public bool Known;
+    }
+
+    /// <summary>Reports a session or member id the unit does not have; true when both are known, with their numbers.</summary>
+    private bool CheckRefs(Bucket b, ref SessionMemo last, RowSource source, string unitId, string sessionId, string memberId, out int session, out int member)
+    {
+        bool sessionKnown;
+        if (last.Id is { } previous && (ReferenceEquals(previous, sessionId) || previous == sessionId))
+        {
+            session = last.Number;
+            sessionKnown = last.Known;
+        }
+        else
+        {
+            sessionKnown = b.SessionIds.TryGetValue(sessionId, out session);
+            last = new SessionMemo { Id = sessionId, Number = session, Known = sessionKnown };
+        }
+
         if (!sessionKnown)
         {
             Row(source, "session_id", unitId, Messages.UnknownSession, sessionId);

@@ -215,6 +215,62 @@ public sealed class CsvExportTests : IDisposable
 
         var d = Only(e, Severity.RowError);
         (d.File, d.Line, d.UnitId, d.Code).Should().Be(("attendance.csv", 3, "U1", "duplicate-pair"));
+        d.Text("en").Should().EndWith("(first on line 2)");
+    }
+
+    /// <summary>Pairs are kept in a grid of sessions × members up to 65,536 cells, in a dictionary beyond: a unit of
+    /// 300 sessions and 220 members takes the dictionary, and the small units after it the grid again.</summary>
+    [Fact]
+    public void Read_DuplicatePairs_AreFoundInUnitsTooLargeForTheGridAndInTheUnitsAfterThem()
+    {
+        var units = new StringBuilder("unit_id,unit_name,year\nBIG,大单位,2024\nU1,一号,2024\n");
+        var members = new StringBuilder("unit_id,member_id,name,role\n");
+        var sessions = new StringBuilder("unit_id,session_id,date\n");
+        for (var m = 0; m < 220; m++)
+        {
+            members.Append($"BIG,M{m},成员{m},{(m == 0 ? "书记" : "成员")}\n");
+        }
+
+        for (var s = 0; s < 300; s++)
+        {
+            sessions.Append($"BIG,S{s},2024-03-05\n");
+        }
+
+        members.Append("U1,M0,王,书记\nU1,M1,李,成员\n");
+        sessions.Append("U1,S0,2024-03-05\nU1,S1,2024-03-06\n");
+        // Lines 2-7: BIG's S299/M219 twice (lines 3 and 6), S0/M0 twice (lines 2 and 7); lines 8-11: U1's S1/M0 twice.
+        var attendance = "unit_id,session_id,member_id,status\n"
+            + "BIG,S0,M0,出席\nBIG,S299,M219,出席\nBIG,S1,M219,出席\nBIG,S299,M0,出席\nBIG,S299,M219,请假\nBIG,S0,M0,请假\n"
+            + "U1,S1,M0,出席\nU1,S0,M0,出席\nU1,S0,M1,出席\nU1,S1,M0,请假\n";
+
+        var e = _x.Write("units.csv", units.ToString()).Write("members.csv", members.ToString())
+            .Write("sessions.csv", sessions.ToString()).Write("attendance.csv", attendance).Read();
+
+        e.Diagnostics.Where(d => d.Severity == Severity.RowError).Select(d => (d.UnitId, d.Line, d.Code, d.Text("en")))
+            .Should().Equal(
+                ("BIG", 6, "duplicate-pair", "duplicate attendance for session S299 and member M219 (first on line 3)"),
+                ("BIG", 7, "duplicate-pair", "duplicate attendance for session S0 and member M0 (first on line 2)"),
+                ("U1", 11, "duplicate-pair", "duplicate attendance for session S1 and member M0 (first on line 8)"));
+    }
+
+    /// <summary>Attendance and speech rows usually come session by session, so the check remembers the previous row's
+    /// session; rows that switch between known and unknown sessions must each still be judged on their own.</summary>
+    [Fact]
+    public void Read_RowsAlternatingBetweenKnownAndUnknownSessions_AreEachJudged()
+    {
+        var e = _x.Write("units.csv", TempExport.Units)
+            .Write("members.csv", "unit_id,member_id,name,role\nU1,M1,王,书记\nU1,M2,李,成员\n")
+            .Write("sessions.csv", "unit_id,session_id,date\nU1,S1,2024-03-05\nU1,S2,2024-03-06\n")
+            .Write("attendance.csv", "unit_id,session_id,member_id,status\nU1,S1,M1,出席\nU1,S9,M1,出席\nU1,S9,M2,出席\nU1,S2,M1,出席\nU1,S2,M2,出席\nU1,S1,M2,出席\n")
+            .Write("speeches.csv", "unit_id,session_id,member_id\nU1,S2,M1\nU1,S8,M2\nU1,S1,M3\n").Read();
+
+        e.Diagnostics.Where(d => d.Severity == Severity.RowError).Select(d => (d.File, d.Line, d.Column, d.Code))
+            .Should().Equal(
+                ("attendance.csv", 3, "session_id", "unknown-session"),
+                ("attendance.csv", 4, "session_id", "unknown-session"),
+                ("speeches.csv", 3, "session_id", "unknown-session"),
+                ("speeches.csv", 4, "member_id", "unknown-member"));
+        e.Diagnostics.Should().NotContain(d => d.Code == "missing-attendance");
     }
 
     /// <summary>The per-unit checks reuse one pair dictionary per thread, cleared for each unit and dropped after a
