@@ -48,6 +48,13 @@ if (args.Length >= 3 && args[0] == "reads")
         var watch = Stopwatch.StartNew();
         var export = Assessment.Core.Import.CsvExport.Read(args[1]);
         Console.WriteLine($"read {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {export.Units.Count} units, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB so far, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s");
+        if (Environment.GetEnvironmentVariable("HEAPINFO") == "1")
+        {
+            // The heap as the last collection left it, and what the process holds: where a peak's memory goes.
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            using var self = Process.GetCurrentProcess();
+            Console.WriteLine($"  last GC (gen {info.Generation}): heap {info.HeapSizeBytes / 1_000_000} MB, fragmented {info.FragmentedBytes / 1_000_000} MB, promoted {info.PromotedBytes / 1_000_000} MB, committed {info.TotalCommittedBytes / 1_000_000} MB; now: managed {GC.GetTotalMemory(false) / 1_000_000} MB, working set {self.WorkingSet64 / 1_000_000} MB, peak {self.PeakWorkingSet64 / 1_000_000} MB");
+        }
     }
 
     jits?.Print();
