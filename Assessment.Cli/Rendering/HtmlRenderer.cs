@@ -35,14 +35,24 @@ internal static class HtmlRenderer
             Summary(sb, r, t);
         }
 
+        // The page is written as it is built, a unit or a thousand problems at a time: held whole, 20,000 units made a
+        // builder of about 600 MB and a string as large again.
+        void Flush()
+        {
+            w.Write(sb);
+            sb.Clear();
+        }
+
+        Flush();
         foreach (var c in cards)
         {
             Unit(sb, c, t, r.Comparison);
+            Flush();
         }
 
-        Problems(sb, r, t);
+        Problems(sb, r, t, Flush);
         sb.Append("<script>//<![CDATA[\n").Append(Script).Append("\n//]]></script>\n</body>\n</html>\n");
-        w.Write(sb.ToString());
+        Flush();
     }
 
     private static void Summary(StringBuilder sb, ScoreReport r, Text t)
@@ -138,7 +148,7 @@ internal static class HtmlRenderer
         sb.Append("</ul>\n</section>\n");
     }
 
-    private static void Problems(StringBuilder sb, ScoreReport r, Text t)
+    private static void Problems(StringBuilder sb, ScoreReport r, Text t, Action flush)
     {
         var added = r.Comparison?.Added ?? [];
         var removed = r.Comparison?.Removed ?? [];
@@ -160,9 +170,14 @@ internal static class HtmlRenderer
         }
 
         sb.Append("<ul>\n");
+        var n = 0;
         foreach (var d in r.Export.Diagnostics.OrderBy(d => d.Severity == Severity.Warning))
         {
             sb.Append($"<li class=\"{(d.Severity == Severity.Warning ? "warning" : "error")}\">{E(DiagnosticsRenderer.Tag(d.Severity, t))} {E(d.Format(t.Lang))}</li>\n");
+            if (++n % 1000 == 0)
+            {
+                flush();
+            }
         }
 
         sb.Append("</ul>\n</section>\n");

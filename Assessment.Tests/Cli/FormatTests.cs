@@ -90,6 +90,30 @@ public sealed class FormatTests
         doc.Descendants(x + "table").Single(t => (string?)t.Attribute("id") == "weakest").Descendants(x + "tr").Should().HaveCount(1 + 5);
     }
 
+    /// <summary>The page is written a unit or a thousand problems at a time: with 2,500 warnings every one is listed
+    /// once, in order, and the page still parses.</summary>
+    [Fact]
+    public void Html_ThousandsOfWarnings_EachListedOnceInOrder()
+    {
+        using var export = new TempExport();
+        var sessions = new System.Text.StringBuilder("unit_id,session_id,date\n");
+        for (var i = 0; i < 2500; i++)
+        {
+            sessions.Append($"U1,S{i},2023-06-01\n");
+        }
+
+        export.Write("units.csv", TempExport.Units).Write("sessions.csv", sessions.ToString());
+        var warnings = export.Read().Diagnostics.Where(d => d.Severity == Assessment.Core.Diagnostics.Severity.Warning)
+            .Select(d => d.Format("zh")).ToArray();
+        warnings.Should().HaveCountGreaterThanOrEqualTo(2500);
+
+        var doc = Parse(CliRunner.Run("score", export.Folder, "--as-of", AsOf, "--format", "html").Out);
+        XNamespace x = "http://www.w3.org/1999/xhtml";
+        doc.Descendants(x + "li").Where(li => (string?)li.Attribute("class") == "warning").Select(li => li.Value)
+            .Should().Equal(warnings.Select(w => $"警告 {w}"));
+        doc.Descendants(x + "section").Count(s => (string?)s.Attribute("class") == "unit").Should().Be(2);
+    }
+
     internal static XDocument Parse(string html)
     {
         using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
