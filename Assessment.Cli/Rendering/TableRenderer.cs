@@ -36,7 +36,7 @@ internal static class TableRenderer
             WriteRanking(console, r, t, border);
         }
 
-        WriteProblems(console, r, t);
+        WriteProblems(console, r, t, terminal ? null : w);
     }
 
     private static void WriteUnit(IAnsiConsole c, Scorecard s, Text t, TableBorder border)
@@ -121,7 +121,10 @@ internal static class TableRenderer
         }
     }
 
-    private static void WriteProblems(IAnsiConsole c, ScoreReport r, Text t)
+    /// <summary>The invalid units, then every error and warning, one per line. A line that is plain text and fits the
+    /// width goes straight to <paramref name="plain"/> (output that is not a terminal): Spectre.Console would write the
+    /// same characters, but laying out each of the 179,475 lines of a 20,000-unit export took it about 3 s.</summary>
+    private static void WriteProblems(IAnsiConsole c, ScoreReport r, Text t, TextWriter? plain)
     {
         if (r.InvalidUnits.Count > 0)
         {
@@ -136,9 +139,19 @@ internal static class TableRenderer
         }
 
         c.MarkupLine(E(t.Counts(errors.Length, warnings.Length)));
+        var width = c.Profile.Width;
         foreach (var d in errors.Concat(warnings))
         {
-            c.MarkupLine($"  {E(DiagnosticsRenderer.Tag(d.Severity, t))} {E(d.Format(t.Lang))}");
+            var line = $"  {DiagnosticsRenderer.Tag(d.Severity, t)} {d.Format(t.Lang)}";
+            if (plain is not null && Fits(line, width))
+            {
+                plain.Write(line);
+                plain.Write('\n');
+            }
+            else
+            {
+                c.MarkupLine(E(line));
+            }
         }
     }
 
@@ -153,6 +166,11 @@ internal static class TableRenderer
             _ => $"[red]{label}[/]",
         };
     }
+
+    /// <summary>Whether Spectre.Console would write the line as it is: no control characters, and narrower than the
+    /// width (wider lines are wrapped, measured as Spectre measures them).</summary>
+    private static bool Fits(string line, int width) =>
+        line.Length < width * 2 && !line.AsSpan().ContainsAnyInRange('\0', '\u001f') && !line.Contains('\u007f') && line.GetCellWidth() < width;
 
     private static string E(string s) => Markup.Escape(s);
 

@@ -128,6 +128,24 @@ public sealed class FormatTests
         table.Should().Contain("汇总: 优秀 2, 良好 2, 合格 2, 不合格 2");
         table.Should().Contain("失分最多的项目");
     }
+
+    /// <summary>Redirected, a problem line that fits the 160 columns is written as it is, and a wider one is wrapped as
+    /// Spectre.Console wraps it: no line of the output is wider than 160 columns (a CJK character takes two).</summary>
+    [Fact]
+    public void Table_ProblemLines_FitTheWidthOrAreWrapped()
+    {
+        using var export = new TempExport();
+        var longId = string.Concat(Enumerable.Repeat("很长的单位编号", 15));
+        export.Write("units.csv", TempExport.Units)
+            .Write("sessions.csv", $"unit_id,session_id,date\nU1,S1,2023-06-01\n{longId},S2,2024-03-05\n");
+
+        var lines = CliRunner.Run("score", export.Folder, "--as-of", AsOf).Out.Split('\n');
+
+        lines.Should().Contain("  警告 sessions.csv:2 [date] U1: 学习日期 2023-06-01 不在 2024 年度内，不计入");
+        lines.Should().OnlyContain(l => l.Sum(ch => ch >= '\u2e80' ? 2 : 1) <= 160);
+        lines.Should().Contain(l => l.StartsWith("  错误 sessions.csv:3 [unit_id]", StringComparison.Ordinal));
+        string.Concat(lines).Should().Contain(longId, "the wrapped line still holds the whole id");
+    }
 }
 
 public sealed class CompareToTests : IDisposable
