@@ -146,7 +146,7 @@ internal static class TableRenderer
             if (plain is not null && Fits(line, width))
             {
                 plain.Write(line);
-                plain.Write('\n');
+                plain.Write(Environment.NewLine); // as Spectre.Console ends a line
             }
             else
             {
