@@ -10,8 +10,12 @@ namespace Assessment.Cli.Rendering;
 /// Drawn with Spectre.Console: rounded boxes and colour on a terminal, plain ASCII when redirected.</summary>
 internal static class TableRenderer
 {
-    public static void Write(TextWriter w, ScoreReport r, bool terminal, int width = 160)
+    /// <summary>Writes the report. When the output is not a terminal, the plain parts (the ranking, the problem lines)
+    /// are written by this class as Spectre.Console would write them, which is faster; <paramref name="spectreOnly"/>
+    /// leaves every part to Spectre (the tests compare the two).</summary>
+    public static void Write(TextWriter w, ScoreReport r, bool terminal, int width = 160, bool spectreOnly = false)
     {
+        var plain = terminal || spectreOnly ? null : w;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
@@ -33,10 +37,10 @@ internal static class TableRenderer
         }
         else if (r.Scorecards.Count > 1)
         {
-            WriteRanking(console, r, t, border);
+            WriteRanking(console, r, t, border, plain);
         }
 
-        WriteProblems(console, r, t, terminal ? null : w);
+        WriteProblems(console, r, t, plain);
     }
 
     private static void WriteUnit(IAnsiConsole c, Scorecard s, Text t, TableBorder border)
@@ -69,41 +73,62 @@ internal static class TableRenderer
         c.MarkupLine($"{t.NeedsReview}: " + (review.Length == 0 ? t.None : string.Join(", ", review.Select(i => $"[yellow]{i.Id} {E(i.Title(lang))}[/]"))));
     }
 
-    private static void WriteRanking(IAnsiConsole c, ScoreReport r, Text t, TableBorder border)
+    private static void WriteRanking(IAnsiConsole c, ScoreReport r, Text t, TableBorder border, TextWriter? plain)
     {
         var lang = t.Lang;
         var cards = r.Scorecards;
-        var table = new Table().Border(border);
-        table.AddColumn(new TableColumn(t.Rank).RightAligned()).AddColumn(t.Unit).AddColumn(new TableColumn(t.Total).RightAligned()).AddColumn(t.Grade);
-        foreach (var cat in cards[0].Categories)
-        {
-            table.AddColumn(new TableColumn($"{cat.Id}/{N(cat.Max)}").RightAligned());
-        }
-
+        var columns = new List<(string Header, bool Right)> { (t.Rank, true), (t.Unit, false), (t.Total, true), (t.Grade, false) };
+        columns.AddRange(cards[0].Categories.Select(cat => ($"{cat.Id}/{N(cat.Max)}", true)));
         if (r.Comparison is not null)
         {
-            table.AddColumn(new TableColumn(t.Change).RightAligned());
+            columns.Add((t.Change, true));
         }
 
+        // Each row's cells as plain text; the vetoes after the grade apart, since a terminal shows them in red.
+        var rows = new List<(string[] Cells, string? Vetoes)>(cards.Count);
         foreach (var (card, rank) in Insights.Rank(cards))
         {
-            var cells = new List<IRenderable>
+            var cells = new string[columns.Count];
+            var vetoes = card.Vetoes.Count > 0 ? "(" + string.Join(",", card.Vetoes.Select(v => v.Id)) + ")" : null;
+            cells[0] = rank.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            cells[1] = $"{card.UnitName} ({card.UnitId})";
+            cells[2] = N(card.Total);
+            cells[3] = Labels.Label(card.Grade, lang) + (vetoes is null ? "" : " " + vetoes);
+            var k = 4;
+            foreach (var x in card.Categories)
             {
-                new Markup(rank.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Markup($"{E(card.UnitName)} ({E(card.UnitId)})"),
-                new Markup(N(card.Total)), new Markup(E(Labels.Label(card.Grade, lang)) + (card.Vetoes.Count > 0 ? " [red]" + E("(" + string.Join(",", card.Vetoes.Select(v => v.Id)) + ")") + "[/]" : "")),
-            };
-            cells.AddRange(card.Categories.Select(x => new Markup(N(x.Score))));
-            if (r.Comparison is not null)
-            {
-                cells.Add(new Markup(E(r.Comparison.Deltas.TryGetValue(card.UnitId, out var d)
-                    ? UnitDelta.Signed(d.Total) + (d.GradeChanged ? $" ({d.Previous.Grade}→{Labels.Code(d.Current.Grade)})" : "")
-                    : t.Added)));
+                cells[k++] = N(x.Score);
             }
 
-            table.AddRow(cells);
+            if (r.Comparison is not null)
+            {
+                cells[k] = r.Comparison.Deltas.TryGetValue(card.UnitId, out var d)
+                    ? UnitDelta.Signed(d.Total) + (d.GradeChanged ? $" ({d.Previous.Grade}→{Labels.Code(d.Current.Grade)})" : "")
+                    : t.Added;
+            }
+
+            rows.Add((cells, vetoes));
         }
 
-        c.Write(table);
+        // Redirected output has no colour: a table Spectre.Console would draw without wrapping anything is drawn here
+        // (laying out 20,000 rows took Spectre about 3 s); anything else is left to Spectre.
+        if (plain is null || border != TableBorder.Ascii || !PlainTable.TryWrite(plain, columns, rows.Select(x => x.Cells), c.Profile.Width))
+        {
+            var table = new Table().Border(border);
+            foreach (var (header, right) in columns)
+            {
+                table.AddColumn(right ? new TableColumn(header).RightAligned() : new TableColumn(header));
+            }
+
+            foreach (var (cells, vetoes) in rows)
+            {
+                table.AddRow(cells.Select((text, i) => (IRenderable)new Markup(i == 3 && vetoes is not null
+                    ? E(text[..^(vetoes.Length + 1)]) + " [red]" + E(vetoes) + "[/]"
+                    : E(text))));
+            }
+
+            c.Write(table);
+        }
         var counts = Insights.GradeCounts(cards).Select(g => $"{Labels.Label(g.Grade, lang)} {g.Count}");
         c.MarkupLine($"{t.Summary}: {E(string.Join(", ", counts))}");
         var lost = new Table().Border(border).Title(E(t.MostLost));
