@@ -192,10 +192,13 @@ internal static class TableRenderer
         };
     }
 
-    /// <summary>Whether Spectre.Console would write the line as it is: no control characters, and narrower than the
-    /// width (wider lines are wrapped, measured as Spectre measures them).</summary>
-    private static bool Fits(string line, int width) =>
-        line.Length < width * 2 && !line.AsSpan().ContainsAnyInRange('\0', '\u001f') && !line.Contains('\u007f') && line.GetCellWidth() < width;
+    /// <summary>Whether Spectre.Console would write the line as it is: characters measured as PlainTable measures them,
+    /// and narrower than the width (wider lines are wrapped).</summary>
+    private static bool Fits(string line, int width)
+    {
+        var cells = PlainTable.Width(line); // -1 for a character PlainTable leaves to Spectre
+        return cells >= 0 && cells < width;
+    }
 
     private static string E(string s) => Markup.Escape(s);
 

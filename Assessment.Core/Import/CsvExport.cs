@@ -23,13 +23,13 @@ public static class CsvExport
         }
 
         var files = Directory.GetFiles(folder);
-        var schemas = Tables.All;
+        var schemas = Tables.All.ToArray();
         var loaded = schemas.Select(_ => new List<Diagnostic>()).ToArray();
         var tables = schemas.Select(_ => new TaskCompletionSource<RawTable>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var mapping = new List<Diagnostic>();
         var loader = Task.Factory.StartNew(() =>
         {
-            for (var i = 0; i < schemas.Count; i++)
+            for (var i = 0; i < schemas.Length; i++)
             {
                 try
                 {
@@ -54,7 +54,7 @@ public static class CsvExport
         // diagnostics to drop: with units.csv unusable, one "unknown unit" per row of every other table.
         RawTable Table(TableSchema schema)
         {
-            var i = Index(schema);
+            var i = Array.IndexOf(schemas, schema);
             var table = tables[i].Task.GetAwaiter().GetResult();
             return loaded.Take(i + 1).Any(d => d.Any(x => x.Severity == Severity.FileError)) ? RawTable.Missing(schema, schema.FileName) : table;
         }
@@ -64,19 +64,6 @@ public static class CsvExport
             loader.GetAwaiter().GetResult();
             return [.. loaded.SelectMany(d => d)];
         }, mapping, options);
-    }
-
-    private static int Index(TableSchema schema)
-    {
-        for (var i = 0; i < Tables.All.Count; i++)
-        {
-            if (Tables.All[i] == schema)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(schema), schema.Name, "not a table of the format");
     }
 
     /// <summary>Finds and loads one table's file; a missing or unreadable one is an empty table and a diagnostic.</summary>
