@@ -656,6 +656,7 @@ public sealed class CsvExportTests : IDisposable
 
         Only(e, Severity.RowError).Code.Should().Be("text-after-quote");
     }
+
     // The files are loaded on a thread of their own while the first tables are mapped (CsvExport.Read): the result must
     // be the one of loading every file first.
 
@@ -689,6 +690,35 @@ public sealed class CsvExportTests : IDisposable
             (Severity.FileError, "units.csv", "missing-column"), (Severity.Warning, "outputs.csv", "unknown-column"));
         e.Units.Should().BeEmpty();
         e.RowCounts.Values.Should().OnlyContain(n => n == 0);
+    }
+
+    /// <summary>After a file with a file error, no table is mapped (its rows would only make diagnostics to drop). The
+    /// waiver check is called for each waiver row for every unit that is mapped, whatever units.csv holds, so it
+    /// shows whether waivers.csv was.</summary>
+    [Theory]
+    [InlineData("units.csv", "unit_id,year\nU1,2024\n")]                                // missing column
+    [InlineData("speeches.csv", "unit_id,session_id,member_id,member_id\nU1,S1,M1,M1\n")] // duplicate column
+    public void Read_AfterAFileError_LaterTablesAreNotMapped(string file, string text)
+    {
+        var calls = 0;
+        var options = ReadOptions.Default with
+        {
+            ClassifyWaiverItem = (_, _) =>
+            {
+                Interlocked.Increment(ref calls);
+                return WaiverTarget.Item;
+            },
+        };
+        _x.Write("units.csv", TempExport.Units)
+          .Write("waivers.csv", "unit_id,item_id,justification,approved_by\n,XS-06,理由,县委宣传部\n"); // every unit's
+        _x.Read(options).Diagnostics.Should().BeEmpty();
+        calls.Should().Be(1, "with no file error the waiver row is mapped and checked");
+
+        calls = 0;
+        var e = _x.Write(file, text).Read(options);
+
+        e.Diagnostics.Select(d => (d.Severity, d.File)).Should().Equal((Severity.FileError, file));
+        calls.Should().Be(0);
     }
 
     [Fact]

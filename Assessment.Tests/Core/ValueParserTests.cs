@@ -175,6 +175,7 @@ public sealed class ValueParserTests
         FluentActions.Invoking(() => Vocabularies.Role.En((MemberRole)64)).Should().Throw<KeyNotFoundException>();
         FluentActions.Invoking(() => Vocabularies.Form.En((SessionForm)(-1))).Should().Throw<KeyNotFoundException>();
     }
+
     [Fact]
     public void Format_WritesWhatTheInvariantCustomFormatWrites()
     {
