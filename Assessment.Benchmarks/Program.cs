@@ -8,7 +8,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
 // Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection; JITTRACE=1: methods compiled, by tier) | engine <folder> [cold] |
 // profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score | compile | tokenize <file> |
-// mapcost <file> | poolcheck <file>. See docs/performance.md.
+// mapcost <file> | poolcheck <file> | warm <folder> [rounds] [validate|score ...]. See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
 {
     var units = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -18,6 +18,13 @@ if (args.Length >= 3 && args[0] == "generate")
     Exports.Generate(args[1], units, members, sessions);
     var rows = Directory.GetFiles(args[1], "*.csv").Sum(f => File.ReadLines(f).Count() - 1);
     Console.WriteLine($"{units} units, {rows} rows in {args[1]} ({watch.Elapsed.TotalSeconds:F1} s)");
+    return 0;
+}
+
+if (args.Length >= 2 && args[0] == "warm")
+{
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
+    WarmCommands.Run(args[1], rounds, args.Length > 3 ? args[3..] : ["validate", "score"]);
     return 0;
 }
 
