@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+
+namespace Assessment.Benchmarks;
+
+/// <summary>A job whose process runs with the tool's runtime settings (Assessment.Cli.csproj): server GC, no tiered
+/// PGO and no call-counting delay. With the runtime's defaults instead, code run once per iteration (a whole
+/// command) was still being recompiled at higher tiers after a dozen iterations, so the in-process figures measured
+/// a runtime configured unlike the tool.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ToolRuntimeJobAttribute(int warmupCount, int iterationCount) : Attribute, IConfigSource
+{
+    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddJob(Job.Default
+        .WithLaunchCount(1)
+        .WithWarmupCount(warmupCount)
+        .WithIterationCount(iterationCount)
+        .WithGcServer(true)
+        .WithEnvironmentVariables(
+            new EnvironmentVariable("DOTNET_TieredPGO", "0"),
+            new EnvironmentVariable("DOTNET_TC_CallCountingDelayMs", "0")));
+}
