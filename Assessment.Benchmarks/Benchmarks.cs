@@ -120,8 +120,8 @@ public class EndToEndBenchmarks
 
 /// <summary>How the cost grows with the size of a unit: members and sessions per unit, 1,000 units. The read and the
 /// command end to end grow with the rows (attendance is members × sessions); the engine with the facts, which are
-/// already folded per session and per member. Five warm-up iterations: `ScoreToJson` runs once per iteration, and
-/// with one warm-up its code was still being compiled at higher tiers during the measured iterations.</summary>
+/// already folded per session and per member. Five warm-up iterations, since `ScoreToJson` runs the whole command once
+/// per iteration: its code must reach its final tier before the measured iterations (docs/performance.md).</summary>
 [MemoryDiagnoser]
 [ToolRuntimeJob(warmupCount: 5, iterationCount: 7)]
 public class ShapeBenchmarks
