@@ -721,6 +721,50 @@ public sealed class CsvExportTests : IDisposable
         calls.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("units.csv")]
+    [InlineData("sessions.csv")]
+    public async Task Read_AnExceptionWhileAFileIsLoaded_ReachesTheCallerAsItWasThrown(string file)
+    {
+        // The files are loaded on a thread of their own; an exception there other than cancellation (here from an
+        // encoding given by the caller) must reach whoever reads, unwrapped, and nothing may wait for it forever.
+        _x.Write("units.csv", TempExport.Units)
+          .Write("members.csv", "unit_id,member_id,name,role\nU1,M1,张三,书记\n")
+          .Write("sessions.csv", "unit_id,session_id,date,topic\nU1,S1,2024-03-05,学习\n")
+          .Write("speeches.csv", "unit_id,session_id,member_id,kind\nU1,S1,M1,中心发言\n")
+          .Write(file, File.ReadAllText(Path.Combine(_x.Folder, file)) + "# THROW\n");
+        var options = ReadOptions.Default with { Encoding = new ThrowingEncoding("THROW") };
+
+        var read = Task.Run(() => _x.Read(options));
+        var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        finished.Should().BeSameAs(read, "a failed load must not leave the reader waiting");
+        await read.Invoking(r => r).Should().ThrowExactlyAsync<InvalidOperationException>().WithMessage("THROW in the bytes");
+    }
+
+    /// <summary>UTF-8 under another code page (so the reader decodes with it), throwing when the text holds a marker.</summary>
+    private sealed class ThrowingEncoding(string marker) : Encoding(20127)
+    {
+        private static readonly Encoding Inner = new UTF8Encoding(false, true);
+
+        public override int GetByteCount(char[] chars, int index, int count) => Inner.GetByteCount(chars, index, count);
+
+        public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) =>
+            Inner.GetBytes(chars, charIndex, charCount, bytes, byteIndex);
+
+        public override int GetCharCount(byte[] bytes, int index, int count) => Inner.GetCharCount(bytes, index, count);
+
+        public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex)
+        {
+            var n = Inner.GetChars(bytes, byteIndex, byteCount, chars, charIndex);
+            return chars.AsSpan(charIndex, n).IndexOf(marker) >= 0 ? throw new InvalidOperationException($"{marker} in the bytes") : n;
+        }
+
+        public override int GetMaxByteCount(int charCount) => Inner.GetMaxByteCount(charCount);
+
+        public override int GetMaxCharCount(int byteCount) => Inner.GetMaxCharCount(byteCount);
+    }
+
     [Fact]
     public void Read_FileLevelWarningsOfEveryTable_ComeBeforeTheRowsDiagnostics()
     {
