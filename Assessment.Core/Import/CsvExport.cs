@@ -13,7 +13,32 @@ public static class CsvExport
     /// <remarks>The files are loaded (read, checked for their encoding, their header mapped) one after another on a
     /// thread of their own, while the tables already loaded are mapped: the first rows are typed while the largest
     /// files are still being read. A file error in any table still stops every unit, as if it had been found first.</remarks>
-    public static Export Read(string folder, ReadOptions? options = null)
+    public static Export Read(string folder, ReadOptions? options = null) => ReadTables(folder, options, null);
+
+    /// <summary>Reads the export unit by unit, so that memory does not grow with the units: each valid unit is handed to
+    /// <paramref name="onUnit"/>, in the order of units.csv, as soon as every table has moved past its rows, and is
+    /// then dropped. This needs every table's rows in the order of units.csv (a unit's rows together), as exports list
+    /// them; the rows of a unit need not be in any order among themselves.</summary>
+    /// <param name="folder">The export folder; only units.csv is required.</param>
+    /// <param name="options">Encoding, strictness and waiver checks; null for the defaults.</param>
+    /// <param name="onUnit">Called on the calling thread for each valid unit, before the next unit is read.</param>
+    /// <param name="onUnitsListed">Called once units.csv is read, with the number of units it lists (for progress; 0
+    /// when it cannot be read).</param>
+    /// <returns>The export as <see cref="Read(string, ReadOptions?)"/> returns it, with the same diagnostics and invalid
+    /// units, but with <see cref="Export.Units"/> empty: the valid units' ids are in <see cref="Export.StreamedUnitIds"/>.</returns>
+    /// <exception cref="ExportNotStreamableException">The export cannot be read unit by unit: a table has a row of a unit
+    /// after rows of a later unit, or a file error was found (too many rows) after units were handed on. The units
+    /// handed on must be discarded; <see cref="Read(string, ReadOptions?)"/> reads such an export whole.</exception>
+    public static Export Stream(string folder, ReadOptions? options, Action<UnitRecord> onUnit, Action<int>? onUnitsListed = null)
+    {
+        ArgumentNullException.ThrowIfNull(onUnit);
+        var export = ReadTables(folder, options, onUnit, onUnitsListed);
+
+        // A file error found before any unit was handed on leaves no unit to hand on; say so the same way.
+        return export.StreamedUnitIds is null ? export with { StreamedUnitIds = [] } : export;
+    }
+
+    private static Export ReadTables(string folder, ReadOptions? options, Action<UnitRecord>? stream, Action<int>? listed = null)
     {
         options ??= ReadOptions.Default;
         if (!Directory.Exists(folder))
@@ -26,7 +51,17 @@ public static class CsvExport
         var schemas = Tables.All.ToArray();
         var loaded = schemas.Select(_ => new List<Diagnostic>()).ToArray();
         var tables = schemas.Select(_ => new TaskCompletionSource<RawTable>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var mapping = new List<Diagnostic>();
+
+        // Where each table puts the problems found while it is mapped: read whole, the tables are mapped one after
+        // another into one list; streamed, side by side, each into its own. Streamed, each table is mapped on a thread
+        // of its own (CsvHelper's parallel enumeration of eight tables at once would starve the thread pool).
+        var shared = new List<Diagnostic>();
+        var mapping = schemas.Select(_ => stream is null ? shared : []).ToArray();
+        if (stream is not null)
+        {
+            options = options with { ParallelFromBytes = int.MaxValue };
+        }
+
         var loader = Task.Factory.StartNew(() =>
         {
             for (var i = 0; i < schemas.Length; i++)
@@ -34,7 +69,7 @@ public static class CsvExport
                 try
                 {
                     options.Cancellation.ThrowIfCancellationRequested();
-                    tables[i].SetResult(Load(schemas[i], files, options, loaded[i], mapping));
+                    tables[i].SetResult(Load(schemas[i], files, options, loaded[i], mapping[i]));
                 }
                 catch (Exception e)
                 {
@@ -59,11 +94,15 @@ public static class CsvExport
             return loaded.Take(i + 1).Any(d => d.Any(x => x.Severity == Severity.FileError)) ? RawTable.Missing(schema, schema.FileName) : table;
         }
 
-        return ExportAssembler.Assemble(folder, Table, () =>
+        IReadOnlyList<Diagnostic> Loaded()
         {
             loader.GetAwaiter().GetResult();
             return [.. loaded.SelectMany(d => d)];
-        }, mapping, options);
+        }
+
+        return stream is null
+            ? ExportAssembler.Assemble(folder, Table, Loaded, shared, options)
+            : ExportAssembler.Stream(folder, Table, Loaded, mapping, options, stream, listed);
     }
 
     /// <summary>Finds and loads one table's file; a missing or unreadable one is an empty table and a diagnostic.</summary>

@@ -69,6 +69,17 @@ internal sealed class ExportAssembler
         // every attendance row for it an "unknown session"; each numbered in order of first appearance.
         public Dictionary<string, int> SessionIds { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> MemberIds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>A new bucket of the same unit with its directives and waivers, for the streamed read to fill. The
+        /// buckets made from units.csv live through the whole read and so reach the collector's oldest generation; rows
+        /// put in their lists would be kept by them through every younger collection, even after the unit was handed on.</summary>
+        public Bucket Fresh()
+        {
+            var b = new Bucket(Id, Order) { Unit = Unit, Name = Name };
+            b.Directives.AddRange(Directives);
+            b.Waivers.AddRange(Waivers);
+            return b;
+        }
     }
 
     /// <summary>One record as the first pass leaves it: its typed row (null when it had an error), the raw unit id and
@@ -109,6 +120,18 @@ internal sealed class ExportAssembler
     public static Export Assemble(string source, Func<TableSchema, RawTable> table, Func<IReadOnlyList<Diagnostic>> loaded,
         List<Diagnostic> mapping, ReadOptions options) =>
         new ExportAssembler(mapping, options, new Dictionary<string, Func<RowSource, string?, string?>>()).Run(source, table, loaded);
+
+    /// <summary>Assembles CSV tables unit by unit (<see cref="CsvExport.Stream"/>): each valid unit goes to
+    /// <paramref name="emit"/> as soon as every table has moved past it, and is then dropped. Each table's rows'
+    /// diagnostics go to a list of its own, and the lists are joined in the order <see cref="Run"/> reads the tables,
+    /// so the diagnostics come out as from the whole read. <paramref name="mapped"/> is where the loader put the file
+    /// errors found while the tables were mapped (too many rows), which only the whole read places among the rows.</summary>
+    /// <exception cref="ExportNotStreamableException">A row belongs to a unit already handed on (the tables are not in
+    /// the order of units.csv), or a file error was found while the tables were read side by side.</exception>
+    public static Export Stream(string source, Func<TableSchema, RawTable> table, Func<IReadOnlyList<Diagnostic>> loaded,
+        IReadOnlyList<List<Diagnostic>> mapped, ReadOptions options, Action<UnitRecord> emit, Action<int>? listed) =>
+        new ExportAssembler([], options, new Dictionary<string, Func<RowSource, string?, string?>>())
+            .RunStreamed(source, table, loaded, mapped, emit, listed);
 
     private static Export FileErrors(string source, IReadOnlyList<Diagnostic> diagnostics, ReadOptions options) =>
         new(source, [], [], Finish([.. diagnostics], options), Tables.All.ToDictionary(t => t.Name, _ => 0));
@@ -177,6 +200,248 @@ internal sealed class ExportAssembler
         }
 
         return new Export(source, valid, invalid, all, counts);
+    }
+
+    /// <summary>The streamed read: units.csv, directives.csv and waivers.csv whole (they are small, and the last two
+    /// apply across units), then the other tables side by side, one cursor each, unit by unit in the order of
+    /// units.csv. A unit is complete when every cursor is on a row of a later unit or at its end: it is checked, handed
+    /// on if valid, and dropped. What is kept to the end is the diagnostics and, per unit, its id, name and order.</summary>
+    private Export RunStreamed(string source, Func<TableSchema, RawTable> table, Func<IReadOnlyList<Diagnostic>> loaded,
+        IReadOnlyList<List<Diagnostic>> mapped, Action<UnitRecord> emit, Action<int>? listed)
+    {
+        var counts = new Dictionary<string, int>();
+        Dictionary<string, Bucket>? buckets = Buckets(Parse(table(Tables.Units), RowParsers.Unit, null), counts);
+        listed?.Invoke(buckets.Count);
+
+        // Every file is loaded before a unit is handed on: a file error in any of them stops every unit.
+        var files = loaded();
+        if (files.Any(x => x.Severity == Severity.FileError))
+        {
+            return FileErrors(source, files, _options);
+        }
+
+        // With --strict a file-level warning is a file error too: read on (for the diagnostics), but hand nothing on.
+        var handOn = !_options.Strict || !files.Any(x => x.Severity == Severity.Warning);
+        var units = buckets.Values.OrderBy(b => b.Order).ToArray();
+        var ids = units.Select(b => b.Id).ToArray();
+        var names = units.Select(b => b.Name).ToArray();
+        var order = buckets.ToDictionary(kv => kv.Key, kv => kv.Value.Order, StringComparer.Ordinal);
+        var directives = new List<Diagnostic>();
+        var waivers = new List<Diagnostic>();
+        For(directives).ReadDirectives(Parse(table(Tables.Directives), RowParsers.Directive, null), buckets, counts);
+        For(waivers).ReadWaivers(Parse(table(Tables.Waivers), RowParsers.Waiver, null), buckets, counts);
+        buckets = null; // from here each unit is held by units[] alone, until it is handed on
+
+        // Each cursor types its table on a thread of its own from the moment it is made: made inside the try, so that
+        // a failure while the later ones are made (cancellation, say) still stops the earlier ones.
+        var cursors = new List<Cursor>();
+        var checks = new List<Diagnostic>();
+        List<Diagnostic>[] lists = [];
+        var handed = new List<string>();
+        var invalid = new List<int>();
+        try
+        {
+            cursors.Add(new Cursor<MemberRow>(For([]), Tables.Members, Parse(table(Tables.Members), RowParsers.Member, "member_id"), b => b.Members, b => b.MemberIds));
+            cursors.Add(new Cursor<SessionRow>(For([]), Tables.Sessions, Parse(table(Tables.Sessions), RowParsers.Session, "session_id"), b => b.Sessions, b => b.SessionIds));
+            cursors.Add(new Cursor<AttendanceRow>(For([]), Tables.Attendance, Parse(table(Tables.Attendance), RowParsers.Attendance, null), b => b.Attendance, null));
+            cursors.Add(new Cursor<SpeechRow>(For([]), Tables.Speeches, Parse(table(Tables.Speeches), RowParsers.Speech, null), b => b.Speeches, null));
+            cursors.Add(new Cursor<OutputRow>(For([]), Tables.Outputs, Parse(table(Tables.Outputs), RowParsers.Output, null), b => b.Outputs, null));
+            cursors.Add(new Cursor<DocumentRow>(For([]), Tables.Documents, Parse(table(Tables.Documents), RowParsers.Document, null), b => b.Documents, null));
+            cursors.Add(new Cursor<EventRow>(For([]), Tables.Events, Parse(table(Tables.Events), RowParsers.Event, null), b => b.Events, null));
+            cursors.Add(new Cursor<ReviewRow>(For([]), Tables.Reviews, Parse(table(Tables.Reviews), RowParsers.Review, null), b => b.Reviews, null));
+
+            // The lists in the order the whole read makes them (Run), and the checks of the units after them.
+            lists = [_d, .. cursors.Select(c => c.Into._d), directives, waivers, checks];
+            var erred = new Errors(lists, _options.Strict);
+            for (var i = 0; i < units.Length; i++)
+            {
+                var b = units[i].Fresh();
+                units[i] = null!;
+                foreach (var c in cursors)
+                {
+                    c.Take(b, i, order);
+                }
+
+                For(checks).CheckUnit(b);
+                erred.Scan();
+                if (b.Unit is null || erred.Contains(b.Id) || !handOn)
+                {
+                    invalid.Add(i);
+                    continue;
+                }
+
+                emit(new UnitRecord(b.Unit, b.Members, b.Sessions, b.Attendance, b.Speeches, b.Outputs,
+                    b.Documents, b.Events, b.Directives, b.Reviews, b.Waivers));
+                handed.Add(b.Id);
+            }
+
+            // Whatever is left in a table belongs to no unit of units.csv, or to one already handed on.
+            foreach (var c in cursors)
+            {
+                c.Take(null, units.Length, order);
+                counts[c.Table.Name] = c.Count;
+            }
+        }
+        finally
+        {
+            foreach (var c in cursors)
+            {
+                c.Dispose();
+            }
+        }
+
+        var diagnostics = new List<Diagnostic>(files.Count + lists.Sum(l => l.Count));
+        diagnostics.AddRange(files);
+        foreach (var list in lists)
+        {
+            diagnostics.AddRange(list);
+        }
+
+        diagnostics = Finish(diagnostics, _options);
+        var errorsByUnit = diagnostics.Where(x => x.Severity == Severity.RowError && x.UnitId is not null && order.ContainsKey(x.UnitId))
+            .ToLookup(x => x.UnitId!);
+        if (mapped.Any(l => l.Count > 0))
+        {
+            // Too many rows in a table: a file error that the whole read places among the rows read before it.
+            throw new ExportNotStreamableException($"{source}: a file error was found while the tables were read side by side");
+        }
+
+        if (handed.Count > 0 && (diagnostics.Any(x => x.Severity == Severity.FileError) || handed.Any(errorsByUnit.Contains)))
+        {
+            // Not expected of an export in unit order; but what was handed on would be wrong, so it must go.
+            throw new ExportNotStreamableException($"{source}: an error was found after units were handed on");
+        }
+
+        if (diagnostics.Any(x => x.Severity == Severity.FileError))
+        {
+            return new Export(source, [], [], diagnostics, counts);
+        }
+
+        return new Export(source, [], [.. invalid.Select(i => new InvalidUnit(ids[i], names[i], i, errorsByUnit[ids[i]].ToArray()))], diagnostics, counts)
+        {
+            StreamedUnitIds = handed,
+        };
+    }
+
+    private ExportAssembler For(List<Diagnostic> diagnostics) => new(diagnostics, _options, _locators);
+
+    /// <summary>The ids of the units with a row error so far (any diagnostic of theirs with --strict), found by looking
+    /// at what was added to the lists since the last look.</summary>
+    private sealed class Errors(List<Diagnostic>[] lists, bool strict)
+    {
+        private readonly int[] _seen = new int[lists.Length];
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+        public void Scan()
+        {
+            for (var l = 0; l < lists.Length; l++)
+            {
+                var list = lists[l];
+                for (var i = _seen[l]; i < list.Count; i++)
+                {
+                    var d = list[i];
+                    if (d.UnitId is { } id && (d.Severity == Severity.RowError || (strict && d.Severity == Severity.Warning)))
+                    {
+                        _ids.Add(id);
+                    }
+                }
+
+                _seen[l] = list.Count;
+            }
+        }
+
+        public bool Contains(string id) => _ids.Contains(id);
+    }
+
+    /// <summary>One table read side by side with the others: its rows are put in their unit's bucket as that unit comes
+    /// up, as <see cref="Fill"/> does for a table read whole.</summary>
+    private abstract class Cursor(ExportAssembler into, TableSchema table) : IDisposable
+    {
+        public ExportAssembler Into { get; } = into;
+
+        public TableSchema Table { get; } = table;
+
+        public int Count { get; protected set; }
+
+        /// <summary>Takes the rows of unit number <paramref name="number"/> (<paramref name="bucket"/>; null past the last
+        /// unit) up to the first row of a later unit, reporting rows of no unit on the way.</summary>
+        public abstract void Take(Bucket? bucket, int number, Dictionary<string, int> order);
+
+        public abstract void Dispose();
+    }
+
+    private sealed class Cursor<T>(ExportAssembler into, TableSchema table, IEnumerable<Entry<T>> entries, Func<Bucket, List<T>> list,
+        Func<Bucket, Dictionary<string, int>>? ids) : Cursor(into, table) where T : class
+    {
+        private readonly Prefetched<Entry<T>> _entries = new(entries, "assess " + table.Name);
+        private readonly List<T> _run = [];
+        private readonly List<string> _keys = [];
+        private bool _pending;
+        private bool _ended;
+
+        public override void Take(Bucket? bucket, int number, Dictionary<string, int> order)
+        {
+            while (_pending || (!_ended && Next()))
+            {
+                var e = _entries.Current;
+                if (e.UnitId.Length > 0)
+                {
+                    if (order.TryGetValue(e.UnitId, out var at))
+                    {
+                        if (at > number)
+                        {
+                            _pending = true; // a later unit's row: it waits for its unit
+                            break;
+                        }
+
+                        if (at < number)
+                        {
+                            throw new ExportNotStreamableException(
+                                $"{Table.FileName}:{e.Source.Line}: a row of unit {e.UnitId} after the rows of a later unit");
+                        }
+                    }
+                }
+
+                _pending = false;
+                Into.Report(e);
+                if (e.UnitId.Length == 0)
+                {
+                    continue; // reported by the parser as a blank required value
+                }
+
+                if (bucket is null || !ReferenceEquals(bucket.Id, e.UnitId) && bucket.Id != e.UnitId)
+                {
+                    Into.Add(Severity.RowError, e.Source, "unit_id", e.UnitId, Messages.UnknownUnit, e.UnitId);
+                    continue;
+                }
+
+                if (ids is not null && e.Key.Length > 0)
+                {
+                    _keys.Add(e.Key);
+                }
+
+                if (e.Row is not null)
+                {
+                    _run.Add(e.Row);
+                }
+            }
+
+            Flush(bucket, _run, list, _keys, ids);
+        }
+
+        private bool Next()
+        {
+            if (_entries.MoveNext())
+            {
+                Count++;
+                return true;
+            }
+
+            _ended = true;
+            return false;
+        }
+
+        public override void Dispose() => _entries.Dispose();
     }
 
     private static List<Diagnostic> Finish(List<Diagnostic> diagnostics, ReadOptions options) =>

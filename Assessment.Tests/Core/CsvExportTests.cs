@@ -722,10 +722,13 @@ public sealed class CsvExportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("units.csv")]
-    [InlineData("sessions.csv")]
-    public async Task Read_AnExceptionWhileAFileIsLoaded_ReachesTheCallerAsItWasThrown(string file)
+    [InlineData("units.csv", false)]
+    [InlineData("sessions.csv", false)]
+    [InlineData("units.csv", true)]
+    [InlineData("sessions.csv", true)]
+    public async Task Read_AnExceptionWhileAFileIsLoaded_ReachesTheCallerAsItWasThrown(string file, bool streamed)
     {
+        // Streamed, sessions.csv fails while the tables' cursors are made, after members.csv's has started its thread.
         // The files are loaded on a thread of their own; an exception there other than cancellation (here from an
         // encoding given by the caller) must reach whoever reads, unwrapped, and nothing may wait for it forever.
         _x.Write("units.csv", TempExport.Units)
@@ -735,7 +738,7 @@ public sealed class CsvExportTests : IDisposable
           .Write(file, File.ReadAllText(Path.Combine(_x.Folder, file)) + "# THROW\n");
         var options = ReadOptions.Default with { Encoding = new ThrowingEncoding("THROW") };
 
-        var read = Task.Run(() => _x.Read(options));
+        var read = Task.Run(() => streamed ? CsvExport.Stream(_x.Folder, options, _ => { }) : _x.Read(options));
         var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)));
 
         finished.Should().BeSameAs(read, "a failed load must not leave the reader waiting");

@@ -51,7 +51,7 @@ public sealed class ParallelReadTests
     }
 
     /// <summary>Every row and diagnostic as text, in order (records print their values; lists are expanded).</summary>
-    private static IEnumerable<string> Describe(Export export)
+    internal static IEnumerable<string> Describe(Export export)
     {
         foreach (var d in export.Diagnostics)
         {
