@@ -25,7 +25,7 @@ internal static class OutputCost
                 {
                     if (format == "json")
                     {
-                        JsonRenderer.Write(w, export, cards, () => [], Exports.AsOf, "zh");
+                        JsonRenderer.Write(w, Task.FromResult(export), cards, () => [], Exports.AsOf, "zh");
                     }
                     else
                     {
@@ -75,7 +75,7 @@ internal static class OutputCost
         {
             // As the tool does it: each unit rendered on the thread that scored it.
             var units = assessor.ScoreAllThen(export, Exports.AsOf, s => JsonRenderer.Render(s.Scorecard!, "zh", null, w.NewLine));
-            JsonRenderer.Write(w, export, units, () => [], Exports.AsOf, "zh");
+            JsonRenderer.Write(w, Task.FromResult(export), units, () => [], Exports.AsOf, "zh");
         }
 
         Report("score and write JSON", t);

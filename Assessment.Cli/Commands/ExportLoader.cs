@@ -23,6 +23,34 @@ internal static class ExportLoader
         }
     }
 
+    /// <summary>The folder to read when the input is a folder of CSV files (which can be read unit by unit); null for a
+    /// file or a path that does not exist (<see cref="Read"/> says what is wrong with it).</summary>
+    public static string? CsvFolder(string? path)
+    {
+        var source = path ?? SamplePath;
+        return !File.Exists(source) && Directory.Exists(source) ? source : null;
+    }
+
+    /// <summary>Reads the export for a command that keeps no unit (<c>validate</c>): a CSV folder unit by unit, each
+    /// unit dropped once checked, so memory does not hold the export; anything else, or a CSV export whose tables are
+    /// not in unit order, whole.</summary>
+    public static Export Check(string? path, ReadOptions options)
+    {
+        if (CsvFolder(path) is { } folder)
+        {
+            try
+            {
+                return CsvExport.Stream(folder, options, _ => { });
+            }
+            catch (ExportNotStreamableException)
+            {
+                // read again below
+            }
+        }
+
+        return Read(path, options);
+    }
+
     public static Export Read(string? path, ReadOptions options)
     {
         var source = path ?? SamplePath;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Assessment.Cli.Rendering;
+using Assessment.Core.Import;
 using Assessment.Core.Model;
+using Assessment.Rules.Engine;
 
 namespace Assessment.Cli.Commands;
 
@@ -35,21 +37,60 @@ internal static class ScoreCommand
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
             _ = Task.Run(assessor.Prepare); // the rules compile beside the read; Score waits for them if need be
             var options = assessor.ReadOptions(day, r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
-            var export = Filter(ExportLoader.Read(r.GetValue(path), options), r.GetValue(units) ?? []);
+            var run = new Run(terminal, assessor, day, r.GetValue(lang)!, r.GetValue(format)!, r.GetValue(output),
+                r.GetValue(compareTo) is { } p ? PreviousRun.Read(p) : null, r.GetValue(parallel));
+            var wanted = r.GetValue(units) ?? [];
 
-            var language = r.GetValue(lang)!;
-            var invalid = export.InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)u.Errors.Select(e => e.Format(language)).ToArray())).ToList();
-            var previous = r.GetValue(compareTo) is { } p ? PreviousRun.Read(p) : null;
-            var file = r.GetValue(output);
-            var fmt = r.GetValue(format)!;
+            // A CSV folder is read unit by unit while the units are scored, so memory holds the units in hand, not the
+            // export, unless output already written could have to be taken back: JSON and CSV written to stdout as the
+            // units are scored. An export whose tables are not in unit order is found out on the way, and read again
+            // whole; so is one with a file error found late (too many rows).
+            var source = ExportLoader.CsvFolder(r.GetValue(path));
+            if (source is not null && wanted.Length == 0 && (run.File is not null || run.Format is not ("json" or "csv")))
+            {
+                try
+                {
+                    using var feed = new UnitFeed(source, options);
+                    return run.Score(feed.Units, feed.Read, feed.Listed);
+                }
+                catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException)
+                {
+                    // read again below
+                }
+            }
+
+            var export = Filter(ExportLoader.Read(r.GetValue(path), options), wanted);
+            return run.Score(export.Units, Task.FromResult(export), export.Units.Count);
+        });
+        return command;
+    }
+
+    /// <summary>What one <c>score</c> does with the units, however they are read: score them on all cores, render them,
+    /// and say what was wrong.</summary>
+    private sealed record Run(Terminal Terminal, Assessor Assessor, DateOnly Day, string Language, string Format, string? File,
+        PreviousRun? Previous, int Parallel)
+    {
+        /// <summary>Scores <paramref name="units"/> (all the valid units of <paramref name="read"/>, which is complete once
+        /// they are) and writes the result; <paramref name="total"/> is for the progress bar. Returns the exit code.</summary>
+        public int Score(IEnumerable<UnitRecord> units, Task<Export> read, int total)
+        {
+            var failed = new List<(string UnitId, IReadOnlyList<string> Errors)>();
+
+            // The units that were not scored: those with row errors, then those whose scoring failed. Only asked for
+            // once every unit is scored, when the read is complete.
+            List<(string UnitId, IReadOnlyList<string> Errors)> Invalid() =>
+            [
+                .. read.GetAwaiter().GetResult().InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)u.Errors.Select(e => e.Format(Language)).ToArray())),
+                .. failed,
+            ];
 
             // Units are scored lazily, in input order, on all cores, and `then` runs on the thread that scored each one
             // (JSON is rendered there: it is as much work as a third of the scoring); a failed unit is set aside, never
             // thrown.
             IEnumerable<T> Scored<T>(Action tick, Func<Core.Scoring.Scorecard, T> then)
             {
-                var results = assessor.ScoreAllThen(export, day, s => (s, Value: s.Scorecard is null ? default! : then(s.Scorecard)),
-                    r.GetValue(parallel), terminal.Cancellation);
+                var results = Assessor.ScoreUnitsThen(units, Day, s => (s, Value: s.Scorecard is null ? default! : then(s.Scorecard)),
+                    Parallel, Terminal.Cancellation);
                 foreach (var (s, value) in results)
                 {
                     tick();
@@ -59,47 +100,51 @@ internal static class ScoreCommand
                     }
                     else
                     {
-                        invalid.Add((s.Unit.UnitId, [s.Failure!]));
+                        failed.Add((s.Unit.UnitId, [s.Failure!]));
                     }
                 }
             }
 
             IEnumerable<Core.Scoring.Scorecard> Cards(Action tick) => Scored(tick, c => c);
 
-            if (fmt is "json" or "csv")
+            List<(string UnitId, IReadOnlyList<string> Errors)> invalid;
+            if (Format is "json" or "csv")
             {
                 // Streamed: each unit is written as soon as it is scored, so memory does not grow with the units.
-                Progress.Run(terminal, export.Units.Count, language, tick => OutputFile.Write(file, terminal.Out, w =>
+                List<(string UnitId, IReadOnlyList<string> Errors)>? listed = null;
+                Progress.Run(Terminal, total, Language, tick => OutputFile.Write(File, Terminal.Out, w =>
                 {
-                    if (fmt == "json")
+                    if (Format == "json")
                     {
-                        var compared = previous is null ? null : JsonRenderer.Compared.Of(previous);
-                        JsonRenderer.Write(w, export, Scored(tick, c => JsonRenderer.Render(c, language, compared, w.NewLine)), () => invalid, day, language, compared);
+                        var compared = Previous is null ? null : JsonRenderer.Compared.Of(Previous);
+                        JsonRenderer.Write(w, read, Scored(tick, c => JsonRenderer.Render(c, Language, compared, w.NewLine)), () => listed = Invalid(), Day, Language, compared);
                     }
                     else
                     {
-                        CsvRenderer.Write(w, Cards(tick), language, previous is null ? null : previous.Delta);
+                        CsvRenderer.Write(w, Cards(tick), Language, Previous is null ? null : Previous.Delta);
+                        _ = read.GetAwaiter().GetResult(); // the CSV has no errors in it, but the read must be complete
                     }
                 }));
-                Summarise(terminal, export, invalid, language);
+                invalid = listed ?? Invalid();
+                Summarise(Terminal, read.Result, invalid, Language);
             }
             else
             {
                 // Rankings, charts and "most often lost" need every scorecard.
                 var cards = new List<Core.Scoring.Scorecard>();
-                Progress.Run(terminal, export.Units.Count, language, tick => cards.AddRange(Cards(tick)));
-                var report = new ScoreReport(export, cards, invalid, day, language, previous is null ? null : Comparison.Build(previous, cards));
-                OutputFile.Write(file, terminal.Out, w => Render(fmt, w, report, terminal.OutIsTerminal && file is null));
-                if (fmt != "table")
+                Progress.Run(Terminal, total, Language, tick => cards.AddRange(Cards(tick)));
+                invalid = Invalid();
+                var report = new ScoreReport(read.Result, cards, invalid, Day, Language, Previous is null ? null : Comparison.Build(Previous, cards));
+                OutputFile.Write(File, Terminal.Out, w => ScoreCommand.Render(Format, w, report, Terminal.OutIsTerminal && File is null));
+                if (Format != "table")
                 {
-                    Summarise(terminal, export, invalid, language);
+                    Summarise(Terminal, read.Result, invalid, Language);
                 }
             }
 
-            var exit = export.ExitCode;
+            var exit = read.Result.ExitCode;
             return exit == 0 && invalid.Count > 0 ? 1 : exit;
-        });
-        return command;
+        }
     }
 
     private static void Render(string format, TextWriter w, ScoreReport report, bool terminal)

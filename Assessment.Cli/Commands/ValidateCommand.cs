@@ -21,7 +21,7 @@ internal static class ValidateCommand
             var t = new Text(r.GetValue(lang)!);
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
             var options = assessor.ReadOptions(Options.ParseAsOf(r.GetValue(asOf)), r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
-            var export = ExportLoader.Read(r.GetValue(path), options);
+            var export = ExportLoader.Check(r.GetValue(path), options);
             Write(terminal.Out, export, t);
             return export.ExitCode;
         });
@@ -31,7 +31,7 @@ internal static class ValidateCommand
     internal static void Write(TextWriter w, Core.Model.Export export, Text t)
     {
         w.WriteLine(export.Source);
-        w.WriteLine(t.UnitsRead(export.UnitCount, export.Units.Count, export.InvalidUnits.Count));
+        w.WriteLine(t.UnitsRead(export.UnitCount, export.ValidUnitCount, export.InvalidUnits.Count));
         w.WriteLine($"{t.RowsRead}: " + string.Join(", ", Tables.All.Select(s => $"{s.Name} {export.RowCounts[s.Name]}")));
         var errors = export.Diagnostics.Count(d => d.Severity != Core.Diagnostics.Severity.Warning);
         var warnings = export.Diagnostics.Count - errors;

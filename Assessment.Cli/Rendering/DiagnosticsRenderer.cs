@@ -11,21 +11,22 @@ internal static class DiagnosticsRenderer
         // Both lists are in units.csv order and an invalid unit's Order is its position there: merge them to give every
         // unit its position, so valid and invalid units are listed in the order of the file.
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        int next = 0, valid = 0;
+        var next = 0;
+        using var valid = export.ValidUnitIds.GetEnumerator();
         foreach (var u in export.InvalidUnits)
         {
-            while (next < u.Order && valid < export.Units.Count)
+            while (next < u.Order && valid.MoveNext())
             {
-                order.TryAdd(export.Units[valid++].UnitId, next++);
+                order.TryAdd(valid.Current, next++);
             }
 
             order.TryAdd(u.UnitId, u.Order);
             next = u.Order + 1;
         }
 
-        while (valid < export.Units.Count)
+        while (valid.MoveNext())
         {
-            order.TryAdd(export.Units[valid++].UnitId, next++);
+            order.TryAdd(valid.Current, next++);
         }
 
         var groups = export.Diagnostics

@@ -13,7 +13,7 @@ internal static class JsonRenderer
 {
     /// <summary>Writes the JSON of a finished report (every scorecard in memory).</summary>
     public static void Write(TextWriter w, ScoreReport r) =>
-        Write(w, r.Export, r.Scorecards, () => r.InvalidUnits, r.AsOf, r.Lang,
+        Write(w, Task.FromResult(r.Export), r.Scorecards, () => r.InvalidUnits, r.AsOf, r.Lang,
             r.Comparison is null ? null : new Compared(r.Comparison.PreviousFile, r.Comparison.PreviousAsOf,
                 c => r.Comparison.Deltas.GetValueOrDefault(c.UnitId), _ => r.Comparison.Removed));
 
@@ -45,17 +45,19 @@ internal static class JsonRenderer
     /// <summary>Writes the JSON while the scorecards arrive: each unit is written as soon as it is scored and then
     /// dropped, so memory does not grow with the number of units. What is only known at the end (units that failed,
     /// units added and removed) is written after the units.</summary>
-    public static void Write(TextWriter w, Export export, IEnumerable<Scorecard> cards, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
+    public static void Write(TextWriter w, Task<Export> export, IEnumerable<Scorecard> cards, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
         DateOnly asOf, string lang, Compared? comparison = null) =>
         Write(w, export, cards.Select(c => Render(c, lang, comparison, w.NewLine)), invalid, asOf, lang, comparison);
 
     /// <summary>Writes the JSON of units already rendered (<see cref="Render"/>, on the scoring threads), returning
     /// their memory to the pool as they are written.</summary>
-    public static void Write(TextWriter w, Export export, IEnumerable<UnitJson> units, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
+    public static void Write(TextWriter w, Task<Export> export, IEnumerable<UnitJson> units, Func<IReadOnlyList<(string UnitId, IReadOnlyList<string> Errors)>> invalid,
         DateOnly asOf, string lang, Compared? comparison = null)
     {
-        // The errors and warnings (a large export has many) are known already: they are rendered beside the units.
-        var diagnostics = Task.Run(() => RenderDiagnostics(export, lang, w.NewLine));
+        // The errors and warnings (a large export has many) are rendered beside the units as soon as the read is
+        // complete: before the first unit when the export was read whole, as the last units are scored when it is
+        // read unit by unit.
+        var diagnostics = Task.Run(async () => RenderDiagnostics(await export.ConfigureAwait(false), lang, w.NewLine));
         var j = new JsonOut(Utf8Target(w), w.NewLine);
         j.StartObject();
         Prop(j, "tool", "assess");

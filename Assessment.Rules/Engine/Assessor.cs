@@ -76,9 +76,19 @@ public sealed class Assessor
     /// Results still come in input order; <paramref name="then"/> must be safe to call on several threads at once.</summary>
     public IEnumerable<T> ScoreAllThen<T>(Export export, DateOnly asOf, Func<UnitScore, T> then, int parallelism = 0, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(export);
+        return ScoreUnitsThen(export.Units, asOf, then, parallelism, cancellationToken);
+    }
+
+    /// <summary>As <see cref="ScoreAllThen{T}(Export, DateOnly, Func{UnitScore, T}, int, CancellationToken)"/>, for
+    /// units as they come (from <see cref="CsvExport.Stream"/>, say): they are taken as the scoring threads need
+    /// them, and the results still come in their order.</summary>
+    public IEnumerable<T> ScoreUnitsThen<T>(IEnumerable<UnitRecord> units, DateOnly asOf, Func<UnitScore, T> then, int parallelism = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(then);
         var degree = parallelism > 0 ? parallelism : Environment.ProcessorCount;
-        return export.Units
+        return units
             .Chunk(BatchSize)
             .AsParallel()
             .AsOrdered()

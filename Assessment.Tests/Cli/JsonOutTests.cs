@@ -360,11 +360,11 @@ public sealed class JsonOutTests : IDisposable
         using var file = new MemoryStream();
         using (var w = new StreamWriter(file, new UTF8Encoding(false), 1 << 10) { NewLine = "\n" })
         {
-            JsonRenderer.Write(w, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
+            JsonRenderer.Write(w, Task.FromResult(export), cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
         }
 
         using var text = new StringWriter { NewLine = "\n" };
-        JsonRenderer.Write(text, export, cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
+        JsonRenderer.Write(text, Task.FromResult(export), cards, () => [.. Invalid(export), .. extra ?? []], AsOf, lang, compared);
         Encoding.UTF8.GetBytes(text.ToString()).Should().Equal(file.ToArray(), "a text writer gets the same JSON as a file");
         return file.ToArray();
     }

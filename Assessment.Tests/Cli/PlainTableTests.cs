@@ -91,7 +91,7 @@ public sealed class PlainTableTests
         using (var w = new StreamWriter(path))
         {
             var lowered = cards.Skip(1).Select(c => c with { Total = c.Total - 1 });
-            JsonRenderer.Write(w, export, lowered, () => [], AsOf, "zh");
+            JsonRenderer.Write(w, Task.FromResult(export), lowered, () => [], AsOf, "zh");
         }
 
         return path;

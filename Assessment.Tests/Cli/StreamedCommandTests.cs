@@ -1,0 +1,105 @@
+using System.Text;
+using Assessment.Cli.Commands;
+using Assessment.Cli.Rendering;
+using Assessment.Core.Import;
+using Assessment.Tests.TestAssets;
+
+namespace Assessment.Tests.Cli;
+
+/// <summary>The commands read a CSV folder unit by unit (<c>validate</c>; <c>score</c> unless JSON or CSV goes to
+/// stdout, or <c>--unit</c> is given), and read it again whole when its tables are not in unit order. Either way the
+/// output must be byte for byte what the whole read gives.</summary>
+public sealed class StreamedCommandTests : IDisposable
+{
+    private const string AsOf = "2025-01-15";
+    private readonly TempExport _x = new();
+
+    public StreamedCommandTests()
+    {
+        new ExportGenerator(41, new ExportGenerator.Shape(Plain: true)).Write(_x.Folder, 60, "T-", new DateOnly(2025, 1, 15));
+
+        // A unit with a row error and rows of units.csv does not list, so the outputs have invalid units and errors.
+        var attendance = Path.Combine(_x.Folder, "attendance.csv");
+        var lines = File.ReadAllLines(attendance, Encoding.UTF8);
+        File.WriteAllLines(attendance, [.. lines, $"{lines[^1].Split(',')[0]},NO-SUCH-SESSION,NO-SUCH-MEMBER,出席", "NO-SUCH-UNIT,S1,M1,出席"], new UTF8Encoding(true));
+    }
+
+    public void Dispose() => _x.Dispose();
+
+    /// <summary>Moves the rows of the first unit of attendance.csv to its end.</summary>
+    private void PutOutOfUnitOrder()
+    {
+        var path = Path.Combine(_x.Folder, "attendance.csv");
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var first = lines[1].Split(',')[0];
+        var moved = lines.Skip(1).TakeWhile(l => l.Split(',')[0] == first).ToArray();
+        File.WriteAllLines(path, [lines[0], .. lines.Skip(1 + moved.Length), .. moved], new UTF8Encoding(true));
+    }
+
+    [Theory]
+    [InlineData("json", false)]
+    [InlineData("json", true)]
+    [InlineData("csv", false)]
+    [InlineData("csv", true)]
+    public void Score_ToAFile_GivesTheBytesOfTheWholeRead(string format, bool outOfOrder)
+    {
+        if (outOfOrder)
+        {
+            PutOutOfUnitOrder();
+        }
+
+        var file = Path.Combine(_x.Folder, "out." + format);
+        var streamed = CliRunner.Run("score", _x.Folder, "--as-of", AsOf, "--format", format, "-o", file);
+        var whole = CliRunner.Run("score", _x.Folder, "--as-of", AsOf, "--format", format); // to stdout: read whole
+
+        streamed.Exit.Should().Be(1, "one unit has a row error").And.Be(whole.Exit);
+        streamed.Error.Should().Be(whole.Error);
+        Encoding.UTF8.GetString(File.ReadAllBytes(file)).Should().Be(whole.Out); // a CSV starts with a byte order mark
+        if (format == "json")
+        {
+            whole.Out.Should().Contain("\"invalidUnits\"").And.Contain("NO-SUCH-UNIT");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Score_AReport_GivesTheBytesOfTheWholeRead(bool outOfOrder)
+    {
+        if (outOfOrder)
+        {
+            PutOutOfUnitOrder();
+        }
+
+        // --unit reads the export whole; naming every unit changes nothing else.
+        var all = File.ReadAllLines(Path.Combine(_x.Folder, "units.csv"), Encoding.UTF8).Skip(1).Select(l => l.Split(',')[0].Trim('"'))
+            .SelectMany(u => new[] { "--unit", u });
+        var streamed = CliRunner.Run("score", _x.Folder, "--as-of", AsOf, "--format", "markdown");
+        var whole = CliRunner.Run(["score", _x.Folder, "--as-of", AsOf, "--format", "markdown", .. all]);
+
+        streamed.Exit.Should().Be(1).And.Be(whole.Exit);
+        streamed.Out.Should().Be(whole.Out);
+        streamed.Error.Should().Be(whole.Error);
+    }
+
+    [Theory]
+    [InlineData(false, "zh")]
+    [InlineData(true, "zh")]
+    [InlineData(false, "en")]
+    public void Validate_GivesWhatTheWholeReadGives(bool outOfOrder, string lang)
+    {
+        if (outOfOrder)
+        {
+            PutOutOfUnitOrder();
+        }
+
+        var r = CliRunner.Run("validate", _x.Folder, "--as-of", AsOf, "--lang", lang);
+
+        var whole = CsvExport.Read(_x.Folder, Assessment.Rules.Engine.Assessor.Create().ReadOptions(new DateOnly(2025, 1, 15)));
+        using var expected = new StringWriter();
+        ValidateCommand.Write(expected, whole, new Text(lang));
+        r.Out.Should().Be(expected.ToString());
+        r.Exit.Should().Be(whole.ExitCode).And.Be(1);
+        r.Out.Should().Contain(lang == "en" ? "60 unit(s) read: 59 valid, 1 with errors" : "60");
+    }
+}
