@@ -6,7 +6,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Assessment.Benchmarks -- generate <folder> <units> [members] [sessions]
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
-// Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection; JITTRACE=1: methods compiled, by tier) | engine <folder> [cold] |
+// Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection; JITTRACE=1: methods compiled, by tier;
+// STREAM=1: the streamed read, each unit dropped as handed on; with it LIVE=<n>: the live heap every n units) | engine <folder> [cold] |
 // profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score | compile | tokenize <file> |
 // mapcost <file> | poolcheck <file> | warm <folder> [rounds] [validate|score ...]. See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
@@ -53,8 +54,17 @@ if (args.Length >= 3 && args[0] == "reads")
     for (var i = 0; i < int.Parse(args[2], CultureInfo.InvariantCulture); i++)
     {
         var watch = Stopwatch.StartNew();
-        var export = Assessment.Core.Import.CsvExport.Read(args[1]);
-        Console.WriteLine($"read {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {export.Units.Count} units, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB so far, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s");
+        var streamed = 0;
+        var export = Environment.GetEnvironmentVariable("STREAM") == "1"
+            ? Assessment.Core.Import.CsvExport.Stream(args[1], null, u =>
+            {
+                if (Environment.GetEnvironmentVariable("LIVE") is { } every && ++streamed % int.Parse(every, CultureInfo.InvariantCulture) == 0)
+                {
+                    Console.WriteLine($"  {u.UnitId}: live {GC.GetTotalMemory(true) / 1_000_000} MB");
+                }
+            })
+            : Assessment.Core.Import.CsvExport.Read(args[1]);
+        Console.WriteLine($"read {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {export.ValidUnitCount} units, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB so far, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s");
         if (Environment.GetEnvironmentVariable("HEAPINFO") == "1")
         {
             // The heap as the last collection left it, and what the process holds: where a peak's memory goes.
