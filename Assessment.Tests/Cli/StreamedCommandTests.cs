@@ -26,16 +26,6 @@ public sealed class StreamedCommandTests : IDisposable
 
     public void Dispose() => _x.Dispose();
 
-    /// <summary>Moves the rows of the first unit of attendance.csv to its end.</summary>
-    private void PutOutOfUnitOrder()
-    {
-        var path = Path.Combine(_x.Folder, "attendance.csv");
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
-        var first = lines[1].Split(',')[0];
-        var moved = lines.Skip(1).TakeWhile(l => l.Split(',')[0] == first).ToArray();
-        File.WriteAllLines(path, [lines[0], .. lines.Skip(1 + moved.Length), .. moved], new UTF8Encoding(true));
-    }
-
     [Theory]
     [InlineData("json", false)]
     [InlineData("json", true)]
@@ -45,7 +35,7 @@ public sealed class StreamedCommandTests : IDisposable
     {
         if (outOfOrder)
         {
-            PutOutOfUnitOrder();
+            _x.MoveFirstUnitToTheEnd("attendance.csv");
         }
 
         var file = Path.Combine(_x.Folder, "out." + format);
@@ -68,7 +58,7 @@ public sealed class StreamedCommandTests : IDisposable
     {
         if (outOfOrder)
         {
-            PutOutOfUnitOrder();
+            _x.MoveFirstUnitToTheEnd("attendance.csv");
         }
 
         // --unit reads the export whole; naming every unit changes nothing else.
@@ -90,7 +80,7 @@ public sealed class StreamedCommandTests : IDisposable
     {
         if (outOfOrder)
         {
-            PutOutOfUnitOrder();
+            _x.MoveFirstUnitToTheEnd("attendance.csv");
         }
 
         var r = CliRunner.Run("validate", _x.Folder, "--as-of", AsOf, "--lang", lang);

@@ -76,17 +76,6 @@ public sealed class StreamedReadTests
         streamed.Units.Should().NotBeEmpty();
     }
 
-    /// <summary>Moves the rows of the first unit of a table to its end: the table is no longer in unit order.</summary>
-    private static void MoveFirstUnitToTheEnd(string folder, string file)
-    {
-        var path = Path.Combine(folder, file);
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
-        var unitOf = (string line) => line.Split(',')[0];
-        var first = unitOf(lines[1]);
-        var moved = lines.Skip(1).TakeWhile(l => unitOf(l) == first).ToArray();
-        File.WriteAllLines(path, [lines[0], .. lines.Skip(1 + moved.Length), .. moved], new UTF8Encoding(true));
-    }
-
     [Theory]
     [InlineData("attendance.csv")]
     [InlineData("members.csv")]
@@ -104,7 +93,7 @@ public sealed class StreamedReadTests
             File.WriteAllLines(path, [lines[0], $"{first},falsification,核查说明", .. lines.Skip(1)], new UTF8Encoding(true));
         }
 
-        MoveFirstUnitToTheEnd(temp.Folder, file);
+        temp.MoveFirstUnitToTheEnd(file);
         var options = Assessor.Create().ReadOptions(AsOf);
 
         var handed = 0;

@@ -34,6 +34,19 @@ internal sealed class TempExport : IDisposable
 
     public Export Read(ReadOptions? options = null) => CsvExport.Read(Folder, options);
 
+    /// <summary>Moves the rows of the first unit of a table (a plain export: UTF-8, commas, the unit first) to its end,
+    /// so that the table is no longer in the order of units.csv.</summary>
+    public TempExport MoveFirstUnitToTheEnd(string file)
+    {
+        var path = Path.Combine(Folder, file);
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        static string UnitOf(string line) => line.Split(',')[0];
+        var first = UnitOf(lines[1]);
+        var moved = lines.Skip(1).TakeWhile(l => UnitOf(l) == first).ToArray();
+        File.WriteAllLines(path, [lines[0], .. lines.Skip(1 + moved.Length), .. moved], new UTF8Encoding(true));
+        return this;
+    }
+
     public void Dispose()
     {
         try
