@@ -220,8 +220,6 @@ internal sealed class ExportAssembler
             return FileErrors(source, files, _options);
         }
 
-        // With --strict a file-level warning is a file error too: read on (for the diagnostics), but hand nothing on.
-        var handOn = !_options.Strict || !files.Any(x => x.Severity == Severity.Warning);
         var units = buckets.Values.OrderBy(b => b.Order).ToArray();
         var ids = units.Select(b => b.Id).ToArray();
         var names = units.Select(b => b.Name).ToArray();
@@ -231,6 +229,10 @@ internal sealed class ExportAssembler
         For(directives).ReadDirectives(Parse(table(Tables.Directives), RowParsers.Directive, null), buckets, counts);
         For(waivers).ReadWaivers(Parse(table(Tables.Waivers), RowParsers.Waiver, null), buckets, counts);
         buckets = null; // from here each unit is held by units[] alone, until it is handed on
+
+        // A file error already known (a bad directive or waiver of every unit; with --strict, any warning of no unit)
+        // stops every unit: read on, for the diagnostics, but hand nothing on.
+        var handOn = !files.Concat(_d).Concat(directives).Concat(waivers).Any(StopsEveryUnit);
 
         // Each cursor types its table on a thread of its own from the moment it is made: made inside the try, so that
         // a failure while the later ones are made (cancellation, say) still stops the earlier ones.
@@ -324,6 +326,10 @@ internal sealed class ExportAssembler
     }
 
     private ExportAssembler For(List<Diagnostic> diagnostics) => new(diagnostics, _options, _locators);
+
+    /// <summary>Whether a diagnostic is a file error once <see cref="Finish"/> has escalated it.</summary>
+    private bool StopsEveryUnit(Diagnostic d) =>
+        d.Severity == Severity.FileError || (_options.Strict && d.Severity == Severity.Warning && string.IsNullOrEmpty(d.UnitId));
 
     /// <summary>The ids of the units with a row error so far (any diagnostic of theirs with --strict), found by looking
     /// at what was added to the lists since the last look.</summary>

@@ -134,6 +134,25 @@ public sealed class StreamedReadTests
         ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(CsvExport.Read(temp.Folder, options)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Stream_AFileErrorInADirectiveOfEveryUnit_HandsNothingOn_AndGivesWhatReadGives(bool strict)
+    {
+        // Directives are read before any unit is handed on; a bad one of every unit stops every unit.
+        using var temp = new TempExport();
+        new ExportGenerator(37, new ExportGenerator.Shape(Plain: true)).Write(temp.Folder, 12, "D-", AsOf);
+        File.AppendAllText(Path.Combine(temp.Folder, "directives.csv"), "DX,*,上级部署,not a date\n", Encoding.UTF8);
+        var options = new ReadOptions { AsOf = AsOf, Strict = strict };
+
+        var handed = 0;
+        var streamed = CsvExport.Stream(temp.Folder, options, _ => handed++);
+
+        handed.Should().Be(0);
+        streamed.HasFileErrors.Should().BeTrue();
+        ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(CsvExport.Read(temp.Folder, options)));
+    }
+
     [Fact]
     public void Stream_AConsumerThatThrows_StopsTheRead_WithItsException()
     {
