@@ -21,14 +21,15 @@ public static class CsvExport
     /// them; the rows of a unit need not be in any order among themselves.</summary>
     /// <param name="folder">The export folder; only units.csv is required.</param>
     /// <param name="options">Encoding, strictness and waiver checks; null for the defaults.</param>
-    /// <param name="onUnit">Called on the calling thread for each valid unit, before the next unit is read.</param>
+    /// <param name="onUnit">Called on the calling thread for each valid unit, in order; the next unit is handed on only
+    /// once it returns (the tables are read a few thousand rows ahead meanwhile).</param>
     /// <param name="onUnitsListed">Called once units.csv is read, with the number of units it lists (for progress; 0
     /// when it cannot be read).</param>
     /// <returns>The export as <see cref="Read(string, ReadOptions?)"/> returns it, with the same diagnostics and invalid
     /// units, but with <see cref="Export.Units"/> empty: the valid units' ids are in <see cref="Export.StreamedUnitIds"/>.</returns>
     /// <exception cref="ExportNotStreamableException">The export cannot be read unit by unit: a table has a row of a unit
-    /// after rows of a later unit, or a file error was found (too many rows) after units were handed on. The units
-    /// handed on must be discarded; <see cref="Read(string, ReadOptions?)"/> reads such an export whole.</exception>
+    /// after rows of a later unit, or a file error was found while the rows were read (too many rows in a table). The
+    /// units handed on must be discarded; <see cref="Read(string, ReadOptions?)"/> reads such an export whole.</exception>
     public static Export Stream(string folder, ReadOptions? options, Action<UnitRecord> onUnit, Action<int>? onUnitsListed = null)
     {
         ArgumentNullException.ThrowIfNull(onUnit);
@@ -43,6 +44,7 @@ public static class CsvExport
         options ??= ReadOptions.Default;
         if (!Directory.Exists(folder))
         {
+            listed?.Invoke(0);
             var diagnostics = new List<Diagnostic> { new(Severity.FileError, folder, 0, null, null, Messages.FileUnreadable, ["not a folder"]) };
             return ExportAssembler.Assemble(folder, new Dictionary<string, RawTable>(), diagnostics, options);
         }

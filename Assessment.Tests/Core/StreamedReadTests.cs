@@ -18,8 +18,15 @@ public sealed class StreamedReadTests
     private static Export Streamed(string folder, ReadOptions options)
     {
         var handed = new List<UnitRecord>();
-        var export = CsvExport.Stream(folder, options, handed.Add);
+        int? listed = null;
+        var export = CsvExport.Stream(folder, options, handed.Add, n => listed = n);
+        if (!export.HasFileErrors)
+        {
+            listed.Should().Be(export.UnitCount, "the units of units.csv are listed before any is handed on");
+        }
+
         export.StreamedUnitIds.Should().Equal(handed.Select(u => u.UnitId));
+        export.ValidUnitIds.Should().Equal(handed.Select(u => u.UnitId));
         export.Units.Should().BeEmpty();
         export.ValidUnitCount.Should().Be(handed.Count);
         return export with { Units = handed, StreamedUnitIds = null };
@@ -225,7 +232,9 @@ public sealed class StreamedReadTests
     public void Stream_NoFolder_GivesWhatReadGives()
     {
         var missing = Path.Combine(Path.GetTempPath(), "assess-no-such-folder-" + Guid.NewGuid().ToString("N"));
-        var streamed = CsvExport.Stream(missing, null, _ => { });
+        int? listed = null;
+        var streamed = CsvExport.Stream(missing, null, _ => { }, n => listed = n);
+        listed.Should().Be(0);
         ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(CsvExport.Read(missing)));
         streamed.HasFileErrors.Should().BeTrue();
     }
