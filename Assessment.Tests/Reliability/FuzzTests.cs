@@ -69,9 +69,10 @@ public sealed class FuzzTests(ITestOutputHelper output)
         output.WriteLine($"{Iterations} mutated exports, {failures.Count} failure(s), {streamed} read unit by unit as well");
         failures.Should().BeEmpty();
 
-        // The mutations keep every table in unit order, so nearly every export can be streamed; a read that gave up on
-        // most of them would make the comparison above say nothing.
-        streamed.Should().BeGreaterThanOrEqualTo(Iterations * 8 / 10);
+        // The mutations keep every table in unit order (random bytes can rarely make a row name an earlier unit), so
+        // nearly every export can be streamed: 3,598 of 3,600 in two runs of 3,000 and 600. A read that gave up on many of them
+        // would make the comparison above say little.
+        streamed.Should().BeGreaterThanOrEqualTo(Iterations * 95 / 100);
     }
 
     /// <summary>Reads the export whole and unit by unit: both must give the same units, rows and diagnostics. An
