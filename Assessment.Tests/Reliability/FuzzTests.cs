@@ -70,8 +70,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         failures.Should().BeEmpty();
 
         // The mutations keep every table in unit order (random bytes can rarely make a row name an earlier unit), so
-        // nearly every export can be streamed: 3,598 of 3,600 in two runs of 3,000 and 600. A read that gave up on many of them
-        // would make the comparison above say little.
+        // nearly every export can be streamed: 3,598 of 3,600 in two runs of 3,000 and 600. A read that gave up on
+        // many of them would make the comparison above say little.
         streamed.Should().BeGreaterThanOrEqualTo(Iterations * 95 / 100);
     }
 
