@@ -41,9 +41,12 @@ public sealed record Diagnostic(
     public string Code => Message.Code;
 
     /// <summary>This diagnostic as a row error (how <c>--strict</c> treats warnings); a warning without a unit becomes a file error.</summary>
-    public Diagnostic Escalated() => Severity != Severity.Warning
-        ? this
-        : this with { Severity = string.IsNullOrEmpty(UnitId) ? Severity.FileError : Severity.RowError };
+    public Diagnostic Escalated() => Severity != Severity.Warning ? this : this with { Severity = SeverityIn(strict: true) };
+
+    /// <summary>The severity this diagnostic has in a run with or without <c>--strict</c> (what <see cref="Escalated"/>
+    /// gives), without making the escalated diagnostic.</summary>
+    internal Severity SeverityIn(bool strict) =>
+        !strict || Severity != Severity.Warning ? Severity : string.IsNullOrEmpty(UnitId) ? Severity.FileError : Severity.RowError;
 
     /// <summary>The location and message on one line, e.g. <c>sessions.csv:12 [date] U001: ...</c>.</summary>
     public string Format(string lang)

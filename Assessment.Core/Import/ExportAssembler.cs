@@ -328,8 +328,7 @@ internal sealed class ExportAssembler
     private ExportAssembler For(List<Diagnostic> diagnostics) => new(diagnostics, _options, _locators);
 
     /// <summary>Whether a diagnostic is a file error once <see cref="Finish"/> has escalated it.</summary>
-    private bool StopsEveryUnit(Diagnostic d) =>
-        d.Severity == Severity.FileError || (_options.Strict && d.Severity == Severity.Warning && string.IsNullOrEmpty(d.UnitId));
+    private bool StopsEveryUnit(Diagnostic d) => d.SeverityIn(_options.Strict) == Severity.FileError;
 
     /// <summary>The ids of the units with a row error so far (any diagnostic of theirs with --strict), found by looking
     /// at what was added to the lists since the last look.</summary>
@@ -346,7 +345,7 @@ internal sealed class ExportAssembler
                 for (var i = _seen[l]; i < list.Count; i++)
                 {
                     var d = list[i];
-                    if (d.UnitId is { } id && (d.Severity == Severity.RowError || (strict && d.Severity == Severity.Warning)))
+                    if (d.UnitId is { } id && d.SeverityIn(strict) == Severity.RowError)
                     {
                         _ids.Add(id);
                     }
