@@ -33,11 +33,11 @@ internal sealed class Prefetched<T> : IEnumerator<T>
 
     private void Produce(IEnumerable<T> source)
     {
+        var chunk = new T[_chunkSize];
+        var n = 0;
         try
         {
             using var e = source.GetEnumerator();
-            var chunk = new T[_chunkSize];
-            var n = 0;
             while (e.MoveNext())
             {
                 chunk[n++] = e.Current;
@@ -60,7 +60,20 @@ internal sealed class Prefetched<T> : IEnumerator<T>
         }
         catch (Exception e)
         {
-            _error = e; // thrown to the consumer after the rows before it
+            // Thrown to the consumer after the rows before it, those of the chunk being filled included.
+            if (n > 0 && !_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    _chunks.Add(chunk[..n], _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // the consumer stopped meanwhile
+                }
+            }
+
+            _error = e;
         }
         finally
         {
