@@ -12,35 +12,40 @@ internal sealed class UnitFeed : IDisposable
 {
     /// <summary>Units are handed over in batches, so that the reading thread and the scoring threads do not wake each
     /// other for every unit (a unit at a time took 60,000 context switches for 20,000 units).</summary>
-    private const int Batch = 32;
+    private const int DefaultBatch = 32;
 
     /// <summary>Batches read ahead of the scoring: enough to keep the scoring threads busy.</summary>
-    private const int Ahead = 64;
+    private const int DefaultAhead = 64;
 
-    private readonly BlockingCollection<UnitRecord[]> _queue = new(Ahead);
+    private readonly BlockingCollection<UnitRecord[]> _queue;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task<Export> _read;
     private readonly TaskCompletionSource<int> _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public UnitFeed(string folder, ReadOptions options)
+    /// <param name="folder">The CSV folder.</param>
+    /// <param name="options">How to read it.</param>
+    /// <param name="batch">Units per hand-over (tests make it small).</param>
+    /// <param name="ahead">Hand-overs the reading thread may be ahead of the scoring.</param>
+    public UnitFeed(string folder, ReadOptions options, int batch = DefaultBatch, int ahead = DefaultAhead)
     {
+        _queue = new(ahead);
         _read = Task.Factory.StartNew(() =>
         {
             try
             {
-                var batch = new List<UnitRecord>(Batch);
+                var units = new List<UnitRecord>(batch);
                 var export = CsvExport.Stream(folder, options, u =>
                 {
-                    batch.Add(u);
-                    if (batch.Count == Batch)
+                    units.Add(u);
+                    if (units.Count == batch)
                     {
-                        _queue.Add([.. batch], _stop.Token);
-                        batch.Clear();
+                        _queue.Add([.. units], _stop.Token);
+                        units.Clear();
                     }
                 }, n => _listed.TrySetResult(n));
-                if (batch.Count > 0)
+                if (units.Count > 0)
                 {
-                    _queue.Add([.. batch], _stop.Token);
+                    _queue.Add([.. units], _stop.Token);
                 }
 
                 return export;

@@ -93,3 +93,51 @@ public sealed class StreamedCommandTests : IDisposable
         r.Out.Should().Contain(lang == "en" ? "60 unit(s) read: 59 valid, 1 with errors" : "60");
     }
 }
+
+/// <summary><c>score</c>'s reading thread (<see cref="UnitFeed"/>): it must let go when the scoring stops early, and
+/// say at the end of the units when the export could not be streamed.</summary>
+public sealed class UnitFeedTests : IDisposable
+{
+    private static readonly DateOnly AsOf = new(2025, 1, 15);
+    private readonly TempExport _x = new();
+
+    public UnitFeedTests() =>
+        new ExportGenerator(42, new ExportGenerator.Shape(Plain: true)).Write(_x.Folder, 200, "F-", AsOf);
+
+    public void Dispose() => _x.Dispose();
+
+    [Fact]
+    public async Task AConsumerThatStopsEarly_LetsTheReadingThreadGo()
+    {
+        // One unit per hand-over and one ahead: the reading thread soon waits for room that never comes.
+        var feed = new UnitFeed(_x.Folder, new ReadOptions { AsOf = AsOf }, batch: 1, ahead: 1);
+        feed.Units.Take(3).Should().HaveCount(3);
+        await Task.Delay(50);
+
+        var dispose = Task.Run(feed.Dispose);
+
+        (await Task.WhenAny(dispose, Task.Delay(TimeSpan.FromSeconds(30)))).Should().BeSameAs(dispose);
+        feed.Read.IsCompleted.Should().BeTrue();
+        feed.Read.IsCompletedSuccessfully.Should().BeFalse("it was stopped, not finished");
+    }
+
+    [Fact]
+    public void AnExportNotInUnitOrder_EndsTheUnitsWithTheReason()
+    {
+        _x.MoveFirstUnitToTheEnd("attendance.csv");
+        using var feed = new UnitFeed(_x.Folder, new ReadOptions { AsOf = AsOf }, batch: 4, ahead: 2);
+        var seen = 0;
+
+        var act = () =>
+        {
+            foreach (var _ in feed.Units)
+            {
+                seen++;
+            }
+        };
+
+        act.Should().Throw<ExportNotStreamableException>();
+        seen.Should().BeGreaterThan(0, "the units before the row out of order were handed on");
+        feed.Listed.Should().Be(200);
+    }
+}
