@@ -57,6 +57,11 @@ public sealed class Assessor
     /// to its unit, and those joins grow with the square of the batch, so batches stay small (docs/performance.md).</summary>
     internal const int BatchSize = 16;
 
+    /// <summary>How many batches per scoring thread may be taken from the units ahead of the one whose results are
+    /// due: enough that a thread seldom waits for a slower one, few enough that units streamed from a read are
+    /// dropped soon after they are scored (docs/performance.md).</summary>
+    internal const int Lookahead = 4;
+
     /// <summary>Scores one unit in a rules session of its own.</summary>
     /// <param name="unit">The unit's rows; they must be valid (as <see cref="CsvExport"/> returns them).</param>
     /// <param name="asOf">The date waiver expiry is judged on.</param>
@@ -87,14 +92,10 @@ public sealed class Assessor
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(then);
-        var degree = parallelism > 0 ? parallelism : Environment.ProcessorCount;
-        return units
-            .Chunk(BatchSize)
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(Math.Clamp(degree, 1, 512))
-            .WithCancellation(cancellationToken)
-            .SelectMany(batch => ScoreBatch(batch, asOf).Select(then));
+        var threads = Math.Clamp(parallelism > 0 ? parallelism : Environment.ProcessorCount, 1, 512);
+        return OrderedParallel.Map(units.Chunk(BatchSize), batch => ScoreBatch(batch, asOf).Select(then).ToArray(), threads,
+                Lookahead * threads, cancellationToken)
+            .SelectMany(results => results);
     }
 
     /// <summary>Inserts the facts of the units into one session and fires the rules once for all of them.</summary>

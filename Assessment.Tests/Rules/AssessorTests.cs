@@ -172,6 +172,35 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void ScoreUnitsThen_TakesUnitsOnlyAsTheScoringThreadsNeedThem()
+    {
+        // Units streamed from a read must not pile up in the scoring's own buffers: they would outlive several
+        // collections. PLINQ's ordered query, used before, ran up to 1,700 units ahead of this consumer, and every
+        // collection of a streamed `score` copied 30-45 MB of them. Each of the two threads now takes a batch at a
+        // time, at most Lookahead batches per thread ahead of the batch being handed out.
+        var unit = new UnitBuilder(2024, "U1").Build();
+        var taken = 0;
+        IEnumerable<UnitRecord> Source()
+        {
+            for (var i = 0; i < 3000; i++)
+            {
+                Interlocked.Increment(ref taken);
+                yield return unit;
+            }
+        }
+
+        var (yielded, lead) = (0, 0);
+        foreach (var _ in Assessor.Create().ScoreUnitsThen(Source(), new DateOnly(2025, 1, 15), s => s, parallelism: 2))
+        {
+            yielded++;
+            lead = Math.Max(lead, Volatile.Read(ref taken) - yielded);
+        }
+
+        yielded.Should().Be(3000);
+        lead.Should().BeLessThanOrEqualTo((2 * Assessor.Lookahead + 1) * Assessor.BatchSize);
+    }
+
+    [Fact]
     public void ScoreAll_ManyUnitsInParallel_KeepsInputOrder()
     {
         var units = Enumerable.Range(0, 60).Select(i => new UnitBuilder(2024, $"U{i:00}").Build()).ToArray();
