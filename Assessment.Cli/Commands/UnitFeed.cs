@@ -14,8 +14,10 @@ internal sealed class UnitFeed : IDisposable
     /// other for every unit (a unit at a time took 60,000 context switches for 20,000 units).</summary>
     private const int DefaultBatch = 32;
 
-    /// <summary>Batches read ahead of the scoring: enough to keep the scoring threads busy.</summary>
-    private const int DefaultAhead = 64;
+    /// <summary>Batches read ahead of the scoring: enough to keep the scoring threads busy, few enough that the rows
+    /// waiting here seldom outlive a collection (64 batches made a streamed `score` about 5 % slower and 60-90 MB
+    /// larger: docs/performance.md).</summary>
+    private const int DefaultAhead = 16;
 
     private readonly BlockingCollection<UnitRecord[]> _queue;
     private readonly CancellationTokenSource _stop = new();
