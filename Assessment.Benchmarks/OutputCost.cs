@@ -39,7 +39,7 @@ internal static class OutputCost
     }
 
     /// <summary>What `score --format json` does, phase by phase, with wall and CPU time and collections: run it with
-    /// the tool's runtime settings (DOTNET_gcServer=1 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0).</summary>
+    /// the tool's runtime settings (DOTNET_gcServer=1 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=1000).</summary>
     public static void Phases(string folder, string output)
     {
         var process = Process.GetCurrentProcess();
