@@ -4,8 +4,8 @@ using System.Diagnostics.Tracing;
 namespace Assessment.Benchmarks;
 
 /// <summary>Prints each collection as it starts (seconds since the listener was made, number, generation, reason, type)
-/// and the heap's sizes after it: the runtime's own GC events, read in process. Reasons: 0 small allocation,
-/// 1 induced, 4 large object allocation; types: 0 blocking, 1 background, 2 foreground during a background one.</summary>
+/// and the heap's sizes after it, with the bytes it promoted out of generations 0 and 1: the runtime's own GC events,
+/// read in process. Reasons: 0 small allocation, 1 induced, 4 large object allocation; types: 0 blocking, 1 background, 2 foreground during a background one.</summary>
 internal sealed class GcTrace : EventListener
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
@@ -26,7 +26,7 @@ internal sealed class GcTrace : EventListener
         }
         else if (e.EventName == "GCHeapStats_V2" && e.Payload is { } q)
         {
-            Console.WriteLine($"     heap gen0 {Convert.ToUInt64(q[0]) / 1_000_000} gen1 {Convert.ToUInt64(q[2]) / 1_000_000} gen2 {Convert.ToUInt64(q[4]) / 1_000_000} loh {Convert.ToUInt64(q[6]) / 1_000_000} MB");
+            Console.WriteLine($"     heap gen0 {Convert.ToUInt64(q[0]) / 1_000_000} gen1 {Convert.ToUInt64(q[2]) / 1_000_000} gen2 {Convert.ToUInt64(q[4]) / 1_000_000} promoted0 {Convert.ToUInt64(q[1]) / 1_000_000} promoted1 {Convert.ToUInt64(q[3]) / 1_000_000} loh {Convert.ToUInt64(q[6]) / 1_000_000} MB");
         }
     }
 }

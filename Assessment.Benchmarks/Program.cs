@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 // Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection; JITTRACE=1: methods compiled, by tier;
 // STREAM=1: the streamed read, each unit dropped as handed on; with it LIVE=<n>: the live heap every n units) | engine <folder> [cold] |
 // profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score | compile | tokenize <file> |
-// mapcost <file> | poolcheck <file> | warm <folder> [rounds] [validate|score ...]. See docs/performance.md.
+// mapcost <file> | poolcheck <file> | warm <folder> [rounds] [validate|score ...] (GCTRACE=1 as for reads). See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
 {
     var units = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -25,6 +25,7 @@ if (args.Length >= 3 && args[0] == "generate")
 if (args.Length >= 2 && args[0] == "warm")
 {
     var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
+    using var trace = Environment.GetEnvironmentVariable("GCTRACE") == "1" ? new GcTrace() : null;
     WarmCommands.Run(args[1], rounds, args.Length > 3 ? args[3..] : ["validate", "score"]);
     return 0;
 }
