@@ -107,6 +107,9 @@ internal static class ScoreCommand
 
             IEnumerable<Core.Scoring.Scorecard> Cards(Action tick) => Scored(tick, c => c);
 
+            // The progress bar's goal: the units listed, until the read is complete and says how many were valid.
+            int? Settled() => read.IsCompletedSuccessfully ? Math.Min(total, read.Result.ValidUnitCount) : null;
+
             List<(string UnitId, IReadOnlyList<string> Errors)> invalid;
             if (Format is "json" or "csv")
             {
@@ -124,7 +127,7 @@ internal static class ScoreCommand
                         CsvRenderer.Write(w, Cards(tick), Language, Previous is null ? null : Previous.Delta);
                         _ = read.GetAwaiter().GetResult(); // the CSV has no errors in it, but the read must be complete
                     }
-                }));
+                }), Settled);
                 invalid = listed ?? Invalid();
                 Summarise(Terminal, read.Result, invalid, Language);
             }
@@ -132,7 +135,7 @@ internal static class ScoreCommand
             {
                 // Rankings, charts and "most often lost" need every scorecard.
                 var cards = new List<Core.Scoring.Scorecard>();
-                Progress.Run(Terminal, total, Language, tick => cards.AddRange(Cards(tick)));
+                Progress.Run(Terminal, total, Language, tick => cards.AddRange(Cards(tick)), Settled);
                 invalid = Invalid();
                 var report = new ScoreReport(read.Result, cards, invalid, Day, Language, Previous is null ? null : Comparison.Build(Previous, cards));
                 OutputFile.Write(File, Terminal.Out, w => ScoreCommand.Render(Format, w, report, Terminal.OutIsTerminal && File is null));

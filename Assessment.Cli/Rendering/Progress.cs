@@ -8,7 +8,13 @@ internal static class Progress
     /// <summary>Units above which a run shows progress.</summary>
     public const int Threshold = 300;
 
-    public static void Run(Terminal terminal, int total, string lang, Action<Action> work)
+    /// <param name="terminal">Where the bar goes (stderr), if it is a terminal.</param>
+    /// <param name="total">How many ticks to expect, as far as is known at the start.</param>
+    /// <param name="lang">The language of the bar's label.</param>
+    /// <param name="work">The work, given the action to call once per unit done.</param>
+    /// <param name="settled">How many ticks to expect once that is known, or null until then: a CSV folder read unit by
+    /// unit lists its units before it knows which of them are valid and will be scored.</param>
+    public static void Run(Terminal terminal, int total, string lang, Action<Action> work, Func<int?>? settled = null)
     {
         if (!terminal.ErrorIsTerminal || total <= Threshold)
         {
@@ -28,7 +34,18 @@ internal static class Progress
             .Start(ctx =>
             {
                 var task = ctx.AddTask(lang == "en" ? "scoring" : "评分中", maxValue: total);
-                work(() => task.Increment(1));
+                work(Ticker(task, settled));
             });
     }
+
+    /// <summary>One tick of <paramref name="task"/>, its goal first brought to the settled number once that is known.</summary>
+    private static Action Ticker(ProgressTask task, Func<int?>? settled) => () =>
+    {
+        if (settled?.Invoke() is { } goal && goal != task.MaxValue)
+        {
+            task.MaxValue = goal;
+        }
+
+        task.Increment(1);
+    };
 }

@@ -338,4 +338,31 @@ public sealed class ProgressTests : IDisposable
         english.Error.Should().Contain("scoring");
         english.Out.Should().NotContain("scoring").And.NotContain("\u001b[", "stdout carries only the result");
     }
+
+    [Fact]
+    public void LongRun_ReadUnitByUnit_WithInvalidUnits_StillReachesTheEnd()
+    {
+        // Read unit by unit (-o), the bar starts from the units listed, before it is known that ten of them are
+        // invalid and will not be scored: once the read is complete, its goal is the units that are.
+        new ExportGenerator(7).Write(_x.Folder, 320, "P", new DateOnly(2025, 1, 15));
+        var units = Path.Combine(_x.Folder, "units.csv");
+        var lines = File.ReadAllLines(units);
+        for (var i = 1; i <= 10; i++)
+        {
+            var cells = lines[i].Split(',');
+            cells[2] = "not a year";
+            lines[i] = string.Join(',', cells);
+        }
+
+        File.WriteAllLines(units, lines);
+        var output = Path.Combine(_x.Folder, "out.json");
+
+        var run = CliRunner.RunOn(true, "score", _x.Folder, "--as-of", "2025-01-15", "--format", "json", "-o", output);
+
+        run.Exit.Should().Be(1);
+        var json = JObject.Parse(File.ReadAllText(output));
+        json["units"]!.Should().HaveCount(310);
+        json["invalidUnits"]!.Should().HaveCount(10);
+        run.Error.Should().Contain("100%", "the bar's goal is the 310 units scored, not the 320 listed");
+    }
 }
