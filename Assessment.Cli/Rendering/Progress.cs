@@ -34,18 +34,24 @@ internal static class Progress
             .Start(ctx =>
             {
                 var task = ctx.AddTask(lang == "en" ? "scoring" : "评分中", maxValue: total);
-                work(Ticker(task, settled));
+                work(() =>
+                {
+                    Settle(task, settled);
+                    task.Increment(1);
+                });
+
+                // The last units can be counted before the goal is known (the read completes as they are scored); it is
+                // known once the work is done, and the bar's last frame shows it.
+                Settle(task, settled);
             });
     }
 
-    /// <summary>One tick of <paramref name="task"/>, its goal first brought to the settled number once that is known.</summary>
-    private static Action Ticker(ProgressTask task, Func<int?>? settled) => () =>
+    /// <summary>Brings the goal of <paramref name="task"/> to the settled number, once that is known.</summary>
+    private static void Settle(ProgressTask task, Func<int?>? settled)
     {
         if (settled?.Invoke() is { } goal && goal != task.MaxValue)
         {
             task.MaxValue = goal;
         }
-
-        task.Increment(1);
-    };
+    }
 }

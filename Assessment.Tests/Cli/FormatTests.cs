@@ -340,6 +340,27 @@ public sealed class ProgressTests : IDisposable
     }
 
     [Fact]
+    public void Progress_GoalSettledOnlyAfterTheLastTick_StillEndsFull()
+    {
+        // The race the command cannot rule out: every unit counted before the read says how many were valid.
+        using var error = new StringWriter();
+        var terminal = new Assessment.Cli.Terminal(TextWriter.Null, error, false, true);
+        var done = false;
+
+        Assessment.Cli.Rendering.Progress.Run(terminal, 400, "en", tick =>
+        {
+            for (var i = 0; i < 350; i++)
+            {
+                tick();
+            }
+
+            done = true;
+        }, () => done ? 350 : null);
+
+        error.ToString().Should().Contain("100%").And.NotContain("88%", "350 of the 400 first expected");
+    }
+
+    [Fact]
     public void LongRun_ReadUnitByUnit_WithInvalidUnits_StillReachesTheEnd()
     {
         // Read unit by unit (-o), the bar starts from the units listed, before it is known that ten of them are
