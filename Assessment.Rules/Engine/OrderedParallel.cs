@@ -39,7 +39,6 @@ internal static class OrderedParallel
         private readonly Func<TItem, TResult> _map;
         private readonly CancellationToken _caller;
         private readonly CancellationTokenSource _stop;
-        private readonly CancellationTokenRegistration _wake;
         private readonly SemaphoreSlim _room;
         private readonly Task[] _workers;
 
@@ -65,13 +64,6 @@ internal static class OrderedParallel
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _room = new SemaphoreSlim(window);
             _source = source.GetEnumerator();
-            _wake = _stop.Token.Register(() =>
-            {
-                lock (_gate)
-                {
-                    Monitor.PulseAll(_gate);
-                }
-            });
             _running = degree;
             _workers = new Task[degree];
             for (var i = 0; i < degree; i++)
@@ -81,7 +73,9 @@ internal static class OrderedParallel
         }
 
         /// <summary>The next result in input order; false at the end. Throws the failure once the results before it
-        /// are taken.</summary>
+        /// are taken. A cancellation is seen when a thread adds a result or stops, which each does within one item;
+        /// waking sooner would gain nothing, since the exception reaches the caller only once Dispose has waited for
+        /// the threads.</summary>
         public bool Next(out TResult result)
         {
             lock (_gate)
@@ -102,8 +96,8 @@ internal static class OrderedParallel
 
                     if (_running == 0)
                     {
-                        // Every thread stopped short of this item without a failure: only a cancellation does that.
-                        _caller.ThrowIfCancellationRequested();
+                        // Not expected: a thread maps every item it has taken before it stops, and the items before
+                        // the end were all taken. Better said than waited for.
                         throw new InvalidOperationException("the mapping threads stopped before the end of the items");
                     }
 
@@ -210,7 +204,6 @@ internal static class OrderedParallel
         {
             _stop.Cancel();
             Task.WaitAll(_workers);
-            _wake.Dispose();
             _source.Dispose();
             _stop.Dispose();
             _room.Dispose();
