@@ -108,7 +108,7 @@ internal static class ScoreCommand
             IEnumerable<Core.Scoring.Scorecard> Cards(Action tick) => Scored(tick, c => c);
 
             // The progress bar's goal: the units listed, until the read is complete and says how many were valid.
-            int? Settled() => read.IsCompletedSuccessfully ? Math.Min(total, read.Result.ValidUnitCount) : null;
+            int? Settled() => read.IsCompletedSuccessfully ? read.Result.ValidUnitCount : null;
 
             List<(string UnitId, IReadOnlyList<string> Errors)> invalid;
             if (Format is "json" or "csv")
