@@ -22,7 +22,10 @@ internal static class Allocations
         var before = GC.GetTotalAllocatedBytes();
         if (phase == "read")
         {
-            export = CsvExport.Read(folder, assessor.ReadOptions(Exports.AsOf));
+            // STREAM=1: unit by unit, as validate and score read a CSV folder; each unit dropped as handed on.
+            export = Environment.GetEnvironmentVariable("STREAM") == "1"
+                ? CsvExport.Stream(folder, assessor.ReadOptions(Exports.AsOf), _ => { })
+                : CsvExport.Read(folder, assessor.ReadOptions(Exports.AsOf));
         }
         else
         {

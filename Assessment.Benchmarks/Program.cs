@@ -8,8 +8,8 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project Assessment.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *Read*]
 // Diagnostic helpers (one pass, wall clock; not benchmarks): reads <folder> <n> (GCTRACE=1: each collection; JITTRACE=1: methods compiled, by tier;
 // STREAM=1: the streamed read, each unit dropped as handed on; with it LIVE=<n>: the live heap every n units) | engine <folder> [cold] |
-// profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score | compile | tokenize <file> |
-// mapcost <file> | poolcheck <file> | warm <folder> [rounds] [validate|score ...] (GCTRACE=1 as for reads). See docs/performance.md.
+// profile <folder> | outputcost <folder> | phases <folder> <out.json> | allocs <folder> read|score (STREAM=1 with read: unit by unit) |
+// compile | tokenize <file> | mapcost <file> | poolcheck <file> | warm <folder> [rounds] [validate|score ...] (GCTRACE=1 as for reads). See docs/performance.md.
 if (args.Length >= 3 && args[0] == "generate")
 {
     var units = int.Parse(args[2], CultureInfo.InvariantCulture);
