@@ -19,7 +19,8 @@ var stdout = Console.IsOutputRedirected
     : Console.Out;
 try
 {
-    return Cli.Run(args, new Terminal(stdout, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, cancel.Token));
+    var rewind = Console.IsOutputRedirected ? StdoutFile.TryOpen(stdout) : null;
+    return Cli.Run(args, new Terminal(stdout, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, rewind, cancel.Token));
 }
 finally
 {

@@ -5,5 +5,8 @@ namespace Assessment.Cli;
 /// <param name="Error">Standard error.</param>
 /// <param name="OutIsTerminal">Whether stdout is a terminal (colours and boxes) rather than a pipe or file.</param>
 /// <param name="ErrorIsTerminal">Whether stderr is a terminal (a progress bar may be drawn there).</param>
+/// <param name="OutRewind">Set when stdout is a file that can be taken back to where the command began (a shell's
+/// <c>&gt; scores.json</c>), so that output written as the units are read can be written again if need be.</param>
 /// <param name="Cancellation">Cancelled by Ctrl-C (SIGINT): commands stop reading and scoring promptly.</param>
-internal sealed record Terminal(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, CancellationToken Cancellation = default);
+internal sealed record Terminal(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, RewindableOutput? OutRewind = null,
+    CancellationToken Cancellation = default);

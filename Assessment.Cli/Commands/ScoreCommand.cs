@@ -42,11 +42,13 @@ internal static class ScoreCommand
             var wanted = r.GetValue(units) ?? [];
 
             // A CSV folder is read unit by unit while the units are scored, so memory holds the units in hand, not the
-            // export, unless output already written could have to be taken back: JSON and CSV written to stdout as the
-            // units are scored. An export whose tables are not in unit order is found out on the way, and read again
-            // whole; so is one with a file error found late (too many rows).
+            // export, unless output already written could have to be taken back and cannot be: JSON and CSV written to
+            // stdout as the units are scored, when stdout is a pipe or a terminal rather than a file. An export whose
+            // tables are not in unit order is found out on the way, and read again whole; so is one with a file error
+            // found late (too many rows).
             var source = ExportLoader.CsvFolder(r.GetValue(path));
-            if (source is not null && wanted.Length == 0 && (run.File is not null || run.Format is not ("json" or "csv")))
+            var toStdout = run.File is null && run.Format is ("json" or "csv");
+            if (source is not null && wanted.Length == 0 && (!toStdout || terminal.OutRewind is not null))
             {
                 try
                 {
@@ -55,7 +57,11 @@ internal static class ScoreCommand
                 }
                 catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException)
                 {
-                    // read again below
+                    // Read again below; what went to stdout goes first.
+                    if (toStdout)
+                    {
+                        terminal.OutRewind!.Rewind();
+                    }
                 }
             }
 

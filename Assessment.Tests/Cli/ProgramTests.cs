@@ -8,8 +8,13 @@ namespace Assessment.Tests.Cli;
 public sealed class ProgramTests : IDisposable
 {
     private readonly TempExport _x = new();
+    private readonly TempExport _export = new();
 
-    public void Dispose() => _x.Dispose();
+    public void Dispose()
+    {
+        _x.Dispose();
+        _export.Dispose();
+    }
 
     [Theory]
     [InlineData("json")]
@@ -42,10 +47,83 @@ public sealed class ProgramTests : IDisposable
         Encoding.UTF8.GetString(stdout).Should().Be(expected.Out).And.NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData("json", false)]
+    [InlineData("json", true)]
+    [InlineData("csv", true)]
+    public void Score_StdoutAFile_GivesTheBytesOfTheOutputFile(string format, bool outOfOrder)
+    {
+        // `> scores.json`: stdout is a file that can be cut back, so the units are written as they are read, and an
+        // export found out of unit order on the way is written again from the whole read (StdoutFile, Program.cs).
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // no shell to redirect with, and stdout is never taken back there
+        }
+
+        var export = GeneratedExport(outOfOrder);
+        var reference = Path.Combine(_x.Folder, "reference." + format);
+        var redirected = Path.Combine(_x.Folder, "redirected." + format);
+        string[] args = ["score", export, "--format", format, "--as-of", "2025-01-15"];
+        var (fileExit, _, fileError) = Start([.. args, "-o", reference]);
+
+        var (exit, error) = StartInShell(">", redirected, args);
+
+        exit.Should().Be(fileExit).And.Be(1, "one unit has a row error");
+        error.Should().Be(fileError);
+        File.ReadAllBytes(redirected).Should().Equal(File.ReadAllBytes(reference));
+    }
+
+    [Theory]
+    [InlineData(">>")]
+    [InlineData("2>&1")]
+    public void Score_StdoutAFileSharedOrAppendedTo_KeepsWhatElseIsInIt(string how)
+    {
+        // `>>` onto a file with text in it, and stderr into the same file: neither may be cut back, so the export is
+        // read whole and written once, after the text already there, with stderr's lines where they were written.
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        var export = GeneratedExport(outOfOrder: true);
+        var reference = Path.Combine(_x.Folder, "reference.json");
+        var redirected = Path.Combine(_x.Folder, "redirected.json");
+        string[] args = ["score", export, "--format", "json", "--as-of", "2025-01-15"];
+        var (fileExit, _, fileError) = Start([.. args, "-o", reference]);
+        byte[] before = how == ">>" ? [.. "earlier output\n"u8] : [];
+        File.WriteAllBytes(redirected, before);
+
+        var (exit, _) = StartInShell(how == ">>" ? ">>" : "> \"$OUT\" 2>&1", redirected, args);
+
+        exit.Should().Be(fileExit);
+        byte[] expected = how == ">>"
+            ? [.. before, .. File.ReadAllBytes(reference)]
+            : [.. File.ReadAllBytes(reference), .. Encoding.UTF8.GetBytes(fileError)];
+        fileError.Should().NotBeEmpty();
+        File.ReadAllBytes(redirected).Should().Equal(expected);
+    }
+
+    /// <summary>A generated export of 60 units, the first with a row error. Out of unit order, the first unit's
+    /// attendance comes last, so a streamed read finds that out only once every unit was written, the first as if it
+    /// were valid: more than the whole read then writes, so the file must be cut back, not only written over.</summary>
+    private string GeneratedExport(bool outOfOrder)
+    {
+        new ExportGenerator(41, new ExportGenerator.Shape(Plain: true)).Write(_export.Folder, 60, "P-", new DateOnly(2025, 1, 15));
+        var attendance = Path.Combine(_export.Folder, "attendance.csv");
+        var lines = File.ReadAllLines(attendance, Encoding.UTF8);
+        File.WriteAllLines(attendance, [lines[0], lines[1], $"{lines[1].Split(',')[0]},NO-SUCH-SESSION,NO-SUCH-MEMBER,出席", .. lines.Skip(2)],
+            new UTF8Encoding(true));
+        if (outOfOrder)
+        {
+            _export.MoveFirstUnitToTheEnd("attendance.csv");
+        }
+
+        return _export.Folder;
+    }
+
     /// <summary>Runs assess.dll (copied beside the tests) with the tests' runtime configuration; stdout as bytes.</summary>
     private static (int Exit, byte[] Out, string Error) Start(params string[] args)
     {
-        var dir = AppContext.BaseDirectory;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -53,8 +131,7 @@ public sealed class ProgramTests : IDisposable
             UseShellExecute = false,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var a in (string[])["exec", "--runtimeconfig", Path.Combine(dir, "Assessment.Tests.runtimeconfig.json"),
-                     "--depsfile", Path.Combine(dir, "assess.deps.json"), Path.Combine(dir, "assess.dll"), .. args])
+        foreach (var a in Assess(args))
         {
             start.ArgumentList.Add(a);
         }
@@ -65,5 +142,33 @@ public sealed class ProgramTests : IDisposable
         p.StandardOutput.BaseStream.CopyTo(bytes);
         p.WaitForExit();
         return (p.ExitCode, bytes.ToArray(), error.Result);
+    }
+
+    /// <summary>Runs assess.dll from /bin/sh with stdout redirected to <paramref name="file"/> (<c>&gt;</c> or
+    /// <c>&gt;&gt;</c>, or a redirection of its own that names <c>$OUT</c>), as a user's shell would.</summary>
+    private static (int Exit, string Error) StartInShell(string redirect, string file, string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, UseShellExecute = false, StandardErrorEncoding = Encoding.UTF8 };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(redirect.Contains("$OUT") ? $"exec \"$@\" {redirect}" : $"exec \"$@\" {redirect} \"$OUT\"");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
+        foreach (var a in Assess(args))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["OUT"] = file;
+        using var p = Process.Start(start)!;
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, error);
+    }
+
+    private static string[] Assess(string[] args)
+    {
+        var dir = AppContext.BaseDirectory;
+        return ["exec", "--runtimeconfig", Path.Combine(dir, "Assessment.Tests.runtimeconfig.json"),
+            "--depsfile", Path.Combine(dir, "assess.deps.json"), Path.Combine(dir, "assess.dll"), .. args];
     }
 }

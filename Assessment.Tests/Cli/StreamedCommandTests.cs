@@ -6,9 +6,9 @@ using Assessment.Tests.TestAssets;
 
 namespace Assessment.Tests.Cli;
 
-/// <summary>The commands read a CSV folder unit by unit (<c>validate</c>; <c>score</c> unless JSON or CSV goes to
-/// stdout, or <c>--unit</c> is given), and read it again whole when its tables are not in unit order. Either way the
-/// output must be byte for byte what the whole read gives.</summary>
+/// <summary>The commands read a CSV folder unit by unit (<c>validate</c>; <c>score</c> unless JSON or CSV goes to a
+/// stdout that cannot be taken back, or <c>--unit</c> is given), and read it again whole when its tables are not in unit
+/// order. Either way the output must be byte for byte what the whole read gives.</summary>
 public sealed class StreamedCommandTests : IDisposable
 {
     private const string AsOf = "2025-01-15";
@@ -48,6 +48,57 @@ public sealed class StreamedCommandTests : IDisposable
         if (format == "json")
         {
             whole.Out.Should().Contain("\"invalidUnits\"").And.Contain("NO-SUCH-UNIT");
+        }
+    }
+
+    [Theory]
+    [InlineData("json", false)]
+    [InlineData("json", true)]
+    [InlineData("csv", false)]
+    [InlineData("csv", true)]
+    public void Score_ToStdoutThatCanBeTakenBack_GivesTheBytesOfTheWholeRead(string format, bool outOfOrder)
+    {
+        if (outOfOrder)
+        {
+            _x.MoveFirstUnitToTheEnd("attendance.csv");
+        }
+
+        string[] args = ["score", _x.Folder, "--as-of", AsOf, "--format", format];
+        var whole = CliRunner.Run(args); // stdout that cannot be taken back (a pipe): read whole
+
+        // stdout a file, as `> scores.json` makes it: the units are written as they are read and scored.
+        var file = Path.Combine(_x.Folder, "stdout." + format);
+        var stdout = new FileStream(file, FileMode.CreateNew);
+        var rewind = new FileRewind(stdout);
+        int exit;
+        using (var o = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = true })
+        using (var e = new StringWriter())
+        {
+            rewind.Writer = o;
+            exit = Assessment.Cli.Cli.Run(args, new Assessment.Cli.Terminal(o, e, false, false, rewind));
+            e.ToString().Should().Be(whole.Error);
+        }
+
+        exit.Should().Be(1).And.Be(whole.Exit);
+        Encoding.UTF8.GetString(File.ReadAllBytes(file)).Should().Be(whole.Out);
+        rewind.Count.Should().Be(outOfOrder ? 1 : 0,
+            "the units were written as they were read, and taken back once a row of the first unit came last");
+    }
+
+    /// <summary>A file as stdout, cut back to nothing when taken back (as <see cref="Assessment.Cli.StdoutFile"/>
+    /// does with file descriptor 1).</summary>
+    private sealed class FileRewind(FileStream file) : Assessment.Cli.RewindableOutput
+    {
+        public TextWriter? Writer { get; set; }
+
+        public int Count { get; private set; }
+
+        public override void Rewind()
+        {
+            Writer!.Flush();
+            file.SetLength(0);
+            file.Position = 0;
+            Count++;
         }
     }
 

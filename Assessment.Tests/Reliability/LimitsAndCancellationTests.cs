@@ -76,7 +76,7 @@ public sealed class CancellationTests : IDisposable
     {
         using var o = new StringWriter();
         using var e = new StringWriter();
-        var exit = Assessment.Cli.Cli.Run(args, new Assessment.Cli.Terminal(o, e, false, false, token));
+        var exit = Assessment.Cli.Cli.Run(args, new Assessment.Cli.Terminal(o, e, false, false, Cancellation: token));
         return new CliRunner.Result(exit, o.ToString(), e.ToString());
     }
 
