@@ -49,13 +49,11 @@ internal static class Cli
         }
         catch (OperationCanceledException) when (terminal.Cancellation.IsCancellationRequested)
         {
-            terminal.Error.WriteLine("assess: 已取消，未写入输出 / cancelled; no output was written");
-            return Cancelled;
+            return Cancel(terminal);
         }
         catch (AggregateException e) when (terminal.Cancellation.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
         {
-            terminal.Error.WriteLine("assess: 已取消，未写入输出 / cancelled; no output was written");
-            return Cancelled;
+            return Cancel(terminal);
         }
         catch (UsageException e)
         {
@@ -75,6 +73,24 @@ internal static class Cli
             terminal.Error.WriteLine("assess: please report this with the command you ran / 请将所运行的命令反馈给开发者");
             return 70;
         }
+    }
+
+    /// <summary>A cancelled run leaves no output: an output file is only renamed into place on success, and stdout that is
+    /// a file (<c>&gt; scores.json</c>, which <c>score</c> writes as the units are scored) is cut back to where the
+    /// command began. Output already sent down a pipe or to a terminal cannot be taken back.</summary>
+    private static int Cancel(Terminal terminal)
+    {
+        try
+        {
+            terminal.OutRewind?.Rewind();
+            terminal.Error.WriteLine("assess: 已取消，未写入输出 / cancelled; no output was written");
+        }
+        catch (IOException e)
+        {
+            terminal.Error.WriteLine($"assess: 已取消 / cancelled; {e.Message}");
+        }
+
+        return Cancelled;
     }
 
     /// <summary>The failure itself when it comes wrapped alone in an <see cref="AggregateException"/>, as one thrown

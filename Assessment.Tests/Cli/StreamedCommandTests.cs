@@ -85,23 +85,6 @@ public sealed class StreamedCommandTests : IDisposable
             "the units were written as they were read, and taken back once a row of the first unit came last");
     }
 
-    /// <summary>A file as stdout, cut back to nothing when taken back (as <see cref="Assessment.Cli.StdoutFile"/>
-    /// does with file descriptor 1).</summary>
-    private sealed class FileRewind(FileStream file) : Assessment.Cli.RewindableOutput
-    {
-        public TextWriter? Writer { get; set; }
-
-        public int Count { get; private set; }
-
-        public override void Rewind()
-        {
-            Writer!.Flush();
-            file.SetLength(0);
-            file.Position = 0;
-            Count++;
-        }
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -1,3 +1,4 @@
+using System.Text;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Import;
 using Assessment.Tests.TestAssets;
@@ -98,6 +99,26 @@ public sealed class CancellationTests : IDisposable
     }
 
     [Fact]
+    public void CancelledWhileWritingToStdoutAsAFile_TakesTheOutputBack()
+    {
+        // `score --format json > scores.json` writes as the units are scored; the first bytes written cancel the run.
+        new ExportGenerator(4).Write(_x.Folder, 600, "D", new DateOnly(2025, 1, 15));
+        using var cancel = new CancellationTokenSource();
+        using var file = new FileStream(Path.Combine(_x.Folder, "stdout.json"), FileMode.CreateNew, FileAccess.ReadWrite);
+        var rewind = new FileRewind(file);
+        using var o = new StreamWriter(new CancelOnWrite(file, cancel), new UTF8Encoding(false)) { AutoFlush = true };
+        using var e = new StringWriter();
+        rewind.Writer = o;
+
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, cancel.Token));
+
+        exit.Should().Be(130);
+        e.ToString().Trim().Should().Be("assess: 已取消，未写入输出 / cancelled; no output was written");
+        rewind.Count.Should().Be(1);
+        file.Length.Should().Be(0, "what was written before the cancellation is taken back");
+    }
+
+    [Fact]
     public void CancelledWhileScoring_StopsPromptly()
     {
         new ExportGenerator(4).Write(_x.Folder, 600, "D", new DateOnly(2025, 1, 15));
@@ -120,4 +141,32 @@ public sealed class CancellationTests : IDisposable
 
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "cancellation must not hang");
     }
+}
+
+/// <summary>A file stream that cancels a run once something is written to it.</summary>
+internal sealed class CancelOnWrite(FileStream file, CancellationTokenSource cancel) : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => file.Length;
+
+    public override long Position { get => file.Position; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        file.Write(buffer, offset, count);
+        cancel.Cancel();
+    }
+
+    public override void Flush() => file.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

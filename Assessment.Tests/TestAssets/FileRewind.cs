@@ -1,0 +1,21 @@
+using Assessment.Cli;
+
+namespace Assessment.Tests.TestAssets;
+
+/// <summary>A file as stdout that can be taken back, cut to nothing when it is (as <see cref="StdoutFile"/> does with
+/// file descriptor 1 under <c>&gt; scores.json</c>), counting how often.</summary>
+internal sealed class FileRewind(FileStream file) : RewindableOutput
+{
+    /// <summary>The writer on the file, flushed before the file is cut.</summary>
+    public TextWriter? Writer { get; set; }
+
+    public int Count { get; private set; }
+
+    public override void Rewind()
+    {
+        Writer?.Flush();
+        file.SetLength(0);
+        file.Position = 0;
+        Count++;
+    }
+}
