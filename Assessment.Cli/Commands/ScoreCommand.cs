@@ -139,9 +139,24 @@ internal static class ScoreCommand
             }
             else
             {
-                // Rankings, charts and "most often lost" need every scorecard.
+                // Rankings, charts and "most often lost" need every scorecard. The table shows one unit's breakdown, or
+                // for many units only a ranking, so from the second unit on it keeps only what the ranking needs.
                 var cards = new List<Core.Scoring.Scorecard>();
-                Progress.Run(Terminal, total, Language, tick => cards.AddRange(Cards(tick)), Settled);
+                Progress.Run(Terminal, total, Language, tick =>
+                {
+                    foreach (var card in Cards(tick))
+                    {
+                        if (Format == "table" && cards.Count > 0)
+                        {
+                            cards[0] = cards.Count == 1 ? TableRenderer.ForRanking(cards[0]) : cards[0];
+                            cards.Add(TableRenderer.ForRanking(card));
+                        }
+                        else
+                        {
+                            cards.Add(card);
+                        }
+                    }
+                }, Settled);
                 invalid = Invalid();
                 var report = new ScoreReport(read.Result, cards, invalid, Day, Language, Previous is null ? null : Comparison.Build(Previous, cards));
                 OutputFile.Write(File, Terminal.Out, w => ScoreCommand.Render(Format, w, report, Terminal.OutIsTerminal && File is null));

@@ -58,6 +58,23 @@ public sealed class PlainTableTests
     }
 
     [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Ranking_OfCardsKeptForIt_IsTheRankingOfTheFullCards(string lang)
+    {
+        // `score` keeps only what the ranking needs of each unit once there are two (TableRenderer.ForRanking).
+        var (export, cards) = Sample.Value;
+        var previous = PreviousRun.Read(WritePrevious(export, cards));
+        var kept = cards.Select(TableRenderer.ForRanking).ToArray();
+        kept.SelectMany(c => c.Items).Should().OnlyContain(i => i.Explanation.Zh.Length == 0 && i.Evidence.Count == 0);
+
+        var full = new ScoreReport(export, cards, [], AsOf, lang, Comparison.Build(previous, cards));
+        var ranked = new ScoreReport(export, kept, [], AsOf, lang, Comparison.Build(previous, kept));
+
+        Render(ranked, 160, spectreOnly: true).Should().Be(Render(full, 160, spectreOnly: true));
+    }
+
+    [Theory]
     [InlineData("ab", 2)]
     [InlineData("单位", 4)]
     [InlineData("ａｂ", 4)]

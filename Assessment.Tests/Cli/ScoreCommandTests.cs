@@ -26,6 +26,23 @@ public sealed class ScoreCommandTests
         CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--unit", "U008").Out.ShouldMatchGolden("sample.U008.table.txt");
 
     [Fact]
+    public void Score_AnExportOfOneUnit_TableIsItsFullBreakdown()
+    {
+        // Read unit by unit, `score` keeps only what a ranking needs of each unit once there are two; with one unit
+        // the breakdown, explanations and all, is what --unit gives.
+        using var x = new TempExport();
+        foreach (var file in Directory.GetFiles(CliRunner.Sample, "*.csv"))
+        {
+            var lines = File.ReadAllLines(file, System.Text.Encoding.UTF8);
+            var unit = Array.IndexOf(lines[0].TrimStart('\uFEFF').Split(','), "unit_id");
+            File.WriteAllLines(Path.Combine(x.Folder, Path.GetFileName(file)),
+                [lines[0], .. lines.Skip(1).Where(l => unit < 0 || l.Split(',')[unit].Trim('"') is "U008" or "*")], new System.Text.UTF8Encoding(true));
+        }
+
+        CliRunner.Run("score", x.Folder, "--as-of", AsOf).Out.ShouldMatchGolden("sample.U008.table.txt");
+    }
+
+    [Fact]
     public void Score_SampleOneUnitTableInEnglish_MatchesGolden() =>
         CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--unit", "U004", "--lang", "en").Out.ShouldMatchGolden("sample.U004.table.en.txt");
 
