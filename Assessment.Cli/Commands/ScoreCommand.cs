@@ -139,17 +139,36 @@ internal static class ScoreCommand
             }
             else
             {
-                // Rankings, charts and "most often lost" need every scorecard. The table shows one unit's breakdown, or
-                // for many units only a ranking, so from the second unit on it keeps only what the ranking needs.
+                // Rankings, charts and "most often lost" need every unit before anything is written, but only what the
+                // ranking shows and counts of each (Insights.ForRanking). The table shows one unit's breakdown, or for
+                // many a ranking alone, so from the second unit on it keeps only that. Markdown and HTML show every
+                // unit's breakdown after the ranking: each is written to a spool file as the unit is scored, and
+                // copied in after the ranking.
                 var cards = new List<Core.Scoring.Scorecard>();
+                using var spool = Format is "markdown" or "html" ? new UnitSpool(File, File is null ? Terminal.Out.NewLine : Environment.NewLine) : null;
+                var text = new Text(Language);
                 Progress.Run(Terminal, total, Language, tick =>
                 {
                     foreach (var card in Cards(tick))
                     {
-                        if (Format == "table" && cards.Count > 0)
+                        if (spool is not null)
                         {
-                            cards[0] = cards.Count == 1 ? TableRenderer.ForRanking(cards[0]) : cards[0];
-                            cards.Add(TableRenderer.ForRanking(card));
+                            var delta = Previous?.Delta(card);
+                            if (Format == "html")
+                            {
+                                HtmlRenderer.WriteUnit(spool.Writer, card, text, delta);
+                            }
+                            else
+                            {
+                                MarkdownRenderer.WriteUnit(spool.Writer, card, text, delta);
+                            }
+
+                            cards.Add(Insights.ForRanking(card));
+                        }
+                        else if (Format == "table" && cards.Count > 0)
+                        {
+                            cards[0] = cards.Count == 1 ? Insights.ForRanking(cards[0]) : cards[0];
+                            cards.Add(Insights.ForRanking(card));
                         }
                         else
                         {
@@ -159,7 +178,7 @@ internal static class ScoreCommand
                 }, Settled);
                 invalid = Invalid();
                 var report = new ScoreReport(read.Result, cards, invalid, Day, Language, Previous is null ? null : Comparison.Build(Previous, cards));
-                OutputFile.Write(File, Terminal.Out, w => ScoreCommand.Render(Format, w, report, Terminal.OutIsTerminal && File is null));
+                OutputFile.Write(File, Terminal.Out, w => ScoreCommand.Render(Format, w, report, Terminal.OutIsTerminal && File is null, spool));
                 if (Format != "table")
                 {
                     Summarise(Terminal, read.Result, invalid, Language);
@@ -171,7 +190,7 @@ internal static class ScoreCommand
         }
     }
 
-    private static void Render(string format, TextWriter w, ScoreReport report, bool terminal)
+    private static void Render(string format, TextWriter w, ScoreReport report, bool terminal, UnitSpool? units)
     {
         switch (format)
         {
@@ -182,10 +201,10 @@ internal static class ScoreCommand
                 CsvRenderer.Write(w, report);
                 break;
             case "markdown":
-                MarkdownRenderer.Write(w, report);
+                MarkdownRenderer.Write(w, report, units);
                 break;
             case "html":
-                HtmlRenderer.Write(w, report);
+                HtmlRenderer.Write(w, report, units);
                 break;
             default:
                 TableRenderer.Write(w, report, terminal);

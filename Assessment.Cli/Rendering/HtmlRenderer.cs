@@ -13,7 +13,9 @@ namespace Assessment.Cli.Rendering;
 /// that tools (and our tests) can parse it.</summary>
 internal static class HtmlRenderer
 {
-    public static void Write(TextWriter w, ScoreReport r)
+    /// <summary>Writes the report; with <paramref name="units"/>, the units' sections are copied from it (written there
+    /// with <see cref="WriteUnit"/> as the units were scored) instead of rendered from the scorecards.</summary>
+    public static void Write(TextWriter w, ScoreReport r, UnitSpool? units = null)
     {
         var t = new Text(r.Lang);
         var lang = r.Lang;
@@ -44,10 +46,17 @@ internal static class HtmlRenderer
         }
 
         Flush();
-        foreach (var c in cards)
+        if (units is not null)
         {
-            Unit(sb, c, t, r.Comparison);
-            Flush();
+            units.CopyTo(w);
+        }
+        else
+        {
+            foreach (var c in cards)
+            {
+                Unit(sb, c, t, r.Comparison?.Deltas.GetValueOrDefault(c.UnitId));
+                Flush();
+            }
         }
 
         Problems(sb, r, t, Flush);
@@ -103,7 +112,16 @@ internal static class HtmlRenderer
         sb.Append("</tbody>\n</table>\n</div>\n</div>\n</section>\n");
     }
 
-    private static void Unit(StringBuilder sb, Scorecard s, Text t, Comparison? comparison)
+    /// <summary>One unit's section: its headline, change, category chart, items, vetoes, bonus, waivers and the items
+    /// needing review.</summary>
+    public static void WriteUnit(TextWriter w, Scorecard s, Text t, UnitDelta? delta)
+    {
+        var sb = new StringBuilder();
+        Unit(sb, s, t, delta);
+        w.Write(sb);
+    }
+
+    private static void Unit(StringBuilder sb, Scorecard s, Text t, UnitDelta? delta)
     {
         var lang = t.Lang;
         sb.Append($"<section class=\"unit\" id=\"unit-{E(s.UnitId)}\" data-unit=\"{E(s.UnitId)}\" data-total=\"{N(s.Total)}\">\n");
@@ -116,7 +134,7 @@ internal static class HtmlRenderer
         }
 
         sb.Append("</p>\n");
-        if (comparison is not null && comparison.Deltas.TryGetValue(s.UnitId, out var d))
+        if (delta is { } d)
         {
             sb.Append($"<p class=\"delta\">{E(d.Describe(t))}</p>\n");
         }

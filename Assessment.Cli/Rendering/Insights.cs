@@ -42,4 +42,16 @@ internal static class Insights
             .Take(count)
             .Select(x => x.Lost)
             .ToArray();
+
+    /// <summary>A scorecard with what a ranking of many units shows and counts (totals, grade, categories, vetoes' ids,
+    /// items' scores, the comparison's deltas), without the explanations and evidence, which only a unit's breakdown
+    /// shows: about two thirds of a scorecard's memory, kept for every unit until the ranking is drawn.</summary>
+    public static Scorecard ForRanking(Scorecard s) => s with
+    {
+        Items = [.. s.Items.Select(i => i with { Explanation = None, Evidence = [] })],
+        Vetoes = [.. s.Vetoes.Select(v => v with { Explanation = None, Evidence = [] })],
+        BonusItems = [.. s.BonusItems.Select(b => b with { Explanation = None, Evidence = [] })],
+    };
+
+    private static readonly Explanation None = new("", "");
 }

@@ -7,7 +7,9 @@ namespace Assessment.Cli.Rendering;
 /// <summary>The per-unit breakdown as Markdown tables, for pasting into reports; with many units a ranking first.</summary>
 internal static class MarkdownRenderer
 {
-    public static void Write(TextWriter w, ScoreReport r)
+    /// <summary>Writes the report; with <paramref name="units"/>, the units' sections are copied from it (written there
+    /// with <see cref="WriteUnit"/> as the units were scored) instead of rendered from the scorecards.</summary>
+    public static void Write(TextWriter w, ScoreReport r, UnitSpool? units = null)
     {
         var t = new Text(r.Lang);
         var lang = r.Lang;
@@ -56,22 +58,31 @@ internal static class MarkdownRenderer
             w.WriteLine();
         }
 
-        foreach (var c in r.Scorecards)
+        if (units is not null)
         {
-            WriteUnit(w, c, t, r.Comparison);
+            units.CopyTo(w);
+        }
+        else
+        {
+            foreach (var c in r.Scorecards)
+            {
+                WriteUnit(w, c, t, r.Comparison?.Deltas.GetValueOrDefault(c.UnitId));
+            }
         }
 
         WriteProblems(w, r, t);
     }
 
-    private static void WriteUnit(TextWriter w, Scorecard s, Text t, Comparison? comparison)
+    /// <summary>One unit's section: its headline, change, item table, vetoes, bonus, waivers and the items needing
+    /// review.</summary>
+    public static void WriteUnit(TextWriter w, Scorecard s, Text t, UnitDelta? delta)
     {
         var lang = t.Lang;
         w.WriteLine($"## {s.UnitName} ({s.UnitId})");
         w.WriteLine();
         w.WriteLine($"{t.Year} {s.Year} · {t.Profile} {s.Profile} · {t.Total} **{N(s.Total)}** = {t.Base} {N(s.Base)} + {t.BonusWord} {N(s.Bonus)} · {t.Grade} **{Grade(s, lang)}**"
             + (s.TotalWithoutWaivers != s.Total ? $" · {t.WithoutWaivers} {N(s.TotalWithoutWaivers)}" : ""));
-        if (comparison is not null && comparison.Deltas.TryGetValue(s.UnitId, out var d))
+        if (delta is { } d)
         {
             w.WriteLine();
             w.WriteLine(d.Describe(t));

@@ -43,18 +43,6 @@ internal static class TableRenderer
         WriteProblems(console, r, t, plain);
     }
 
-    /// <summary>A scorecard with what the ranking of many units shows and counts (totals, grade, categories, vetoes'
-    /// ids, items' scores), without the explanations and evidence, which only one unit's breakdown shows: about two
-    /// thirds of a scorecard's memory, kept for every unit until the ranking is drawn.</summary>
-    public static Scorecard ForRanking(Scorecard s) => s with
-    {
-        Items = [.. s.Items.Select(i => i with { Explanation = None, Evidence = [] })],
-        Vetoes = [.. s.Vetoes.Select(v => v with { Explanation = None, Evidence = [] })],
-        BonusItems = [.. s.BonusItems.Select(b => b with { Explanation = None, Evidence = [] })],
-    };
-
-    private static readonly Explanation None = new("", "");
-
     private static void WriteUnit(IAnsiConsole c, Scorecard s, Text t, TableBorder border)
     {
         var lang = t.Lang;

@@ -12,7 +12,7 @@ public sealed class PlainTableTests
 {
     private static readonly DateOnly AsOf = new(2025, 1, 15);
 
-    private static readonly Lazy<(Assessment.Core.Model.Export Export, Scorecard[] Cards)> Sample = new(() =>
+    internal static readonly Lazy<(Assessment.Core.Model.Export Export, Scorecard[] Cards)> Sample = new(() =>
     {
         var assessor = Assessor.Create();
         var export = CsvExport.Read(CliRunner.Sample, assessor.ReadOptions(AsOf));
@@ -62,10 +62,10 @@ public sealed class PlainTableTests
     [InlineData("en")]
     public void Ranking_OfCardsKeptForIt_IsTheRankingOfTheFullCards(string lang)
     {
-        // `score` keeps only what the ranking needs of each unit once there are two (TableRenderer.ForRanking).
+        // `score` keeps only what the ranking needs of each unit once there are two (Insights.ForRanking).
         var (export, cards) = Sample.Value;
         var previous = PreviousRun.Read(WritePrevious(export, cards));
-        var kept = cards.Select(TableRenderer.ForRanking).ToArray();
+        var kept = cards.Select(Insights.ForRanking).ToArray();
         kept.SelectMany(c => c.Items).Should().OnlyContain(i => i.Explanation.Zh.Length == 0 && i.Evidence.Count == 0);
 
         var full = new ScoreReport(export, cards, [], AsOf, lang, Comparison.Build(previous, cards));
@@ -102,7 +102,7 @@ public sealed class PlainTableTests
         _ => $"Unit {i}",
     };
 
-    private static string WritePrevious(Assessment.Core.Model.Export export, Scorecard[] cards)
+    internal static string WritePrevious(Assessment.Core.Model.Export export, Scorecard[] cards)
     {
         var path = Path.Combine(Path.GetTempPath(), $"assess-previous-{Guid.NewGuid():N}.json");
         using (var w = new StreamWriter(path))
