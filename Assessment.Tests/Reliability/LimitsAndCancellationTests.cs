@@ -118,6 +118,23 @@ public sealed class CancellationTests : IDisposable
         file.Length.Should().Be(0, "what was written before the cancellation is taken back");
     }
 
+    [Theory]
+    [InlineData("html")]
+    [InlineData("markdown")]
+    public void AReport_CancelledOrNot_LeavesNoTemporaryFile(string format)
+    {
+        // The units' sections are spooled to a file beside the output while the units are scored (UnitSpool).
+        new ExportGenerator(4).Write(_x.Folder, 600, "D", new DateOnly(2025, 1, 15));
+        var target = Path.Combine(_x.Folder, "report." + format);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var r = RunCancelled(cancel.Token, "score", _x.Folder, "--format", format, "-o", target);
+
+        r.Exit.Should().BeOneOf(0, 130);
+        File.Exists(target).Should().Be(r.Exit == 0);
+        Directory.GetFiles(_x.Folder, "*.tmp*").Concat(Directory.GetFiles(_x.Folder, ".*")).Should().BeEmpty();
+    }
+
     [Fact]
     public void CancelledWhileScoring_StopsPromptly()
     {
