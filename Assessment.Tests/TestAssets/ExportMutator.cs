@@ -119,6 +119,11 @@ internal sealed class ExportMutator(int seed)
                 if (kind == 9)
                 {
                     col = Math.Max(0, unitCol);
+                    if (col >= fields.Length)
+                    {
+                        // A row too short to have a unit (an earlier mutation truncated the file in its middle).
+                        return new($"no change to the short row {row} of {name}", new HashSet<string>());
+                    }
                 }
 
                 // Blanking the unit of a directive or waiver makes it apply to every unit.
