@@ -6,6 +6,16 @@ namespace Assessment.Cli.Commands;
 /// failed run never leaves a partial file nor destroys the previous one.</summary>
 internal static class OutputFile
 {
+    /// <summary>Refuses an output file whose folder does not exist, before any work is done: a report of 20,000 units
+    /// is written only after every unit is scored.</summary>
+    public static void CheckFolder(string? path, string option)
+    {
+        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new UsageException($"{option} {path}: 文件夹不存在 / no such folder: {folder}");
+        }
+    }
+
     public static void Write(string? path, TextWriter stdout, Action<TextWriter> write)
     {
         if (path is null)

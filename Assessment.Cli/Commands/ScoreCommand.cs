@@ -33,6 +33,7 @@ internal static class ScoreCommand
         };
         command.SetAction(r =>
         {
+            OutputFile.CheckFolder(r.GetValue(output), "-o");
             var day = Options.ParseAsOf(r.GetValue(asOf));
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
             _ = Task.Run(assessor.Prepare); // the rules compile beside the read; Score waits for them if need be

@@ -42,6 +42,21 @@ public sealed class ScoreCommandTests
         CliRunner.Run("score", x.Folder, "--as-of", AsOf).Out.ShouldMatchGolden("sample.U008.table.txt");
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("html")]
+    public void Score_OutputInAFolderThatDoesNotExist_IsAUsageError_BeforeAnythingIsScored(string format)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "assess-no-such-folder-" + Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(folder, "out." + format);
+
+        var r = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", format, "-o", file);
+
+        r.Exit.Should().Be(2);
+        r.Error.Trim().Should().Be($"assess: -o {file}: 文件夹不存在 / no such folder: {folder}", "nothing was scored, so nothing else was said");
+        Directory.Exists(folder).Should().BeFalse();
+    }
+
     [Fact]
     public void Score_SampleOneUnitTableInEnglish_MatchesGolden() =>
         CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--unit", "U004", "--lang", "en").Out.ShouldMatchGolden("sample.U004.table.en.txt");
