@@ -85,6 +85,22 @@ public sealed class StreamedCommandTests : IDisposable
             "the units were written as they were read, and taken back once a row of the first unit came last");
     }
 
+    [Fact]
+    public void Score_ToStdoutThatFailsToBeTakenBack_SaysSoInOneLine()
+    {
+        _x.MoveFirstUnitToTheEnd("attendance.csv");
+        using var stdout = new FileStream(Path.Combine(_x.Folder, "stdout.json"), FileMode.CreateNew);
+        var rewind = new FileRewind(stdout) { Fails = true };
+        using var o = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = true };
+        using var e = new StringWriter();
+
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--as-of", AsOf, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind));
+
+        exit.Should().Be(2);
+        rewind.Count.Should().Be(1);
+        e.ToString().Should().Be("assess: standard output could not be taken back: Input/output error" + Environment.NewLine);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -118,6 +118,23 @@ public sealed class CancellationTests : IDisposable
         file.Length.Should().Be(0, "what was written before the cancellation is taken back");
     }
 
+    [Fact]
+    public void CancelledWhileWritingToStdoutThatFailsToBeTakenBack_DoesNotClaimNothingWasWritten()
+    {
+        new ExportGenerator(4).Write(_x.Folder, 600, "D", new DateOnly(2025, 1, 15));
+        using var cancel = new CancellationTokenSource();
+        using var file = new FileStream(Path.Combine(_x.Folder, "stdout.json"), FileMode.CreateNew, FileAccess.ReadWrite);
+        var rewind = new FileRewind(file) { Fails = true };
+        using var o = new StreamWriter(new CancelOnWrite(file, cancel), new UTF8Encoding(false)) { AutoFlush = true };
+        using var e = new StringWriter();
+
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, cancel.Token));
+
+        exit.Should().Be(130);
+        e.ToString().Trim().Should().Be("assess: 已取消 / cancelled; standard output could not be taken back: Input/output error");
+        file.Length.Should().BeGreaterThan(0);
+    }
+
     [Theory]
     [InlineData("html")]
     [InlineData("markdown")]

@@ -11,11 +11,19 @@ internal sealed class FileRewind(FileStream file) : RewindableOutput
 
     public int Count { get; private set; }
 
+    /// <summary>Whether taking the output back fails, as <see cref="StdoutFile"/> does when the file cannot be cut.</summary>
+    public bool Fails { get; init; }
+
     public override void Rewind()
     {
+        Count++;
+        if (Fails)
+        {
+            throw new IOException("standard output could not be taken back: Input/output error");
+        }
+
         Writer?.Flush();
         file.SetLength(0);
         file.Position = 0;
-        Count++;
     }
 }
