@@ -77,13 +77,16 @@ internal static class Cli
 
     /// <summary>A cancelled run leaves no output: an output file is only renamed into place on success, and stdout that is
     /// a file (<c>&gt; scores.json</c>, which <c>score</c> writes as the units are scored) is cut back to where the
-    /// command began. Output already sent down a pipe or to a terminal cannot be taken back.</summary>
+    /// command began. Output already sent down a pipe or to a terminal cannot be taken back: then the message says that
+    /// what was written is incomplete.</summary>
     private static int Cancel(Terminal terminal)
     {
         try
         {
             terminal.OutRewind?.Rewind();
-            terminal.Error.WriteLine("assess: 已取消，未写入输出 / cancelled; no output was written");
+            terminal.Error.WriteLine(terminal.OutRewind is null && terminal.OutWatch?.Written == true
+                ? "assess: 已取消，已写到标准输出的内容不完整 / cancelled; what was already written to standard output is incomplete"
+                : "assess: 已取消，未写入输出 / cancelled; no output was written");
         }
         catch (IOException e)
         {

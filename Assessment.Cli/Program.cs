@@ -14,13 +14,24 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
 // Output redirected to a file or a pipe gets a UTF-8 writer of its own instead of the console's synchronized one, so
 // that the JSON writer can put its bytes straight on the stream (docs/performance.md). It flushes after every write,
 // as the console's writer does.
-var stdout = Console.IsOutputRedirected
-    ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = true }
-    : Console.Out;
+// Either way it is watched, so that a cancelled run can say whether output was already written.
+IWatchedOutput watched;
+TextWriter stdout;
+if (Console.IsOutputRedirected)
+{
+    var stream = new WatchedStream(Console.OpenStandardOutput());
+    (watched, stdout) = (stream, new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { AutoFlush = true });
+}
+else
+{
+    var writer = new WatchedWriter(Console.Out);
+    (watched, stdout) = (writer, writer);
+}
+
 try
 {
     var rewind = Console.IsOutputRedirected ? StdoutFile.TryOpen(stdout) : null;
-    return Cli.Run(args, new Terminal(stdout, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, rewind, cancel.Token));
+    return Cli.Run(args, new Terminal(stdout, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, rewind, watched, cancel.Token));
 }
 finally
 {

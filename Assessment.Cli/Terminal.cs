@@ -7,6 +7,8 @@ namespace Assessment.Cli;
 /// <param name="ErrorIsTerminal">Whether stderr is a terminal (a progress bar may be drawn there).</param>
 /// <param name="OutRewind">Set when stdout is a file that can be taken back to where the command began (a shell's
 /// <c>&gt; scores.json</c>), so that output written as the units are read can be written again if need be.</param>
+/// <param name="OutWatch">Says whether anything has been written to stdout, so that a cancelled run does not claim that
+/// nothing was when part of the output already went down a pipe or onto a terminal. Null: not known (tests).</param>
 /// <param name="Cancellation">Cancelled by Ctrl-C (SIGINT): commands stop reading and scoring promptly.</param>
 internal sealed record Terminal(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, RewindableOutput? OutRewind = null,
-    CancellationToken Cancellation = default);
+    IWatchedOutput? OutWatch = null, CancellationToken Cancellation = default);

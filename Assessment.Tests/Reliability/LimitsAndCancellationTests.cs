@@ -106,11 +106,12 @@ public sealed class CancellationTests : IDisposable
         using var cancel = new CancellationTokenSource();
         using var file = new FileStream(Path.Combine(_x.Folder, "stdout.json"), FileMode.CreateNew, FileAccess.ReadWrite);
         var rewind = new FileRewind(file);
-        using var o = new StreamWriter(new CancelOnWrite(file, cancel), new UTF8Encoding(false)) { AutoFlush = true };
+        var watched = new Assessment.Cli.WatchedStream(new CancelOnWrite(file, cancel));
+        using var o = new StreamWriter(watched, new UTF8Encoding(false)) { AutoFlush = true };
         using var e = new StringWriter();
         rewind.Writer = o;
 
-        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, cancel.Token));
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, watched, cancel.Token));
 
         exit.Should().Be(130);
         e.ToString().Trim().Should().Be("assess: 已取消，未写入输出 / cancelled; no output was written");
@@ -128,11 +129,50 @@ public sealed class CancellationTests : IDisposable
         using var o = new StreamWriter(new CancelOnWrite(file, cancel), new UTF8Encoding(false)) { AutoFlush = true };
         using var e = new StringWriter();
 
-        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, cancel.Token));
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, Cancellation: cancel.Token));
 
         exit.Should().Be(130);
         e.ToString().Trim().Should().Be("assess: 已取消 / cancelled; standard output could not be taken back: Input/output error");
         file.Length.Should().BeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    public void CancelledAfterWritingToAPipe_SaysTheOutputIsIncomplete(string format)
+    {
+        // A pipe cannot be taken back (no rewind): the JSON or CSV is written, unit by unit, after the whole read, and its
+        // first bytes cancel the run. The bytes already went out, so "no output was written" would be false.
+        new ExportGenerator(4).Write(_x.Folder, 60, "D", new DateOnly(2025, 1, 15));
+        using var cancel = new CancellationTokenSource();
+        using var file = new FileStream(Path.Combine(_x.Folder, "pipe.out"), FileMode.CreateNew, FileAccess.ReadWrite);
+        var watched = new Assessment.Cli.WatchedStream(new CancelOnWrite(file, cancel));
+        using var o = new StreamWriter(watched, new UTF8Encoding(false)) { AutoFlush = true };
+        using var e = new StringWriter();
+
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", format], new Assessment.Cli.Terminal(o, e, false, false, null, watched, cancel.Token));
+
+        exit.Should().Be(130);
+        file.Length.Should().BeGreaterThan(0);
+        e.ToString().Trim().Should().Be("assess: 已取消，已写到标准输出的内容不完整 / cancelled; what was already written to standard output is incomplete");
+    }
+
+    [Fact]
+    public void CancelledBeforeWritingToAPipe_SaysNoOutputWasWritten()
+    {
+        new ExportGenerator(4).Write(_x.Folder, 60, "D", new DateOnly(2025, 1, 15));
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        using var file = new FileStream(Path.Combine(_x.Folder, "pipe.out"), FileMode.CreateNew, FileAccess.ReadWrite);
+        var watched = new Assessment.Cli.WatchedStream(file);
+        using var o = new StreamWriter(watched, new UTF8Encoding(false)) { AutoFlush = true };
+        using var e = new StringWriter();
+
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, null, watched, cancel.Token));
+
+        exit.Should().Be(130);
+        file.Length.Should().Be(0);
+        e.ToString().Trim().Should().Be("assess: 已取消，未写入输出 / cancelled; no output was written");
     }
 
     [Theory]
