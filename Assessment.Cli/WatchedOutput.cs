@@ -8,12 +8,10 @@ internal interface IWatchedOutput
     bool Written { get; }
 }
 
-/// <summary>Standard output's stream when it is redirected (a pipe or a file), under the UTF-8 writer the commands use.</summary>
-internal sealed class WatchedStream(Stream inner) : Stream, IWatchedOutput
+/// <summary>A stream that only passes writes on to another, which it disposes: what a watcher of writes derives from.</summary>
+internal abstract class PassThroughStream(Stream inner) : Stream
 {
-    private volatile bool _written;
-
-    public bool Written => _written;
+    protected Stream Inner => inner;
 
     public override bool CanRead => false;
 
@@ -27,19 +25,7 @@ internal sealed class WatchedStream(Stream inner) : Stream, IWatchedOutput
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        _written |= buffer.Length > 0;
-        inner.Write(buffer);
-    }
-
-    public override void WriteByte(byte value)
-    {
-        _written = true;
-        inner.WriteByte(value);
-    }
-
-    public override void Flush() => inner.Flush();
+    public override void WriteByte(byte value) => Write([value]);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -56,6 +42,22 @@ internal sealed class WatchedStream(Stream inner) : Stream, IWatchedOutput
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>Standard output's stream when it is redirected (a pipe or a file), under the UTF-8 writer the commands use.</summary>
+internal sealed class WatchedStream(Stream inner) : PassThroughStream(inner), IWatchedOutput
+{
+    private volatile bool _written;
+
+    public bool Written => _written;
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _written |= buffer.Length > 0;
+        Inner.Write(buffer);
+    }
+
+    public override void Flush() => Inner.Flush();
 }
 
 /// <summary>Standard output when it is a terminal: the console's own writer, watched.</summary>

@@ -43,26 +43,34 @@ internal static class ScoreCommand
             var wanted = r.GetValue(units) ?? [];
 
             // A CSV folder is read unit by unit while the units are scored, so memory holds the units in hand, not the
-            // export, unless output already written could have to be taken back and cannot be: JSON and CSV written to
-            // stdout as the units are scored, when stdout is a pipe or a terminal rather than a file. An export whose
-            // tables are not in unit order is found out on the way, and read again whole; so is one with a file error
-            // found late (too many rows).
+            // export. An export whose tables are not in unit order is found out on the way, and read again whole; so
+            // is one with a file error found late (too many rows). What was written by then must be taken back: an
+            // output file is only renamed into place at the end, and stdout that is a file is cut back; JSON and CSV
+            // for a pipe are written to a spool file and copied to the pipe at the end. On a terminal, or when no
+            // spool file can be made, JSON and CSV read the export whole.
             var source = ExportLoader.CsvFolder(r.GetValue(path));
             var toStdout = run.File is null && run.Format is ("json" or "csv");
-            if (source is not null && wanted.Length == 0 && (!toStdout || terminal.OutRewind is not null))
+            if (source is not null && wanted.Length == 0)
             {
-                try
+                if (!toStdout || terminal.OutRewind is not null)
                 {
-                    using var feed = new UnitFeed(source, options);
-                    return run.Score(feed.Units, feed.Read, feed.Listed);
-                }
-                catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException)
-                {
-                    // Read again below; what went to stdout goes first.
-                    if (toStdout)
+                    try
                     {
-                        terminal.OutRewind!.Rewind();
+                        using var feed = new UnitFeed(source, options);
+                        return run.Score(feed.Units, feed.Read, feed.Listed);
                     }
+                    catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException)
+                    {
+                        // Read again below; what went to stdout goes first.
+                        if (toStdout)
+                        {
+                            terminal.OutRewind!.Rewind();
+                        }
+                    }
+                }
+                else if (!terminal.OutIsTerminal && Spooled(terminal, run, source, options) is { } exit)
+                {
+                    return exit;
                 }
             }
 
@@ -72,11 +80,48 @@ internal static class ScoreCommand
         return command;
     }
 
+    /// <summary>JSON or CSV for a pipe, read unit by unit: written to a spool file in the temporary folder and copied
+    /// to stdout once every unit is scored. Null when that cannot be done and nothing has been written to stdout: the
+    /// export is not in unit order, or the spool file cannot be made or written (a full disk); the caller then reads
+    /// the export whole.</summary>
+    private static int? Spooled(Terminal terminal, Run run, string source, ReadOptions options)
+    {
+        Spool spool;
+        try
+        {
+            spool = new Spool(null, terminal.Out.NewLine);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        using (spool)
+        {
+            int exit;
+            try
+            {
+                using var feed = new UnitFeed(source, options);
+                exit = (run with { Pipe = spool }).Score(feed.Units, feed.Read, feed.Listed);
+            }
+            catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException || (Cli.Unwrapped(e) is IOException && spool.Failed))
+            {
+                return null;
+            }
+
+            return exit;
+        }
+    }
+
     /// <summary>What one <c>score</c> does with the units, however they are read: score them on all cores, render them,
     /// and say what was wrong.</summary>
     private sealed record Run(Terminal Terminal, Assessor Assessor, DateOnly Day, string Language, string Format, string? File,
         PreviousRun? Previous, int Parallel)
     {
+        /// <summary>Set for JSON or CSV for a pipe read unit by unit: the output is written here, and copied to stdout
+        /// once it is complete, before the errors are summarised on stderr (so that <c>2&gt;&amp;1</c> keeps its order).</summary>
+        public Spool? Pipe { get; init; }
+
         /// <summary>Scores <paramref name="units"/> (all the valid units of <paramref name="read"/>, which is complete once
         /// they are) and writes the result; <paramref name="total"/> is for the progress bar. Returns the exit code.</summary>
         public int Score(IEnumerable<UnitRecord> units, Task<Export> read, int total)
@@ -122,7 +167,7 @@ internal static class ScoreCommand
             {
                 // Streamed: each unit is written as soon as it is scored, so memory does not grow with the units.
                 List<(string UnitId, IReadOnlyList<string> Errors)>? listed = null;
-                Progress.Run(Terminal, total, Language, tick => OutputFile.Write(File, Terminal.Out, w =>
+                Progress.Run(Terminal, total, Language, tick => OutputFile.Write(File, Pipe?.Writer ?? Terminal.Out, w =>
                 {
                     if (Format == "json")
                     {
@@ -135,6 +180,12 @@ internal static class ScoreCommand
                         _ = read.GetAwaiter().GetResult(); // the CSV has no errors in it, but the read must be complete
                     }
                 }), Settled);
+                if (Pipe is not null)
+                {
+                    Pipe.CopyTo(Terminal.Out);
+                    Terminal.Out.Flush();
+                }
+
                 invalid = listed ?? Invalid();
                 Summarise(Terminal, read.Result, invalid, Language);
             }
@@ -146,7 +197,7 @@ internal static class ScoreCommand
                 // unit's breakdown after the ranking: each is written to a spool file as the unit is scored, and
                 // copied in after the ranking.
                 var cards = new List<Core.Scoring.Scorecard>();
-                using var spool = Format is "markdown" or "html" ? new UnitSpool(File, File is null ? Terminal.Out.NewLine : Environment.NewLine) : null;
+                using var spool = Format is "markdown" or "html" ? new Spool(File, File is null ? Terminal.Out.NewLine : Environment.NewLine) : null;
                 var text = new Text(Language);
                 Progress.Run(Terminal, total, Language, tick =>
                 {
@@ -191,7 +242,7 @@ internal static class ScoreCommand
         }
     }
 
-    private static void Render(string format, TextWriter w, ScoreReport report, bool terminal, UnitSpool? units)
+    private static void Render(string format, TextWriter w, ScoreReport report, bool terminal, Spool? units)
     {
         switch (format)
         {

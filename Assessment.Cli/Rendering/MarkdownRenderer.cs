@@ -9,7 +9,7 @@ internal static class MarkdownRenderer
 {
     /// <summary>Writes the report; with <paramref name="units"/>, the units' sections are copied from it (written there
     /// with <see cref="WriteUnit"/> as the units were scored) instead of rendered from the scorecards.</summary>
-    public static void Write(TextWriter w, ScoreReport r, UnitSpool? units = null)
+    public static void Write(TextWriter w, ScoreReport r, Spool? units = null)
     {
         var t = new Text(r.Lang);
         var lang = r.Lang;

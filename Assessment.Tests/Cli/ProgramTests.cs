@@ -74,18 +74,61 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Theory]
-    [InlineData(">>")]
-    [InlineData("2>&1")]
-    public void Score_StdoutAFileSharedOrAppendedTo_KeepsWhatElseIsInIt(string how)
+    [InlineData(false, "set")]
+    [InlineData(true, "set")]
+    [InlineData(false, "missing")]
+    [InlineData(false, "unset")]
+    public void Score_JsonToAPipe_IsSpooledInTheTemporaryFolder(bool outOfOrder, string tmpdir)
     {
-        // `>>` onto a file with text in it, and stderr into the same file: neither may be cut back, so the export is
-        // read whole and written once, after the text already there, with stderr's lines where they were written.
+        // JSON for a pipe is read unit by unit into a spool file, and copied to the pipe once every unit is scored:
+        // when the first byte comes, the spool file is there, since more than the pipe's 64 KB remain to be copied.
+        // The spool goes to TMPDIR if set, else to /var/tmp (on disk where /tmp may be memory). An export not in unit
+        // order is read again whole and written straight to the pipe, the spool file deleted first; so is any export
+        // when no spool file can be made (TMPDIR names a folder that does not exist).
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // TMPDIR and /var/tmp are where .NET and assess make temporary files only there
+        }
+
+        var export = GeneratedExport(outOfOrder);
+        var reference = Path.Combine(_x.Folder, "reference.json");
+        string[] args = ["score", export, "--format", "json", "--as-of", "2025-01-15"];
+        var (fileExit, _, fileError) = Start([.. args, "-o", reference]);
+        new FileInfo(reference).Length.Should().BeGreaterThan(512 << 10, "the copy must outlast what the pipe holds");
+        var temp = tmpdir == "unset" ? (Directory.Exists("/var/tmp") ? "/var/tmp" : Path.GetTempPath()) : Path.Combine(_x.Folder, "tmp");
+        if (tmpdir == "set")
+        {
+            Directory.CreateDirectory(temp);
+        }
+
+        var (exit, stdout, error, spooled) = StartPiped(tmpdir == "unset" ? null : temp, temp, args);
+
+        exit.Should().Be(fileExit).And.Be(1, "one unit has a row error");
+        error.Should().Be(fileError);
+        stdout.Should().Equal(File.ReadAllBytes(reference));
+        spooled.Should().Be(!outOfOrder && tmpdir != "missing");
+        if (tmpdir == "set")
+        {
+            Directory.GetFileSystemEntries(temp).Should().BeEmpty("the spool file is deleted");
+        }
+    }
+
+    [Theory]
+    [InlineData(">>", true)]
+    [InlineData("2>&1", true)]
+    [InlineData(">>", false)]
+    [InlineData("2>&1", false)]
+    public void Score_StdoutAFileSharedOrAppendedTo_KeepsWhatElseIsInIt(string how, bool outOfOrder)
+    {
+        // `>>` onto a file with text in it, and stderr into the same file: neither may be cut back, so the output is
+        // spooled as for a pipe (or, out of order, the export read whole) and written once, after the text already
+        // there, with stderr's lines after it, as they are written after the output.
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
             return;
         }
 
-        var export = GeneratedExport(outOfOrder: true);
+        var export = GeneratedExport(outOfOrder);
         var reference = Path.Combine(_x.Folder, "reference.json");
         var redirected = Path.Combine(_x.Folder, "redirected.json");
         string[] args = ["score", export, "--format", "json", "--as-of", "2025-01-15"];
@@ -124,24 +167,43 @@ public sealed class ProgramTests : IDisposable
     /// <summary>Runs assess.dll (copied beside the tests) with the tests' runtime configuration; stdout as bytes.</summary>
     private static (int Exit, byte[] Out, string Error) Start(params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in Assess(args))
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        var start = Piped(args);
         using var p = Process.Start(start)!;
         using var bytes = new MemoryStream();
         var error = p.StandardError.ReadToEndAsync();
         p.StandardOutput.BaseStream.CopyTo(bytes);
         p.WaitForExit();
         return (p.ExitCode, bytes.ToArray(), error.Result);
+    }
+
+    /// <summary>Runs assess.dll with stdout a pipe and TMPDIR <paramref name="tmpdir"/> (null: unset); says whether a
+    /// spool file of the process was in <paramref name="lookIn"/> when the first byte came down the pipe.</summary>
+    private static (int Exit, byte[] Out, string Error, bool Spooled) StartPiped(string? tmpdir, string lookIn, string[] args)
+    {
+        var start = Piped(args);
+        if (tmpdir is null)
+        {
+            start.Environment.Remove("TMPDIR");
+        }
+        else
+        {
+            start.Environment["TMPDIR"] = tmpdir;
+        }
+
+        using var p = Process.Start(start)!;
+        using var bytes = new MemoryStream();
+        var error = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.BaseStream;
+        var first = output.ReadByte();
+        var spooled = Directory.Exists(lookIn) && Directory.GetFiles(lookIn, $".assess-spool.{p.Id}.*").Length > 0;
+        if (first >= 0)
+        {
+            bytes.WriteByte((byte)first);
+            output.CopyTo(bytes);
+        }
+
+        p.WaitForExit();
+        return (p.ExitCode, bytes.ToArray(), error.Result, spooled);
     }
 
     /// <summary>Runs assess.dll from /bin/sh with stdout redirected to <paramref name="file"/> (<c>&gt;</c> or
@@ -163,6 +225,24 @@ public sealed class ProgramTests : IDisposable
         var error = p.StandardError.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, error);
+    }
+
+    /// <summary>assess.dll with stdout and stderr pipes to this process.</summary>
+    private static ProcessStartInfo Piped(string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var a in Assess(args))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return start;
     }
 
     private static string[] Assess(string[] args)

@@ -1,9 +1,10 @@
+using Assessment.Cli;
 using Assessment.Cli.Rendering;
 
 namespace Assessment.Tests.Cli;
 
 /// <summary><c>score --format markdown|html</c> writes each unit's section to a spool file as the unit is scored and
-/// keeps only what the ranking needs (<see cref="UnitSpool"/>, <see cref="Insights.ForRanking"/>). The report must be
+/// keeps only what the ranking needs (<see cref="Spool"/>, <see cref="Insights.ForRanking"/>). The report must be
 /// the one rendered whole from the full scorecards, which is the oracle here.</summary>
 public sealed class ReportSpoolTests
 {
@@ -20,7 +21,7 @@ public sealed class ReportSpoolTests
         var previous = PreviousRun.Read(PlainTableTests.WritePrevious(export, cards));
         var whole = new ScoreReport(export, cards, [], AsOf, lang, Comparison.Build(previous, cards));
 
-        using var spool = new UnitSpool(null, Environment.NewLine);
+        using var spool = new Spool(null, Environment.NewLine);
         var text = new Text(lang);
         foreach (var card in cards)
         {
@@ -43,7 +44,7 @@ public sealed class ReportSpoolTests
         Render(format, ranked, spool).Should().Be(expected);
     }
 
-    private static string Render(string format, ScoreReport report, UnitSpool? units)
+    private static string Render(string format, ScoreReport report, Spool? units)
     {
         using var w = new StringWriter();
         if (format == "html")

@@ -7,8 +7,8 @@ using Assessment.Tests.TestAssets;
 namespace Assessment.Tests.Cli;
 
 /// <summary>The commands read a CSV folder unit by unit (<c>validate</c>; <c>score</c> unless JSON or CSV goes to a
-/// stdout that cannot be taken back, or <c>--unit</c> is given), and read it again whole when its tables are not in unit
-/// order. Either way the output must be byte for byte what the whole read gives.</summary>
+/// terminal, or <c>--unit</c> is given), and read it again whole when its tables are not in unit order. Either way the
+/// output must be byte for byte what the whole read gives.</summary>
 public sealed class StreamedCommandTests : IDisposable
 {
     private const string AsOf = "2025-01-15";
@@ -40,7 +40,7 @@ public sealed class StreamedCommandTests : IDisposable
 
         var file = Path.Combine(_x.Folder, "out." + format);
         var streamed = CliRunner.Run("score", _x.Folder, "--as-of", AsOf, "--format", format, "-o", file);
-        var whole = CliRunner.Run("score", _x.Folder, "--as-of", AsOf, "--format", format); // to stdout: read whole
+        var whole = CliRunner.RunWhole("score", _x.Folder, "--as-of", AsOf, "--format", format);
 
         streamed.Exit.Should().Be(1, "one unit has a row error").And.Be(whole.Exit);
         streamed.Error.Should().Be(whole.Error);
@@ -64,7 +64,7 @@ public sealed class StreamedCommandTests : IDisposable
         }
 
         string[] args = ["score", _x.Folder, "--as-of", AsOf, "--format", format];
-        var whole = CliRunner.Run(args); // stdout that cannot be taken back (a pipe): read whole
+        var whole = CliRunner.RunWhole(args);
 
         // stdout a file, as `> scores.json` makes it: the units are written as they are read and scored.
         var file = Path.Combine(_x.Folder, "stdout." + format);
@@ -83,6 +83,28 @@ public sealed class StreamedCommandTests : IDisposable
         Encoding.UTF8.GetString(File.ReadAllBytes(file)).Should().Be(whole.Out);
         rewind.Count.Should().Be(outOfOrder ? 1 : 0,
             "the units were written as they were read, and taken back once a row of the first unit came last");
+    }
+
+    [Theory]
+    [InlineData("json", false)]
+    [InlineData("json", true)]
+    [InlineData("csv", false)]
+    [InlineData("csv", true)]
+    public void Score_ToAPipe_GivesTheBytesOfTheWholeRead(string format, bool outOfOrder)
+    {
+        // A pipe: read unit by unit into a spool file, copied to stdout at the end; out of order, read again whole.
+        if (outOfOrder)
+        {
+            _x.MoveFirstUnitToTheEnd("attendance.csv");
+        }
+
+        string[] args = ["score", _x.Folder, "--as-of", AsOf, "--format", format];
+        var piped = CliRunner.Run(args);
+        var whole = CliRunner.RunWhole(args);
+
+        piped.Exit.Should().Be(1, "one unit has a row error").And.Be(whole.Exit);
+        piped.Error.Should().Be(whole.Error);
+        piped.Out.Should().Be(whole.Out);
     }
 
     [Fact]

@@ -139,18 +139,18 @@ public sealed class CancellationTests : IDisposable
     [Theory]
     [InlineData("json")]
     [InlineData("csv")]
-    public void CancelledAfterWritingToAPipe_SaysTheOutputIsIncomplete(string format)
+    public void CancelledAfterWritingToATerminal_SaysTheOutputIsIncomplete(string format)
     {
-        // A pipe cannot be taken back (no rewind): the JSON or CSV is written, unit by unit, after the whole read, and its
-        // first bytes cancel the run. The bytes already went out, so "no output was written" would be false.
+        // A terminal cannot be taken back (no rewind): the JSON or CSV is written, unit by unit, after the whole read,
+        // and its first bytes cancel the run. The bytes already went out, so "no output was written" would be false.
         new ExportGenerator(4).Write(_x.Folder, 60, "D", new DateOnly(2025, 1, 15));
         using var cancel = new CancellationTokenSource();
-        using var file = new FileStream(Path.Combine(_x.Folder, "pipe.out"), FileMode.CreateNew, FileAccess.ReadWrite);
+        using var file = new FileStream(Path.Combine(_x.Folder, "terminal.out"), FileMode.CreateNew, FileAccess.ReadWrite);
         var watched = new Assessment.Cli.WatchedStream(new CancelOnWrite(file, cancel));
         using var o = new StreamWriter(watched, new UTF8Encoding(false)) { AutoFlush = true };
         using var e = new StringWriter();
 
-        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", format], new Assessment.Cli.Terminal(o, e, false, false, null, watched, cancel.Token));
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", format], new Assessment.Cli.Terminal(o, e, true, false, null, watched, cancel.Token));
 
         exit.Should().Be(130);
         file.Length.Should().BeGreaterThan(0);
@@ -180,7 +180,7 @@ public sealed class CancellationTests : IDisposable
     [InlineData("markdown")]
     public void AReport_CancelledOrNot_LeavesNoTemporaryFile(string format)
     {
-        // The units' sections are spooled to a file beside the output while the units are scored (UnitSpool).
+        // The units' sections are spooled to a file beside the output while the units are scored (Spool).
         new ExportGenerator(4).Write(_x.Folder, 600, "D", new DateOnly(2025, 1, 15));
         var target = Path.Combine(_x.Folder, "report." + format);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));

@@ -13,11 +13,17 @@ internal static class CliRunner
 
     public static Result Run(params string[] args) => RunOn(false, args);
 
-    public static Result RunOn(bool errorIsTerminal, params string[] args)
+    public static Result RunOn(bool errorIsTerminal, params string[] args) => Run(false, errorIsTerminal, args);
+
+    /// <summary>With stdout a terminal, for which <c>score</c> reads the export whole before writing JSON or CSV (not
+    /// unit by unit through a spool file, as for a pipe): the reference the streamed read must match.</summary>
+    public static Result RunWhole(params string[] args) => Run(true, false, args);
+
+    private static Result Run(bool outIsTerminal, bool errorIsTerminal, string[] args)
     {
         using var o = new StringWriter();
         using var e = new StringWriter();
-        var exit = Assessment.Cli.Cli.Run(args, new Terminal(o, e, false, errorIsTerminal));
+        var exit = Assessment.Cli.Cli.Run(args, new Terminal(o, e, outIsTerminal, errorIsTerminal));
         return new Result(exit, o.ToString(), e.ToString());
     }
 
