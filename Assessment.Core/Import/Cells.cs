@@ -14,9 +14,14 @@ internal sealed class Cells
     /// <summary>Bounds the id cache: a pathological file of unique ids must not grow it forever.</summary>
     private const int MaxSharedIds = 500_000;
 
+    /// <summary>Ids recently shared, per column, in a small table in front of the large one (a power of two).</summary>
+    private const int RecentPerColumn = 64;
+
     private readonly RawTable _table;
+    private readonly string _file;
     private readonly string[] _names;
     private readonly string?[] _lastId;
+    private readonly string?[] _recent;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly bool[] _isId;
     private readonly int[] _start;
@@ -35,10 +40,12 @@ internal sealed class Cells
     public Cells(RawTable table)
     {
         _table = table;
+        _file = table.File;
         _names = table.Schema.Columns.Select(c => c.Name).ToArray();
         var n = _names.Length;
         _isId = _names.Select(c => c.EndsWith("_id", StringComparison.Ordinal) || c == "approved_by").ToArray();
         _lastId = new string?[n];
+        _recent = new string?[n * RecentPerColumn];
         _start = new int[n];
         _length = new int[n];
         _strings = new string?[n];
@@ -53,7 +60,7 @@ internal sealed class Cells
     /// <summary>For nested formats, where the record is: the JSON path of its object, or its sheet.</summary>
     public string? Anchor { get; private set; }
 
-    public RowSource Source => new(_table.File, Line, Anchor);
+    public RowSource Source => new(_file, Line, Anchor);
 
     /// <summary>The unit the errors of this row are attributed to; null for a row of every unit.</summary>
     public string? UnitId
@@ -174,15 +181,24 @@ internal sealed class Cells
         {
             value = last; // consecutive rows usually name the same unit and session: no hashing
         }
-        else if (!_idLookup.TryGetValue(span, out value!))
+        else if (_recent[RecentSlot(column, span)] is { } recent && span.SequenceEqual(recent))
         {
-            if (_ids.Count >= MaxSharedIds)
+            value = recent; // a member of the unit in hand, named again a few rows on: no lookup in the large table
+        }
+        else
+        {
+            if (!_idLookup.TryGetValue(span, out value!))
             {
-                _ids.Clear();
+                if (_ids.Count >= MaxSharedIds)
+                {
+                    _ids.Clear();
+                }
+
+                value = span.ToString();
+                _ids[value] = value;
             }
 
-            value = span.ToString();
-            _ids[value] = value;
+            _recent[RecentSlot(column, span)] = value;
         }
 
         if (_isId[column])
@@ -194,9 +210,27 @@ internal sealed class Cells
         return value;
     }
 
+    /// <summary>Where an id may sit in <see cref="_recent"/>: by its column, its length and its last two characters,
+    /// where the ids of one unit's members and sessions differ.</summary>
+    private static int RecentSlot(int column, ReadOnlySpan<char> id) =>
+        (column * RecentPerColumn) + (id.Length == 0 ? 0 : (id.Length * 31 + id[^1] * 7 + (id.Length > 1 ? id[^2] : 0)) & (RecentPerColumn - 1));
+
     /// <summary>A column's index by its English name. Parsers ask for columns roughly in schema order, so the search
     /// starts after the last column found.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Index(string column)
+    {
+        var i = _next;
+        if (ReferenceEquals(_names[i], column))
+        {
+            _next = i + 1 == _names.Length ? 0 : i + 1;
+            return i;
+        }
+
+        return Search(column);
+    }
+
+    private int Search(string column)
     {
         var n = _names.Length;
         for (int k = 0, i = _next; k < n; k++, i = i + 1 == n ? 0 : i + 1)

@@ -383,13 +383,15 @@ internal sealed class ExportAssembler
         private readonly List<string> _keys = [];
         private bool _pending;
         private bool _ended;
+        private int _inHand = -1;
+        private string? _inHandId;
 
         public override void Take(Bucket? bucket, int number, Dictionary<string, int> order)
         {
             while (_pending || (!_ended && Next()))
             {
                 var e = _entries.Current;
-                if (e.UnitId.Length > 0)
+                if (e.UnitId.Length > 0 && !(_inHand == number && ReferenceEquals(e.UnitId, _inHandId)))
                 {
                     if (order.TryGetValue(e.UnitId, out var at))
                     {
@@ -404,6 +406,9 @@ internal sealed class ExportAssembler
                             throw new ExportNotStreamableException(
                                 $"{Table.FileName}:{e.Source.Line}: a row of unit {e.UnitId} after the rows of a later unit");
                         }
+
+                        // The unit in hand: its next rows, which name it with the same string, skip the lookup.
+                        (_inHand, _inHandId) = (number, e.UnitId);
                     }
                 }
 

@@ -11,6 +11,7 @@ public sealed class Vocabulary<T> where T : struct, Enum
 {
     private readonly Dictionary<string, int> _byWord;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exactSpan;
     private readonly (string Zh, string En)?[] _labels;
     private readonly int[] _values;
 
@@ -43,6 +44,7 @@ public sealed class Vocabulary<T> where T : struct, Enum
         }
 
         _bySpan = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _exactSpan = new Dictionary<string, int>(_byWord, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static int Number(T value) => Unsafe.BitCast<T, int>(value);
@@ -60,7 +62,9 @@ public sealed class Vocabulary<T> where T : struct, Enum
     /// <summary>Reads a word from a span, without making a string of it.</summary>
     internal bool TryParse(ReadOnlySpan<char> word, out T value)
     {
-        var found = _bySpan.TryGetValue(word, out var n);
+        // Spelled as listed (every Chinese word, and English in its usual case), without case-insensitive hashing,
+        // which for Chinese text takes its slow path; else in any case.
+        var found = _exactSpan.TryGetValue(word, out var n) || _bySpan.TryGetValue(word, out n);
         value = Value(n);
         return found;
     }
