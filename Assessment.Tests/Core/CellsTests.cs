@@ -55,6 +55,32 @@ public sealed class CellsTests
     }
 
     [Fact]
+    public void Text_SharesIdsNamedAgainAFewRowsOn_AndTellsApartIdsThatEndAlike()
+    {
+        // Attendance names a unit's members in turn. Ids of the same length and the same last two characters sit in
+        // the same slot of the small table of recent ids; they must still be told apart.
+        var cells = new Cells(RawTable.Missing(Tables.Attendance, "attendance.csv"));
+        string Read(int line, string id)
+        {
+            cells.Begin(line);
+            cells.SetUtf8(2, Encoding.UTF8.GetBytes(id));
+            return cells.Text(2);
+        }
+
+        var first = Read(2, "U1-M01");
+        var other = Read(3, "U2-M01");
+        Read(4, "U1-M02");
+        var again = Read(5, "U1-M01");
+        var otherAgain = Read(6, "U2-M01");
+
+        other.Should().Be("U2-M01");
+        again.Should().Be("U1-M01").And.BeSameAs(first);
+        otherAgain.Should().Be("U2-M01").And.BeSameAs(other);
+        Read(7, "   ").Should().BeEmpty("an id of blanks only is blank");
+        Read(8, "M").Should().Be("M");
+    }
+
+    [Fact]
     public void Begin_ForgetsTheLastRecord()
     {
         var cells = new Cells(RawTable.Missing(Tables.Attendance, "attendance.csv"));
