@@ -95,7 +95,7 @@ public sealed class ProgramTests : IDisposable
         string[] args = ["score", export, "--format", "json", "--as-of", "2025-01-15"];
         var (fileExit, _, fileError) = Start([.. args, "-o", reference]);
         new FileInfo(reference).Length.Should().BeGreaterThan(512 << 10, "the copy must outlast what the pipe holds");
-        var temp = tmpdir == "unset" ? (Directory.Exists("/var/tmp") ? "/var/tmp" : Path.GetTempPath()) : Path.Combine(_x.Folder, "tmp");
+        var temp = tmpdir == "unset" ? (Writable("/var/tmp") ? "/var/tmp" : Path.GetTempPath()) : Path.Combine(_x.Folder, "tmp");
         if (tmpdir == "set")
         {
             Directory.CreateDirectory(temp);
@@ -174,6 +174,21 @@ public sealed class ProgramTests : IDisposable
         p.StandardOutput.BaseStream.CopyTo(bytes);
         p.WaitForExit();
         return (p.ExitCode, bytes.ToArray(), error.Result);
+    }
+
+    /// <summary>Whether this process can make a file in <paramref name="folder"/>, as assess would.</summary>
+    private static bool Writable(string folder)
+    {
+        try
+        {
+            using var probe = new FileStream(Path.Combine(folder, $".assess-test.{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write,
+                FileShare.None, 1, FileOptions.DeleteOnClose);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Runs assess.dll with stdout a pipe and TMPDIR <paramref name="tmpdir"/> (null: unset); says whether a
