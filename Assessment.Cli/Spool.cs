@@ -63,7 +63,7 @@ internal sealed class Spool : IDisposable
 
     private static FileStream CreateIn(string folder) =>
         new(Path.Combine(folder, $".assess-spool.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            FileShare.None, 0, FileOptions.DeleteOnClose); // unbuffered: the writer buffers, and a write fails where it is made
 
     /// <summary>Where the output is written, in the order it is to be copied.</summary>
     public TextWriter Writer => _writer;
@@ -100,10 +100,10 @@ internal sealed class Spool : IDisposable
         {
             _writer.Dispose();
         }
-        catch (IOException) when (_watched.Failed)
+        catch (IOException)
         {
-            // What was left in the writer's buffer could not be written either; the file is deleted all the same.
-            _file.Dispose();
+            // Left in the writer's buffer after a failed write, or after an error elsewhere: what could not be written
+            // is of no use, and the file, closed all the same, is deleted with it.
         }
     }
 
@@ -112,26 +112,26 @@ internal sealed class Spool : IDisposable
     {
         public bool Failed { get; private set; }
 
-        public override void Write(ReadOnlySpan<byte> buffer)
+        protected override void Pass(ReadOnlySpan<byte> buffer)
         {
             try
             {
                 Inner.Write(buffer);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ArgumentOutOfRangeException)
             {
                 Failed = true;
                 throw;
             }
         }
 
-        public override void Flush()
+        protected override void PassFlush()
         {
             try
             {
                 Inner.Flush();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ArgumentOutOfRangeException)
             {
                 Failed = true;
                 throw;

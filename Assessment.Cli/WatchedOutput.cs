@@ -8,42 +8,6 @@ internal interface IWatchedOutput
     bool Written { get; }
 }
 
-/// <summary>A stream that only passes writes on to another, which it disposes: what a watcher of writes derives from.</summary>
-internal abstract class PassThroughStream(Stream inner) : Stream
-{
-    protected Stream Inner => inner;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void WriteByte(byte value) => Write([value]);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-}
-
 /// <summary>Standard output's stream when it is redirected (a pipe or a file), under the UTF-8 writer the commands use.</summary>
 internal sealed class WatchedStream(Stream inner) : PassThroughStream(inner), IWatchedOutput
 {
@@ -51,13 +15,11 @@ internal sealed class WatchedStream(Stream inner) : PassThroughStream(inner), IW
 
     public bool Written => _written;
 
-    public override void Write(ReadOnlySpan<byte> buffer)
+    protected override void Pass(ReadOnlySpan<byte> buffer)
     {
         _written |= buffer.Length > 0;
         Inner.Write(buffer);
     }
-
-    public override void Flush() => Inner.Flush();
 }
 
 /// <summary>Standard output when it is a terminal: the console's own writer, watched.</summary>

@@ -33,7 +33,7 @@ internal static class OutputFile
             // closed (auto_da_alloc), which held the close of a 358 MB output for 0.18 s. A stale temporary file of a
             // process that had the same id goes first.
             File.Delete(temp);
-            using (var w = new StreamWriter(new FileStream(temp, FileMode.CreateNew, FileAccess.Write), new UTF8Encoding(false), bufferSize: 1 << 20))
+            using (var w = new StreamWriter(new OutputStream(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 0)), new UTF8Encoding(false), bufferSize: 1 << 20))
             {
                 write(w);
             }

@@ -113,6 +113,54 @@ public sealed class ProgramTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Score_JsonToAPipe_WhenTheSpoolFileHitsAFileSizeLimit_ReadsWholeAndGivesTheSameBytes()
+    {
+        // A spool file that can no longer be written part-way (here the file-size limit, `ulimit -f`; a full disk is
+        // the same to assess) is dropped before anything reaches stdout, and the export is read whole.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var export = GeneratedExport(outOfOrder: false);
+        var reference = Path.Combine(_x.Folder, "reference.json");
+        string[] args = ["score", export, "--format", "json", "--as-of", "2025-01-15"];
+        var (fileExit, _, fileError) = Start([.. args, "-o", reference]);
+        var temp = Directory.CreateDirectory(Path.Combine(_x.Folder, "tmp")).FullName;
+
+        var (exit, stdout, error, _) = StartPiped(temp, temp, args, fileSizeLimitBlocks: 200);
+
+        new FileInfo(reference).Length.Should().BeGreaterThan(200 * 512, "the spool must pass the limit");
+        exit.Should().Be(fileExit).And.Be(1, "one unit has a row error");
+        error.Should().Be(fileError);
+        stdout.Should().Equal(File.ReadAllBytes(reference));
+        Directory.GetFileSystemEntries(temp).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Score_OutputFileOverAFileSizeLimit_IsAFileErrorInOneLine()
+    {
+        // .NET reports a write past the largest file allowed (EFBIG) as an ArgumentOutOfRangeException; assess must
+        // not take it for a bug (exit 70), but say what happened, exit 2, and leave no file behind.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var export = GeneratedExport(outOfOrder: false);
+        var target = Path.Combine(_x.Folder, "out.json");
+
+        var (exit, stdout, error, _) = StartPiped(null, _x.Folder, ["score", export, "--format", "json", "--as-of", "2025-01-15", "-o", target],
+            fileSizeLimitBlocks: 200);
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
+            .Which.Should().StartWith("assess: 文件超出文件系统或文件大小限制").And.Contain("ulimit -f");
+        Directory.GetFiles(_x.Folder).Should().BeEmpty("neither the output nor its temporary file is left");
+    }
+
     [Theory]
     [InlineData(">>", true)]
     [InlineData("2>&1", true)]
@@ -193,9 +241,33 @@ public sealed class ProgramTests : IDisposable
 
     /// <summary>Runs assess.dll with stdout a pipe and TMPDIR <paramref name="tmpdir"/> (null: unset); says whether a
     /// spool file of the process was in <paramref name="lookIn"/> when the first byte came down the pipe.</summary>
-    private static (int Exit, byte[] Out, string Error, bool Spooled) StartPiped(string? tmpdir, string lookIn, string[] args)
+    private static (int Exit, byte[] Out, string Error, bool Spooled) StartPiped(string? tmpdir, string lookIn, string[] args,
+        int? fileSizeLimitBlocks = null)
     {
         var start = Piped(args);
+        if (fileSizeLimitBlocks is { } blocks)
+        {
+            // Through /bin/sh, with SIGXFSZ ignored so that a write past the limit fails (EFBIG) instead of killing the
+            // process, and without the runtime's double-mapped code memory, which counts as a file against the limit.
+            var command = new ProcessStartInfo("/bin/sh")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            command.ArgumentList.Add("-c");
+            command.ArgumentList.Add($"trap '' XFSZ; ulimit -f {blocks}; exec \"$@\"");
+            command.ArgumentList.Add("sh");
+            command.ArgumentList.Add(start.FileName);
+            foreach (var a in start.ArgumentList)
+            {
+                command.ArgumentList.Add(a);
+            }
+
+            command.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+            start = command;
+        }
         if (tmpdir is null)
         {
             start.Environment.Remove("TMPDIR");
