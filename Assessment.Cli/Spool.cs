@@ -11,7 +11,8 @@ namespace Assessment.Cli;
 /// <item>JSON and CSV for a pipe, which cannot take back what it was given: written as the units are read unit by
 /// unit and scored, and copied to the pipe at the end, so that memory does not hold the export.</item>
 /// </list>
-/// The file sits beside the output file; for stdout, in TMPDIR, else /var/tmp, else the system's temporary folder.</summary>
+/// The file sits beside the output file; for stdout, in TMPDIR, else /var/tmp, else the system's temporary folder. On
+/// Linux and macOS it has no name from the moment it is made.</summary>
 internal sealed class Spool : IDisposable
 {
     private const string LargeTemporaryFiles = "/var/tmp";
@@ -61,9 +62,30 @@ internal sealed class Spool : IDisposable
         return CreateIn(Path.GetTempPath());
     }
 
-    private static FileStream CreateIn(string folder) =>
-        new(Path.Combine(folder, $".assess-spool.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 0, FileOptions.DeleteOnClose); // unbuffered: the writer buffers, and a write fails where it is made
+    /// <summary>A new file in <paramref name="folder"/>, unbuffered (the writer buffers, and a write fails where it is
+    /// made). On Linux and macOS its name is removed at once, so the file leaves nothing behind however the process ends,
+    /// killed included (a spool in /var/tmp would otherwise outlive a reboot); elsewhere it is deleted when closed.</summary>
+    private static FileStream CreateIn(string folder)
+    {
+        var path = Path.Combine(folder, $".assess-spool.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        if (OperatingSystem.IsWindows())
+        {
+            return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 0, FileOptions.DeleteOnClose);
+        }
+
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 0);
+        try
+        {
+            File.Delete(path);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        return file;
+    }
 
     /// <summary>Where the output is written, in the order it is to be copied.</summary>
     public TextWriter Writer => _writer;

@@ -82,12 +82,13 @@ public sealed class ProgramTests : IDisposable
     {
         // JSON for a pipe is read unit by unit into a spool file, and copied to the pipe once every unit is scored:
         // when the first byte comes, the spool file is there, since more than the pipe's 64 KB remain to be copied.
-        // The spool goes to TMPDIR if set, else to /var/tmp (on disk where /tmp may be memory). An export not in unit
-        // order is read again whole and written straight to the pipe, the spool file deleted first; so is any export
-        // when no spool file can be made (TMPDIR names a folder that does not exist).
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        // The spool goes to TMPDIR if set, else to /var/tmp (on disk where /tmp may be memory), and its name is removed
+        // at once, so that nothing is left however the process ends: it shows only among the process's open files. An
+        // export not in unit order is read again whole and written straight to the pipe, the spool file closed first;
+        // so is any export when no spool file can be made (TMPDIR names a folder that does not exist).
+        if (!OperatingSystem.IsLinux())
         {
-            return; // TMPDIR and /var/tmp are where .NET and assess make temporary files only there
+            return; // TMPDIR and /var/tmp are where .NET and assess make temporary files only on Linux and macOS, and /proc is Linux's
         }
 
         var export = GeneratedExport(outOfOrder);
@@ -282,7 +283,8 @@ public sealed class ProgramTests : IDisposable
         var error = p.StandardError.ReadToEndAsync();
         var output = p.StandardOutput.BaseStream;
         var first = output.ReadByte();
-        var spooled = Directory.Exists(lookIn) && Directory.GetFiles(lookIn, $".assess-spool.{p.Id}.*").Length > 0;
+        var (spooled, named) = OperatingSystem.IsLinux() ? OpenSpools.In(p.Id, lookIn) : (0, 0);
+        named.Should().Be(0, "a spool file has no name from the moment it is made");
         if (first >= 0)
         {
             bytes.WriteByte((byte)first);
@@ -290,7 +292,7 @@ public sealed class ProgramTests : IDisposable
         }
 
         p.WaitForExit();
-        return (p.ExitCode, bytes.ToArray(), error.Result, spooled);
+        return (p.ExitCode, bytes.ToArray(), error.Result, spooled > 0);
     }
 
     /// <summary>Runs assess.dll from /bin/sh with stdout redirected to <paramref name="file"/> (<c>&gt;</c> or

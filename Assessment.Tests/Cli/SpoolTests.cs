@@ -1,5 +1,6 @@
 using System.Text;
 using Assessment.Cli;
+using Assessment.Tests.TestAssets;
 
 namespace Assessment.Tests.Cli;
 
@@ -16,7 +17,15 @@ public sealed class SpoolTests
             var output = Path.Combine(folder, "out.json");
             using (var spool = new Spool(output, "\n"))
             {
-                Directory.GetFiles(folder, ".assess-spool.*").Should().ContainSingle("the spool sits beside the output");
+                if (OperatingSystem.IsLinux())
+                {
+                    OpenSpools.In(Environment.ProcessId, folder).Should().Be((1, 0), "the spool sits beside the output, with no name");
+                }
+                else if (OperatingSystem.IsWindows())
+                {
+                    Directory.GetFiles(folder, ".assess-spool.*").Should().ContainSingle("the spool sits beside the output");
+                }
+
                 spool.Writer.WriteLine("{\"unitName\": \"市委宣传部\"}");
                 using var copy = new StringWriter();
                 spool.CopyTo(copy);
@@ -34,6 +43,10 @@ public sealed class SpoolTests
             }
 
             Directory.GetFileSystemEntries(folder).Should().BeEmpty();
+            if (OperatingSystem.IsLinux())
+            {
+                OpenSpools.In(Environment.ProcessId, folder).Should().Be((0, 0), "the spool is closed");
+            }
         }
         finally
         {
