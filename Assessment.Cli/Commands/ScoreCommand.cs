@@ -197,7 +197,7 @@ internal static class ScoreCommand
                 // unit's breakdown after the ranking: each is written to a spool file as the unit is scored, and
                 // copied in after the ranking.
                 var cards = new List<Core.Scoring.Scorecard>();
-                using var spool = Format is "markdown" or "html" ? new Spool(File, File is null ? Terminal.Out.NewLine : Environment.NewLine) : null;
+                using var spool = Format is "markdown" or "html" ? UnitSpool() : null;
                 var text = new Text(Language);
                 Progress.Run(Terminal, total, Language, tick =>
                 {
@@ -239,6 +239,21 @@ internal static class ScoreCommand
 
             var exit = read.Result.ExitCode;
             return exit == 0 && invalid.Count > 0 ? 1 : exit;
+        }
+
+        /// <summary>Where a report's units' sections go as they are scored: beside the output file, or for stdout in
+        /// the temporary folder. For stdout, when no spool file can be made there, null: the report keeps every
+        /// scorecard whole and renders the sections from them, as it did before it spooled.</summary>
+        private Spool? UnitSpool()
+        {
+            try
+            {
+                return new Spool(File, File is null ? Terminal.Out.NewLine : Environment.NewLine);
+            }
+            catch (Exception e) when (File is null && e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
     }
 

@@ -114,6 +114,30 @@ public sealed class ProgramTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("html")]
+    [InlineData("markdown")]
+    public void Score_AReportToAPipe_WithNoTemporaryFolder_KeepsEveryScorecardAndGivesTheSameBytes(string format)
+    {
+        // A report to stdout spools its units' sections in the temporary folder; where none can be made there, it
+        // renders them from the scorecards, kept whole, as the -o report (spooled beside the file) is rendered.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var export = GeneratedExport(outOfOrder: false);
+        var reference = Path.Combine(_x.Folder, "reference." + format);
+        string[] args = ["score", export, "--format", format, "--as-of", "2025-01-15"];
+        var (fileExit, _, fileError) = Start([.. args, "-o", reference]);
+
+        var (exit, stdout, error, _) = StartPiped(Path.Combine(_x.Folder, "no-such-folder"), _x.Folder, args);
+
+        exit.Should().Be(fileExit).And.Be(1, "one unit has a row error");
+        error.Should().Be(fileError);
+        stdout.Should().Equal(File.ReadAllBytes(reference));
+    }
+
     [Fact]
     public void Score_JsonToAPipe_WhenTheSpoolFileHitsAFileSizeLimit_ReadsWholeAndGivesTheSameBytes()
     {
