@@ -1,4 +1,5 @@
 using System.Text;
+using Assessment.Core.Writing;
 
 namespace Assessment.Cli;
 

@@ -1,3 +1,5 @@
+using Assessment.Core.Writing;
+
 namespace Assessment.Cli;
 
 /// <summary>Whether anything has been written to standard output. A cancelled run says so truthfully: output that went

@@ -45,7 +45,7 @@ internal static class ConvertCommand
                     OutputFile.WriteFile(target, path => ExportWriters.WriteXlsx(export, path));
                     break;
                 default:
-                    ExportWriters.WriteCsv(export, target);
+                    OutputFile.WriteFolder(target, folder => ExportWriters.WriteCsv(export, folder));
                     break;
             }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Assessment.Core.Writing;
 
 namespace Assessment.Cli.Commands;
 
@@ -40,6 +41,10 @@ internal static class OutputFile
 
             File.Move(temp, full, overwrite: true);
         }
+        catch (FileTooLargeException e)
+        {
+            throw e.Naming(full);
+        }
         finally
         {
             if (File.Exists(temp))
@@ -59,6 +64,10 @@ internal static class OutputFile
             write(temp);
             File.Move(temp, full, overwrite: true);
         }
+        catch (FileTooLargeException e)
+        {
+            throw e.Naming(full);
+        }
         finally
         {
             if (File.Exists(temp))
@@ -66,5 +75,58 @@ internal static class OutputFile
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Writes files into <paramref name="folder"/> through a temporary folder inside it: every file is written
+    /// there first and moved into place only once all are written, so a failed run leaves the folder as it was (and
+    /// removes it if the run made it). Files already in the folder that are not written again are kept.</summary>
+    public static void WriteFolder(string folder, Action<string> write)
+    {
+        var full = Path.GetFullPath(folder);
+        var made = !Directory.Exists(full);
+        Directory.CreateDirectory(full);
+        var temp = Path.Combine(full, $".assess.{Environment.ProcessId}.tmp");
+        try
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true); // a stale one of a process that had the same id
+            }
+
+            Directory.CreateDirectory(temp);
+            write(temp);
+            foreach (var file in Directory.GetFiles(temp))
+            {
+                File.Move(file, Path.Combine(full, Path.GetFileName(file)), overwrite: true);
+            }
+        }
+        catch (Exception failure)
+        {
+            try
+            {
+                if (Directory.Exists(temp))
+                {
+                    Directory.Delete(temp, recursive: true);
+                }
+
+                if (made && !Directory.EnumerateFileSystemEntries(full).Any())
+                {
+                    Directory.Delete(full);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The failure that brought us here is the one to report.
+            }
+
+            if (failure is FileTooLargeException { File: { } file } big)
+            {
+                throw big.Naming(Path.Combine(full, Path.GetFileName(file)));
+            }
+
+            throw;
+        }
+
+        Directory.Delete(temp);
     }
 }

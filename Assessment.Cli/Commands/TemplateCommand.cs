@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Assessment.Core.Import;
+using Assessment.Core.Writing;
 
 namespace Assessment.Cli.Commands;
 
@@ -25,14 +26,17 @@ internal static class TemplateCommand
                 throw new UsageException($"{dir}: 已有文件 / files exist: {string.Join(", ", existing)} (--force 覆盖 / overwrites)");
             }
 
-            Directory.CreateDirectory(dir);
-            var bom = new UTF8Encoding(true);
-            foreach (var table in Tables.All)
+            OutputFile.WriteFolder(dir, temp =>
             {
-                File.WriteAllText(Path.Combine(dir, table.FileName), string.Join(",", table.Columns.Select(c => zh ? c.Zh : c.Name)) + "\r\n", bom);
-            }
+                var bom = new UTF8Encoding(true);
+                foreach (var table in Tables.All)
+                {
+                    OutputStream.WriteText(Path.Combine(temp, table.FileName), bom,
+                        w => w.Write(string.Join(",", table.Columns.Select(c => zh ? c.Zh : c.Name)) + "\r\n"));
+                }
 
-            File.WriteAllText(Path.Combine(dir, "README.md"), ColumnDocs.Readme(zh), new UTF8Encoding(false));
+                OutputStream.WriteText(Path.Combine(temp, "README.md"), new UTF8Encoding(false), w => w.Write(ColumnDocs.Readme(zh)));
+            });
             terminal.Out.WriteLine(zh ? $"已写入 {names.Length} 个文件到 {dir}" : $"wrote {names.Length} files to {dir}");
             return 0;
         });

@@ -12,7 +12,9 @@ using Newtonsoft.Json.Linq;
 namespace Assessment.Core.Writing;
 
 /// <summary>Writes a valid export in any of the three forms: a folder of CSV files, one JSON file, one XLSX workbook.
-/// Each writer writes every column of every table, so reading the result gives the same rows.</summary>
+/// Each writer writes every column of every table, so reading the result gives the same rows. A write that fails (a
+/// full disk, or a file grown past the largest size the file system or the process's file-size limit allows) is an
+/// <see cref="IOException"/>, and may leave a partial file: write to a temporary name and rename it on success.</summary>
 public static class ExportWriters
 {
     /// <summary>A folder of CSV files (UTF-8 with BOM, English headers), one per table; empty tables are written too.</summary>
@@ -28,7 +30,7 @@ public static class ExportWriters
                 sb.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
             }
 
-            File.WriteAllText(Path.Combine(folder, table.FileName), sb.ToString(), new UTF8Encoding(true));
+            OutputStream.WriteText(Path.Combine(folder, table.FileName), new UTF8Encoding(true), w => w.Write(sb));
         }
     }
 
@@ -111,7 +113,11 @@ public static class ExportWriters
             ["directives"] = new JArray(rows[Tables.Directives].Select(r => Obj(Tables.Directives, r))),
             ["waivers"] = new JArray(rows[Tables.Waivers].Select(r => Obj(Tables.Waivers, r))),
         };
-        File.WriteAllText(path, root.ToString(Formatting.Indented) + "\n", new UTF8Encoding(false));
+        OutputStream.WriteText(path, new UTF8Encoding(false), w =>
+        {
+            w.Write(root.ToString(Formatting.Indented));
+            w.Write('\n');
+        });
     }
 
     private static JToken Typed(string column, string value) => column switch
@@ -132,7 +138,20 @@ public static class ExportWriters
     /// <summary>One XLSX workbook: a sheet per table named in Chinese, Chinese headers, every cell text.</summary>
     public static void WriteXlsx(Export export, string path)
     {
-        using var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        // Made in memory (the package needs a stream it can seek in), then written through OutputStream in one go.
+        using var package = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
+        {
+            Fill(doc, export);
+        }
+
+        package.Position = 0;
+        using var file = OutputStream.Create(path);
+        package.CopyTo(file);
+    }
+
+    private static void Fill(SpreadsheetDocument doc, Export export)
+    {
         var workbook = doc.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         var sheets = workbook.Workbook.AppendChild(new Sheets());

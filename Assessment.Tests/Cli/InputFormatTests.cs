@@ -79,6 +79,8 @@ public sealed class InputFormatTests : IDisposable
         File.Exists(Path.Combine(target, "units.csv")).Should().BeFalse();
         CliRunner.Run("convert", Path.Combine(CliRunner.Sample, "sample.json"), target, "--force").Exit.Should().Be(0);
         File.ReadAllText(Path.Combine(target, "notes.txt")).Should().Be("mine");
+        Directory.GetFileSystemEntries(target).Select(Path.GetFileName).Should().BeEquivalentTo(
+            Assessment.Core.Import.Tables.All.Select(t => t.FileName).Append("notes.txt"), "the temporary folder is gone");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Assessment.Cli;
+using Assessment.Core.Writing;
 
 namespace Assessment.Tests.Cli;
 

@@ -182,8 +182,55 @@ public sealed class ProgramTests : IDisposable
         exit.Should().Be(2);
         stdout.Should().BeEmpty();
         error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
-            .Which.Should().StartWith("assess: 文件超出文件系统或文件大小限制").And.Contain("ulimit -f");
+            .Which.Should().StartWith("assess: 文件超出文件系统或文件大小限制").And.Contain("ulimit -f").And.EndWith($": {target}");
         Directory.GetFiles(_x.Folder).Should().BeEmpty("neither the output nor its temporary file is left");
+    }
+
+    [Theory]
+    [InlineData("out.json")]
+    [InlineData("out.xlsx")]
+    [InlineData("csv")]
+    [InlineData("template")]
+    public void ConvertAndTemplate_OverAFileSizeLimit_AreAFileErrorInOneLine_AndLeaveNothing(string target)
+    {
+        // As -o above: EFBIG is a file error naming the file asked for, and no file, temporary or partial, is left.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var export = GeneratedExport(outOfOrder: false);
+        File.Delete(Path.Combine(export, "attendance.csv")); // the row error GeneratedExport adds stops a convert
+        var path = Path.Combine(_x.Folder, target);
+        string[] args = target == "template" ? ["template", path] : ["convert", export, path];
+
+        var (exit, stdout, error, _) = StartPiped(null, _x.Folder, args, fileSizeLimitBlocks: target switch { "template" => 4, "csv" => 16, _ => 200 });
+
+        exit.Should().Be(2, error);
+        stdout.Should().BeEmpty();
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
+            .Which.Should().StartWith("assess: 文件超出文件系统或文件大小限制").And.Contain($": {path}").And.NotContain(".tmp", "the file asked for is named");
+        Directory.GetFileSystemEntries(_x.Folder).Should().BeEmpty("neither the output nor a temporary file or folder is left");
+    }
+
+    [Fact]
+    public void Convert_ToAnExistingCsvFolder_OverAFileSizeLimit_LeavesItAsItWas()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var export = GeneratedExport(outOfOrder: false);
+        File.Delete(Path.Combine(export, "attendance.csv"));
+        var target = Directory.CreateDirectory(Path.Combine(_x.Folder, "csv")).FullName;
+        File.WriteAllText(Path.Combine(target, "units.csv"), "unit_id,unit_name,year\nOLD,旧,2024\n");
+
+        var (exit, _, _, _) = StartPiped(null, _x.Folder, ["convert", export, target, "--force"], fileSizeLimitBlocks: 16);
+
+        exit.Should().Be(2);
+        Directory.GetFileSystemEntries(target).Select(Path.GetFileName).Should().Equal("units.csv");
+        File.ReadAllText(Path.Combine(target, "units.csv")).Should().Be("unit_id,unit_name,year\nOLD,旧,2024\n");
     }
 
     [Theory]

@@ -5,12 +5,22 @@ namespace Assessment.Tests.TestAssets;
 internal static class OpenSpools
 {
     /// <summary>How many spool files made in <paramref name="folder"/> process <paramref name="pid"/> holds open, with
-    /// their names removed; and how many with a name still (there should be none).</summary>
+    /// their names removed; and how many with a name still (there should be none). None for a process that has ended.</summary>
     public static (int Unnamed, int Named) In(int pid, string folder)
     {
         var prefix = Path.Combine(Path.GetFullPath(folder), ".assess-spool.");
         int unnamed = 0, named = 0;
-        foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
+        string[] fds;
+        try
+        {
+            fds = Directory.GetFileSystemEntries($"/proc/{pid}/fd");
+        }
+        catch (IOException)
+        {
+            return (0, 0); // the process has ended (and been reaped): it holds nothing open
+        }
+
+        foreach (var fd in fds)
         {
             string? target;
             try

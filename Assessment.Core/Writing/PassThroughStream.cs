@@ -1,7 +1,9 @@
-namespace Assessment.Cli;
+using System.Text;
 
-/// <summary>A stream that only passes writes on to another, which it disposes: standard output watched for writes, the
-/// spool file, an output file. A write refused because the file would pass the largest size allowed (a file-size limit,
+namespace Assessment.Core.Writing;
+
+/// <summary>A stream that only passes writes on to another, which it disposes: the files <see cref="ExportWriters"/>
+/// writes, and on the command line standard output watched for writes, the spool file, an output file. A write refused because the file would pass the largest size allowed (a file-size limit,
 /// <c>ulimit -f</c>, or a file system's own, such as FAT32's 4 GB) is an <see cref="IOException"/> like any other failed
 /// write: .NET reports it (EFBIG) as an <see cref="ArgumentOutOfRangeException"/>, which the command line would take
 /// for a bug.</summary>
@@ -78,12 +80,35 @@ internal abstract class PassThroughStream(Stream inner) : Stream
         }
     }
 
-    private IOException TooLarge(ArgumentOutOfRangeException e) =>
-        new($"文件超出文件系统或文件大小限制（ulimit -f）所允许的大小 / the file would be larger than the file system or the file-size limit (ulimit -f) allows{(inner is FileStream file ? $": {file.Name}" : "")}", e);
+    private FileTooLargeException TooLarge(ArgumentOutOfRangeException e) => new((inner as FileStream)?.Name, e);
 }
 
-/// <summary>An output file as <c>-o</c> writes it (through a temporary file).</summary>
+/// <summary>A write refused because the file would pass the largest size allowed (EFBIG).</summary>
+/// <param name="file">The file written, if known.</param>
+/// <param name="inner">What .NET threw.</param>
+internal sealed class FileTooLargeException(string? file, Exception? inner)
+    : IOException($"文件超出文件系统或文件大小限制（ulimit -f）所允许的大小 / the file would be larger than the file system or the file-size limit (ulimit -f) allows{(file is null ? "" : $": {file}")}", inner)
+{
+    /// <summary>The file written, if known.</summary>
+    public string? File { get; } = file;
+
+    /// <summary>The same failure, naming <paramref name="file"/>: the file the user asked for, when a temporary file was
+    /// written in its place.</summary>
+    public FileTooLargeException Naming(string file) => new(file, InnerException);
+}
+
+/// <summary>An output file: one <see cref="ExportWriters"/> writes, or one <c>-o</c> writes.</summary>
 internal sealed class OutputStream(FileStream file) : PassThroughStream(file)
 {
+    /// <summary>A new file at <paramref name="path"/>, or the file there emptied.</summary>
+    public static OutputStream Create(string path) => new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0));
+
+    /// <summary>Writes a text file at <paramref name="path"/> (replacing one there) through an output stream.</summary>
+    public static void WriteText(string path, Encoding encoding, Action<TextWriter> write)
+    {
+        using var w = new StreamWriter(Create(path), encoding, 1 << 16);
+        write(w);
+    }
+
     protected override void Pass(ReadOnlySpan<byte> buffer) => Inner.Write(buffer);
 }
