@@ -95,6 +95,10 @@ internal sealed class Spool : IDisposable
     /// may do without it.</summary>
     public bool Failed => _watched.Failed;
 
+    /// <summary>Writes out what the writer still holds, so that a failure to write the spool file shows now, before any
+    /// of the output is written where it goes, and not part-way through copying it there.</summary>
+    public void Complete() => _writer.Flush();
+
     /// <summary>Copies everything written so far to <paramref name="w"/>: as bytes onto a UTF-8 stream writer's
     /// stream, else as text.</summary>
     public void CopyTo(TextWriter w)

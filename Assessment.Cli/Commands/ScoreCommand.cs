@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assessment.Cli.Rendering;
+using Assessment.Core.Writing;
 using Assessment.Core.Import;
 using Assessment.Core.Model;
 using Assessment.Rules.Engine;
@@ -67,6 +68,11 @@ internal static class ScoreCommand
                             terminal.OutRewind!.Rewind();
                         }
                     }
+                    catch (UnitSpoolFailedException)
+                    {
+                        // Read again below, keeping every scorecard whole; nothing was written to stdout.
+                        run = run with { KeepCards = true };
+                    }
                 }
                 else if (!terminal.OutIsTerminal && Spooled(terminal, run, source, options) is { } exit)
                 {
@@ -75,7 +81,14 @@ internal static class ScoreCommand
             }
 
             var export = Filter(ExportLoader.Read(r.GetValue(path), options), wanted);
-            return run.Score(export.Units, Task.FromResult(export), export.Units.Count);
+            try
+            {
+                return run.Score(export.Units, Task.FromResult(export), export.Units.Count);
+            }
+            catch (UnitSpoolFailedException)
+            {
+                return (run with { KeepCards = true }).Score(export.Units, Task.FromResult(export), export.Units.Count);
+            }
         });
         return command;
     }
@@ -121,6 +134,10 @@ internal static class ScoreCommand
         /// <summary>Set for JSON or CSV for a pipe read unit by unit: the output is written here, and copied to stdout
         /// once it is complete, before the errors are summarised on stderr (so that <c>2&gt;&amp;1</c> keeps its order).</summary>
         public Spool? Pipe { get; init; }
+
+        /// <summary>Set when a Markdown or HTML report for stdout is not to spool its units' sections: it keeps every
+        /// scorecard whole and renders the sections from them.</summary>
+        public bool KeepCards { get; init; }
 
         /// <summary>Scores <paramref name="units"/> (all the valid units of <paramref name="read"/>, which is complete once
         /// they are) and writes the result; <paramref name="total"/> is for the progress bar. Returns the exit code.</summary>
@@ -199,6 +216,38 @@ internal static class ScoreCommand
                 var cards = new List<Core.Scoring.Scorecard>();
                 using var spool = Format is "markdown" or "html" ? UnitSpool() : null;
                 var text = new Text(Language);
+                try
+                {
+                    Collect(spool, cards, text, total);
+                }
+                catch (Exception e) when (File is null && spool is { Failed: true } && Cli.Unwrapped(e) is IOException)
+                {
+                    // The temporary folder is full (or the file-size limit reached): nothing has been written to
+                    // stdout yet, so the caller scores the units again without the spool, as when none can be made.
+                    throw new UnitSpoolFailedException(e);
+                }
+                catch (FileTooLargeException e) when (File is not null)
+                {
+                    // The spool sits beside the output file, and is part of writing it: name the file asked for.
+                    throw e.Naming(Path.GetFullPath(File));
+                }
+
+                invalid = Invalid();
+                var report = new ScoreReport(read.Result, cards, invalid, Day, Language, Previous is null ? null : Comparison.Build(Previous, cards));
+                OutputFile.Write(File, Terminal.Out, w => ScoreCommand.Render(Format, w, report, Terminal.OutIsTerminal && File is null, spool));
+                if (Format != "table")
+                {
+                    Summarise(Terminal, read.Result, invalid, Language);
+                }
+            }
+
+            var exit = read.Result.ExitCode;
+            return exit == 0 && invalid.Count > 0 ? 1 : exit;
+
+            // A report's units, scored: each unit's section written to the spool, if there is one, and what the report
+            // keeps of it added to the cards.
+            void Collect(Spool? spool, List<Core.Scoring.Scorecard> cards, Text text, int total)
+            {
                 Progress.Run(Terminal, total, Language, tick =>
                 {
                     foreach (var card in Cards(tick))
@@ -228,27 +277,19 @@ internal static class ScoreCommand
                         }
                     }
                 }, Settled);
-                invalid = Invalid();
-                var report = new ScoreReport(read.Result, cards, invalid, Day, Language, Previous is null ? null : Comparison.Build(Previous, cards));
-                OutputFile.Write(File, Terminal.Out, w => ScoreCommand.Render(Format, w, report, Terminal.OutIsTerminal && File is null, spool));
-                if (Format != "table")
-                {
-                    Summarise(Terminal, read.Result, invalid, Language);
-                }
+                spool?.Complete();
             }
-
-            var exit = read.Result.ExitCode;
-            return exit == 0 && invalid.Count > 0 ? 1 : exit;
         }
 
         /// <summary>Where a report's units' sections go as they are scored: beside the output file, or for stdout in
-        /// the temporary folder. For stdout, when no spool file can be made there, null: the report keeps every
-        /// scorecard whole and renders the sections from them, as it did before it spooled.</summary>
+        /// the temporary folder. For stdout, when no spool file can be made there (or one failed part-way and the units
+        /// are scored again: <see cref="KeepCards"/>), null: the report keeps every scorecard whole and renders the
+        /// sections from them, as it did before it spooled.</summary>
         private Spool? UnitSpool()
         {
             try
             {
-                return new Spool(File, File is null ? Terminal.Out.NewLine : Environment.NewLine);
+                return KeepCards ? null : new Spool(File, File is null ? Terminal.Out.NewLine : Environment.NewLine);
             }
             catch (Exception e) when (File is null && e is IOException or UnauthorizedAccessException)
             {
@@ -331,4 +372,8 @@ internal static class ScoreCommand
             Diagnostics = export.Diagnostics.Where(d => d.UnitId is null || wanted.Contains(d.UnitId) || !known.Contains(d.UnitId)).ToArray(),
         };
     }
+
+    /// <summary>A Markdown or HTML report for stdout could not write its units' sections to the spool file part-way (a
+    /// full temporary folder): the units are to be scored again, keeping every scorecard whole.</summary>
+    private sealed class UnitSpoolFailedException(Exception inner) : Exception(inner.Message, inner);
 }
