@@ -55,23 +55,41 @@ internal static class Cli
         {
             return Cancel(terminal);
         }
-        catch (UsageException e)
+        catch (Exception e) when (Unwrapped(e) is UsageException usage)
         {
-            terminal.Error.WriteLine($"assess: {e.Message}");
+            TakeBack(terminal);
+            terminal.Error.WriteLine($"assess: {usage.Message}");
             return UsageOrFileError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            TakeBack(terminal);
             terminal.Error.WriteLine($"assess: {e.Message}");
             return UsageOrFileError;
         }
         catch (Exception e)
         {
             // Never a stack trace: say what failed in one line, and ask for a report.
+            TakeBack(terminal);
             var shown = Unwrapped(e);
             terminal.Error.WriteLine($"assess: internal error ({shown.GetType().Name}): {shown.Message}");
             terminal.Error.WriteLine("assess: please report this with the command you ran / 请将所运行的命令反馈给开发者");
             return 70;
+        }
+    }
+
+    /// <summary>A failed run leaves no output where it can be taken back: stdout that is a file (<c>&gt; scores.json</c>,
+    /// which <c>score</c> writes JSON and CSV to as the units are scored) is cut back to where the command began, as for
+    /// Ctrl-C. An output file is only renamed into place on success, and a pipe's spool is only copied then.</summary>
+    private static void TakeBack(Terminal terminal)
+    {
+        try
+        {
+            terminal.OutRewind?.Rewind();
+        }
+        catch (IOException)
+        {
+            // the failure being reported comes first
         }
     }
 

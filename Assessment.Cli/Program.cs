@@ -31,7 +31,7 @@ else
 try
 {
     var rewind = Console.IsOutputRedirected ? StdoutFile.TryOpen(stdout) : null;
-    return Cli.Run(args, new Terminal(stdout, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, rewind, watched, cancel.Token));
+    return Cli.Run(args, new Terminal(stdout, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, rewind, watched, Cancellation: cancel.Token));
 }
 finally
 {

@@ -74,7 +74,16 @@ internal sealed class StdoutFile : RewindableOutput
 
     public override void Rewind()
     {
-        _writer.Flush();
+        try
+        {
+            _writer.Flush();
+        }
+        catch (IOException)
+        {
+            // A write that failed (a full disk, the file-size limit) is what is being taken back: what the writer held
+            // is dropped with the rest, and the file is still cut back.
+        }
+
         if (FTruncate(_fd, _mark) != 0 || LSeek(_fd, _mark, SeekSet) != _mark)
         {
             throw new IOException($"standard output could not be taken back: {Marshal.GetLastPInvokeErrorMessage()}");

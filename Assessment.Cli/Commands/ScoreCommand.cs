@@ -49,16 +49,21 @@ internal static class ScoreCommand
             // output file is only renamed into place at the end, and stdout that is a file is cut back; JSON and CSV
             // for a pipe are written to a spool file and copied to the pipe at the end. On a terminal, or when no
             // spool file can be made, JSON and CSV read the export whole.
+            //
+            // With --unit, only the units asked for are scored, as they come. Whether each is in the export is known only
+            // once the read is complete, after the others were scored and perhaps written: the error then takes back
+            // what was written, as any failure does (an output file is not renamed into place, stdout that is a file is
+            // cut back, a pipe's spool is not copied).
             var source = ExportLoader.CsvFolder(r.GetValue(path));
             var toStdout = run.File is null && run.Format is ("json" or "csv");
-            if (source is not null && wanted.Length == 0)
+            if (source is not null && !terminal.ReadWhole)
             {
                 if (!toStdout || terminal.OutRewind is not null)
                 {
                     try
                     {
                         using var feed = new UnitFeed(source, options);
-                        return run.Score(feed.Units, feed.Read, feed.Listed);
+                        return Score(run, feed, wanted);
                     }
                     catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException)
                     {
@@ -74,7 +79,7 @@ internal static class ScoreCommand
                         run = run with { KeepCards = true };
                     }
                 }
-                else if (!terminal.OutIsTerminal && Spooled(terminal, run, source, options) is { } exit)
+                else if (!terminal.OutIsTerminal && Spooled(terminal, run, source, options, wanted) is { } exit)
                 {
                     return exit;
                 }
@@ -97,7 +102,7 @@ internal static class ScoreCommand
     /// to stdout once every unit is scored. Null when that cannot be done and nothing has been written to stdout: the
     /// export is not in unit order, or the spool file cannot be made or written (a full disk); the caller then reads
     /// the export whole.</summary>
-    private static int? Spooled(Terminal terminal, Run run, string source, ReadOptions options)
+    private static int? Spooled(Terminal terminal, Run run, string source, ReadOptions options, string[] wanted)
     {
         Spool spool;
         try
@@ -115,7 +120,7 @@ internal static class ScoreCommand
             try
             {
                 using var feed = new UnitFeed(source, options);
-                exit = (run with { Pipe = spool }).Score(feed.Units, feed.Read, feed.Listed);
+                exit = Score(run with { Pipe = spool }, feed, wanted);
             }
             catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException || (Cli.Unwrapped(e) is IOException && spool.Failed))
             {
@@ -124,6 +129,19 @@ internal static class ScoreCommand
 
             return exit;
         }
+    }
+
+    /// <summary>Scores the units of an export read unit by unit: all of them, or with --unit those asked for.</summary>
+    private static int Score(Run run, UnitFeed feed, string[] wanted)
+    {
+        if (wanted.Length == 0)
+        {
+            return run.Score(feed.Units, feed.Read, feed.Listed);
+        }
+
+        var asked = Asked(wanted);
+        return run.Score(feed.Units.Where(u => asked.Contains(u.UnitId)), feed.Read.ContinueWith(t => Filter(t.GetAwaiter().GetResult(), wanted),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default), asked.Count);
     }
 
     /// <summary>What one <c>score</c> does with the units, however they are read: score them on all cores, render them,
@@ -357,8 +375,8 @@ internal static class ScoreCommand
             return export;
         }
 
-        var wanted = units.Select(u => u.Trim()).ToHashSet(StringComparer.Ordinal);
-        var known = export.Units.Select(u => u.UnitId).Concat(export.InvalidUnits.Select(u => u.UnitId)).ToHashSet(StringComparer.Ordinal);
+        var wanted = Asked(units);
+        var known = export.ValidUnitIds.Concat(export.InvalidUnits.Select(u => u.UnitId)).ToHashSet(StringComparer.Ordinal);
         var unknown = wanted.Where(u => !known.Contains(u)).ToArray();
         if (unknown.Length > 0)
         {
@@ -368,10 +386,14 @@ internal static class ScoreCommand
         return export with
         {
             Units = export.Units.Where(u => wanted.Contains(u.UnitId)).ToArray(),
+            StreamedUnitIds = export.StreamedUnitIds?.Where(wanted.Contains).ToArray(),
             InvalidUnits = export.InvalidUnits.Where(u => wanted.Contains(u.UnitId)).ToArray(),
             Diagnostics = export.Diagnostics.Where(d => d.UnitId is null || wanted.Contains(d.UnitId) || !known.Contains(d.UnitId)).ToArray(),
         };
     }
+
+    /// <summary>The unit ids given with --unit, trimmed as ids are.</summary>
+    private static HashSet<string> Asked(string[] units) => units.Select(u => u.Trim()).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A Markdown or HTML report for stdout could not write its units' sections to the spool file part-way (a
     /// full temporary folder): the units are to be scored again, keeping every scorecard whole.</summary>

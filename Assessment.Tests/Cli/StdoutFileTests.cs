@@ -38,6 +38,29 @@ public sealed class StdoutFileTests : IDisposable
     }
 
     [Fact]
+    public void AFileWhoseLastWriteFailed_IsStillCutToNothing()
+    {
+        if (!Posix)
+        {
+            return;
+        }
+
+        // A run failing because stdout's file cannot grow (a full disk, `ulimit -f`) takes its output back: the writer's
+        // flush fails again, and what it held is dropped with the rest.
+        var path = Path.Combine(_x.Folder, "out.json");
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite);
+        using var writer = new FlushCounter { Fails = true };
+        var output = StdoutFile.TryOpen(writer, Fd(file), -1);
+
+        file.Write("{ \"units\": [ partial"u8);
+        file.Flush();
+        output!.Rewind();
+
+        new FileInfo(path).Length.Should().Be(0);
+        writer.Flushes.Should().Be(1);
+    }
+
+    [Fact]
     public void AFileWithTextAfterTheOffset_IsNotTakenBack_AndKeepsItsText()
     {
         if (!Posix)
@@ -95,9 +118,16 @@ public sealed class StdoutFileTests : IDisposable
     {
         public int Flushes { get; private set; }
 
+        public bool Fails { get; init; }
+
         public override void Flush()
         {
             Flushes++;
+            if (Fails)
+            {
+                throw new IOException("No space left on device");
+            }
+
             base.Flush();
         }
     }

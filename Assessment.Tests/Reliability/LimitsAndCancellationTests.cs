@@ -111,7 +111,7 @@ public sealed class CancellationTests : IDisposable
         using var e = new StringWriter();
         rewind.Writer = o;
 
-        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, watched, cancel.Token));
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind, watched, Cancellation: cancel.Token));
 
         exit.Should().Be(130);
         e.ToString().Trim().Should().Be("assess: 已取消，未写入输出 / cancelled; no output was written");
@@ -150,7 +150,7 @@ public sealed class CancellationTests : IDisposable
         using var o = new StreamWriter(watched, new UTF8Encoding(false)) { AutoFlush = true };
         using var e = new StringWriter();
 
-        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", format], new Assessment.Cli.Terminal(o, e, true, false, null, watched, cancel.Token));
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", format], new Assessment.Cli.Terminal(o, e, true, false, null, watched, Cancellation: cancel.Token));
 
         exit.Should().Be(130);
         file.Length.Should().BeGreaterThan(0);
@@ -168,7 +168,7 @@ public sealed class CancellationTests : IDisposable
         using var o = new StreamWriter(watched, new UTF8Encoding(false)) { AutoFlush = true };
         using var e = new StringWriter();
 
-        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, null, watched, cancel.Token));
+        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, null, watched, Cancellation: cancel.Token));
 
         exit.Should().Be(130);
         file.Length.Should().Be(0);

@@ -15,15 +15,15 @@ internal static class CliRunner
 
     public static Result RunOn(bool errorIsTerminal, params string[] args) => Run(false, errorIsTerminal, args);
 
-    /// <summary>With stdout a terminal, for which <c>score</c> reads the export whole before writing JSON or CSV (not
-    /// unit by unit through a spool file, as for a pipe): the reference the streamed read must match.</summary>
-    public static Result RunWhole(params string[] args) => Run(true, false, args);
+    /// <summary>With <c>score</c> reading a CSV folder whole (<see cref="Terminal.ReadWhole"/>), as it does an export not in
+    /// unit order: the reference every output read unit by unit must match.</summary>
+    public static Result RunWhole(params string[] args) => Run(false, false, args, readWhole: true);
 
-    private static Result Run(bool outIsTerminal, bool errorIsTerminal, string[] args)
+    private static Result Run(bool outIsTerminal, bool errorIsTerminal, string[] args, bool readWhole = false)
     {
         using var o = new StringWriter();
         using var e = new StringWriter();
-        var exit = Assessment.Cli.Cli.Run(args, new Terminal(o, e, outIsTerminal, errorIsTerminal));
+        var exit = Assessment.Cli.Cli.Run(args, new Terminal(o, e, outIsTerminal, errorIsTerminal, ReadWhole: readWhole));
         return new Result(exit, o.ToString(), e.ToString());
     }
 
