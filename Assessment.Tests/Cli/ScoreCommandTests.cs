@@ -136,12 +136,21 @@ public sealed class ScoreCommandTests
     {
         // A failure that is nobody's input: here the output itself breaks with an exception the tool does not expect.
         using var error = new StringWriter();
+        var rewind = new CountingRewind();
 
-        var exit = Assessment.Cli.Cli.Run(["score", CliRunner.Sample, "--as-of", AsOf], new Assessment.Cli.Terminal(new BrokenWriter(), error, false, false));
+        var exit = Assessment.Cli.Cli.Run(["score", CliRunner.Sample, "--as-of", AsOf], new Assessment.Cli.Terminal(new BrokenWriter(), error, false, false, rewind));
 
         exit.Should().Be(70);
         error.ToString().Should().Contain("internal error (InvalidOperationException): the writer broke")
             .And.Contain("please report").And.NotContain("   at ");
+        rewind.Count.Should().Be(1, "stdout that is a file is cut back when a run fails, as when it is cancelled");
+    }
+
+    private sealed class CountingRewind : Assessment.Cli.RewindableOutput
+    {
+        public int Count { get; private set; }
+
+        public override void Rewind() => Count++;
     }
 
     [Fact]
