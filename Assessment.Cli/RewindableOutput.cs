@@ -6,11 +6,21 @@ namespace Assessment.Cli;
 /// for it (<c>assess score … --format json &gt; scores.json</c>). <c>score</c> writes JSON and CSV there as the units
 /// are scored, reading the export unit by unit; if the export turns out not to be in unit order, what was written is
 /// taken back and written again from the whole read, as with <c>-o</c>. Output to a pipe, a terminal or a device cannot
-/// be taken back, so it is written once, from the whole read.</summary>
+/// be taken back, so it is written once, from the whole read or a spool file; except /dev/null, where nothing written is
+/// kept (<see cref="Discarded"/>).</summary>
 internal abstract class RewindableOutput
 {
     /// <summary>Drops everything written to standard output since the command began, so that it can be written again.</summary>
     public abstract void Rewind();
+}
+
+/// <summary>Standard output that keeps nothing (<c>&gt; /dev/null</c>): there is nothing to take back, so <c>score</c>
+/// writes there as the units are scored, instead of through a spool file as large as the output.</summary>
+internal sealed class Discarded : RewindableOutput
+{
+    public override void Rewind()
+    {
+    }
 }
 
 /// <summary>File descriptor 1, when it is a regular file open at its end and nothing else writes to it (stderr is not
@@ -64,7 +74,12 @@ internal sealed class StdoutFile : RewindableOutput
             }
 
             // Cutting the file to its own length changes nothing, and fails where cutting back would (/dev/null).
-            return FTruncate(stdout, at) == 0 && !MayShareFile(stdout, stderr) ? new StdoutFile(writer, stdout, at) : null;
+            if (FTruncate(stdout, at) != 0)
+            {
+                return IsDevNull(stdout) ? new Discarded() : null;
+            }
+
+            return MayShareFile(stdout, stderr) ? null : new StdoutFile(writer, stdout, at);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -114,6 +129,19 @@ internal sealed class StdoutFile : RewindableOutput
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return true;
+        }
+    }
+
+    /// <summary>Whether the descriptor is /dev/null (Linux, where /proc says so; elsewhere not known, so no).</summary>
+    private static bool IsDevNull(int fd)
+    {
+        try
+        {
+            return OperatingSystem.IsLinux() && File.ResolveLinkTarget($"/proc/self/fd/{fd}", returnFinalTarget: false)?.FullName == "/dev/null";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
