@@ -44,6 +44,12 @@ public class CommandLineBenchmarks
     [Benchmark(Baseline = true)]
     public int PythonCsv() => Run("python3", [Script, _folder]);
 
+    /// <summary>What the Python script does, with CsvHelper (the tool's CSV reader): every file tokenised into strings on
+    /// one thread, nothing typed or checked. The like-for-like comparison with Python's csv module.</summary>
+    [Benchmark]
+    public int CsvHelperTokenise() => Run("dotnet", [Helper, "tokenize-all", _folder],
+        ("DOTNET_gcServer", "1"), ("DOTNET_TieredPGO", "0"), ("DOTNET_TC_CallCountingDelayMs", "0"), ("DOTNET_TC_CallCountThreshold", "1000"));
+
     /// <summary>The bare read in a fresh process, with the tool's runtime settings (Assessment.Cli.csproj).</summary>
     [Benchmark]
     public int Read() => Run("dotnet", [Helper, "reads", _folder, "1"],

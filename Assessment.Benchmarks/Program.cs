@@ -42,6 +42,12 @@ if (args.Length >= 2 && args[0] == "mapcost")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "tokenize-all")
+{
+    Tokenize.RunAll(args[1]);
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "tokenize")
 {
     Tokenize.Run(args[1]);
