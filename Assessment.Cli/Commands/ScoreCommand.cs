@@ -25,7 +25,14 @@ internal static class ScoreCommand
         }.AcceptOnlyFromAmong("table", "json", "csv", "markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "写入文件而非标准输出 / write to this file instead of stdout" };
         var units = new Option<string[]>("--unit") { Description = "只评分这些单位（可重复）/ score only these units (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var parallel = new Option<int>("--parallel") { Description = "并行评分的线程数，默认全部核心 / scoring threads (default: all cores)" };
+        var parallel = new Option<int>("--parallel") { Description = "并行评分的线程数（1–512，0 为全部核心，默认）/ scoring threads (1–512; 0, the default: all cores)" };
+        parallel.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > Assessor.MaxParallelism)
+            {
+                r.AddError($"--parallel: 1–{Assessor.MaxParallelism}，或 0 表示全部核心 / 1 to {Assessor.MaxParallelism}, or 0 for all cores");
+            }
+        });
         var compareTo = new Option<string?>("--compare-to") { Description = "与上次的 JSON 结果对比 / compare with a previous JSON result (year over year or a re-run)" };
 
         var command = new Command("score", "对导出数据中的每个单位评分 / score every unit of an export")

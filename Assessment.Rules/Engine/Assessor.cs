@@ -12,6 +12,9 @@ public sealed record UnitScore(UnitRecord Unit, Scorecard? Scorecard, string? Fa
 /// opens a rules session for its unit, and <see cref="ScoreAll"/> one for every 16 units.</summary>
 public sealed class Assessor
 {
+    /// <summary>The most scoring threads a call uses; a larger <c>parallelism</c> is taken as this.</summary>
+    public const int MaxParallelism = 512;
+
     private readonly Rubric? _override;
 
     private Assessor(Rubric? rubricOverride) => _override = rubricOverride;
@@ -92,7 +95,7 @@ public sealed class Assessor
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(then);
-        var threads = Math.Clamp(parallelism > 0 ? parallelism : Environment.ProcessorCount, 1, 512);
+        var threads = Math.Clamp(parallelism > 0 ? parallelism : Environment.ProcessorCount, 1, MaxParallelism);
         return OrderedParallel.Map(units.Chunk(BatchSize), batch => ScoreBatch(batch, asOf).Select(then).ToArray(), threads,
                 Lookahead * threads, cancellationToken)
             .SelectMany(results => results);

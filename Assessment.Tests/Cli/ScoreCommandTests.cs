@@ -185,6 +185,8 @@ public sealed class ScoreCommandTests
     [InlineData("--format", "pdf")]
     [InlineData("--lang", "fr")]
     [InlineData("--encoding", "klingon")]
+    [InlineData("--parallel", "-1")]
+    [InlineData("--parallel", "513")]
     public void Score_BadOption_IsUsageErrorExitTwo(string option, string value)
     {
         var r = CliRunner.Run("score", CliRunner.Sample, option, value);
@@ -192,6 +194,19 @@ public sealed class ScoreCommandTests
         r.Exit.Should().Be(2);
         r.Error.Should().StartWith("assess:");
         r.Out.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("512")]
+    public void Score_ParallelInRange_ScoresAsAlways(string threads)
+    {
+        // 0 is the default: all cores. The scores do not depend on the number of threads.
+        var r = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json", "--parallel", threads);
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().Be(CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json").Out);
     }
 
     [Fact]
