@@ -7,10 +7,15 @@ namespace Assessment.Cli.Commands;
 /// failed run never leaves a partial file nor destroys the previous one.</summary>
 internal static class OutputFile
 {
-    /// <summary>Refuses an output file whose folder does not exist, before any work is done: a report of 20,000 units
-    /// is written only after every unit is scored.</summary>
+    /// <summary>Refuses an output file that is a folder, or whose folder does not exist, before any work is done: a
+    /// report of 20,000 units is written only after every unit is scored.</summary>
     public static void CheckFolder(string? path, string option)
     {
+        if (path is not null && Directory.Exists(path))
+        {
+            throw new UsageException($"{option} {path}: 是文件夹，请给出文件名 / is a folder; give a file name");
+        }
+
         if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
         {
             throw new UsageException($"{option} {path}: 文件夹不存在 / no such folder: {folder}");
@@ -83,6 +88,11 @@ internal static class OutputFile
     public static void WriteFolder(string folder, Action<string> write)
     {
         var full = Path.GetFullPath(folder);
+        if (File.Exists(full))
+        {
+            throw new UsageException($"{folder}: 是文件，不是文件夹 / is a file, not a folder");
+        }
+
         var made = !Directory.Exists(full);
         Directory.CreateDirectory(full);
         var temp = Path.Combine(full, $".assess.{Environment.ProcessId}.tmp");

@@ -66,6 +66,27 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public void WriteFolder_OntoAFile_IsAUsageError_AndLeavesTheFile()
+    {
+        var target = Path.Combine(_x.Folder, "export");
+        File.WriteAllText(target, "mine");
+
+        var act = () => OutputFile.WriteFolder(target, _ => throw new InvalidOperationException("not to be called"));
+
+        act.Should().Throw<Assessment.Cli.UsageException>().WithMessage("*is a file, not a folder");
+        File.ReadAllText(target).Should().Be("mine");
+    }
+
+    [Fact]
+    public void AnOutputFileThatIsAFolder_IsRefusedBeforeAnyWork()
+    {
+        var act = () => OutputFile.CheckFolder(_x.Folder, "-o");
+
+        act.Should().Throw<Assessment.Cli.UsageException>().WithMessage("-o *: 是文件夹，请给出文件名 / is a folder; give a file name");
+        FluentActions.Invoking(() => OutputFile.CheckFolder(Path.Combine(_x.Folder, "scores.json"), "-o")).Should().NotThrow();
+    }
+
+    [Fact]
     public void WriteFile_TooLarge_NamesTheTarget()
     {
         var target = Path.Combine(_x.Folder, "out.json");
