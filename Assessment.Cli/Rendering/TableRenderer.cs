@@ -39,6 +39,10 @@ internal static class TableRenderer
         {
             WriteRanking(console, r, t, border, plain);
         }
+        else if (r.InvalidUnits.Count == 0 && !r.Export.HasFileErrors)
+        {
+            console.MarkupLine(E(t.NoUnits)); // say so, rather than print nothing
+        }
 
         WriteProblems(console, r, t, plain);
     }

@@ -27,6 +27,8 @@ internal sealed class Text(string lang)
     public string Errors => T("错误", "Errors");
     public string Warnings => T("警告", "Warnings");
     public string InvalidUnits => T("未评分单位（数据有错误）", "Units not scored (row errors)");
+
+    public string NoUnits => T("没有可评分的单位：导出数据未列出任何单位", "No units to score: the export lists none");
     public string WithoutWaivers => T("不计豁免总分", "Total without waivers");
     public string Files => T("文件", "Files");
     public string RowsRead => T("各表行数", "Rows per table");

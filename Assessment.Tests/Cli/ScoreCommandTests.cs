@@ -197,6 +197,21 @@ public sealed class ScoreCommandTests
     }
 
     [Theory]
+    [InlineData("zh", "没有可评分的单位：导出数据未列出任何单位")]
+    [InlineData("en", "No units to score: the export lists none")]
+    public void Score_AnExportWithNoUnits_SaysSoInTheTable(string lang, string line)
+    {
+        // A table of nothing used to print nothing at all.
+        using var x = new TempExport();
+        x.Write("units.csv", "unit_id,unit_name,year\n");
+
+        var r = CliRunner.Run("score", x.Folder, "--lang", lang);
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().Be(line + Environment.NewLine);
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("1")]
     [InlineData("512")]
