@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Assessment.Cli.Rendering;
-using Assessment.Core.Writing;
 using Assessment.Core.Import;
 using Assessment.Core.Model;
+using Assessment.Core.Writing;
 using Assessment.Rules.Engine;
 
 namespace Assessment.Cli.Commands;
