@@ -46,9 +46,13 @@ internal static class ScoreCommand
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
             _ = Task.Run(assessor.Prepare); // the rules compile beside the read; Score waits for them if need be
             var options = assessor.ReadOptions(day, r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
-            var run = new Run(terminal, assessor, day, r.GetValue(lang)!, r.GetValue(format)!, r.GetValue(output),
-                r.GetValue(compareTo) is { } p ? PreviousRun.Read(p) : null, r.GetValue(parallel));
             var wanted = r.GetValue(units) ?? [];
+
+            // With --unit, the previous run is compared only for the units named: its others were not asked for, not
+            // removed.
+            var previous = r.GetValue(compareTo) is { } p ? PreviousRun.Read(p) : null;
+            var run = new Run(terminal, assessor, day, r.GetValue(lang)!, r.GetValue(format)!, r.GetValue(output),
+                wanted.Length > 0 ? previous?.Only(Asked(wanted)) : previous, r.GetValue(parallel));
 
             // A CSV folder is read unit by unit while the units are scored, so memory holds the units in hand, not the
             // export. An export whose tables are not in unit order is found out on the way, and read again whole; so

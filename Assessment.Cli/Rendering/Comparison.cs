@@ -56,6 +56,9 @@ internal sealed class PreviousRun
     /// <summary>The change of a unit, or null when the previous run did not have it (an added unit).</summary>
     public UnitDelta? Delta(Scorecard card) => _byId.TryGetValue(card.UnitId, out var p) ? new UnitDelta(p, card) : null;
 
+    /// <summary>The previous run's units among <paramref name="ids"/> only.</summary>
+    public PreviousRun Only(IReadOnlySet<string> ids) => new(File, AsOf, _units.Where(u => ids.Contains(u.UnitId)).ToArray());
+
     /// <summary>The previous units this run did not score.</summary>
     public IReadOnlyList<PreviousUnit> Removed(IReadOnlySet<string> scored) => _units.Where(p => !scored.Contains(p.UnitId)).ToArray();
 

@@ -190,6 +190,29 @@ public sealed class CompareToTests : IDisposable
         json["comparison"]!["removed"]!.Single()["unitId"]!.Value<string>().Should().Be("U099");
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("markdown")]
+    public void CompareTo_WithSomeUnits_ComparesThoseOnly(string format)
+    {
+        // The previous run's other units were not asked for: they are not "removed". U008 is new since then.
+        var r = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", format, "--compare-to", Previous(), "--unit", "U001", "--unit", "U008");
+
+        r.Exit.Should().Be(0);
+        if (format == "json")
+        {
+            var json = JObject.Parse(r.Out);
+            json["units"]!.Select(u => u["unitId"]!.Value<string>()).Should().Equal("U001", "U008");
+            json["units"]![0]!["delta"]!["total"]!.Value<decimal>().Should().Be(3);
+            json["comparison"]!["added"]!.Values<string>().Should().Equal("U008");
+            json["comparison"]!["removed"]!.Should().BeEmpty();
+        }
+        else
+        {
+            r.Out.Should().Contain("U008").And.NotContain("U099").And.NotContain("U002");
+        }
+    }
+
     [Fact]
     public void CompareTo_TableCsvAndHtml_ShowTheChange()
     {
