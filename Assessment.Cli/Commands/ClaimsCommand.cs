@@ -65,7 +65,10 @@ internal static class ClaimsCommand
     {
         if (!File.Exists(path))
         {
-            throw new UsageException($"{path}: 文件不存在 / no such file");
+            // The reports take any number of paths, so an option this command does not have arrives here as one.
+            throw new UsageException(path.StartsWith('-')
+                ? $"{path}: 不是 claims 的选项 / not an option of claims (assess claims --help)"
+                : $"{path}: 文件不存在 / no such file");
         }
 
         try

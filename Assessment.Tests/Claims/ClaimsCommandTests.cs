@@ -106,7 +106,9 @@ public sealed class ClaimsCommandTests : IDisposable
     [Fact]
     public void BadArguments_AreUsageErrors()
     {
-        CliRunner.Run("claims", "/no/such/report.txt").Exit.Should().Be(2);
+        CliRunner.Run("claims", "/no/such/report.txt").Should().Be(new CliRunner.Result(2, "", "assess: /no/such/report.txt: 文件不存在 / no such file" + Environment.NewLine));
+        CliRunner.Run("claims", Text("r.txt", "x"), "-o", "out.json").Error.Should()
+            .Be("assess: -o: 不是 claims 的选项 / not an option of claims (assess claims --help)" + Environment.NewLine, "an option claims lacks is not a missing file");
         CliRunner.Run("claims", Text("r.txt", "x"), "--export", CliRunner.Sample).Exit.Should().Be(2);
     }
 
