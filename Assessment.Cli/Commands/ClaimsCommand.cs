@@ -201,7 +201,7 @@ internal static class ClaimsCommand
             w.WriteLine("|---:|---|---|---|---|---|" + (reconciled ? "---:|---|" : ""));
             foreach (var c in r.Claims)
             {
-                w.WriteLine($"| {c.Line} | {c.Item} | {c.Kind} | {Value(c)} | {Stance(c.Stance, t)} | {c.Text.Replace("|", "\\|", StringComparison.Ordinal)} |"
+                w.WriteLine($"| {c.Line} | {c.Item} | {c.Kind} | {Value(c)} | {Stance(c.Stance, t)} | {MarkdownText.Literal(c.Text).Replace("|", "\\|", StringComparison.Ordinal)} |"
                     + (reconciled ? $" {(c.Records is { } rec ? Core.Scoring.Numbers.Format(rec) : "")} | {Verdict(c.Verdict, t)} |" : ""));
             }
 

@@ -33,7 +33,7 @@ internal static class MarkdownRenderer
             Row(w, head.Select((_, i) => i is 0 or 2 or >= 4 ? "---:" : "---"));
             foreach (var (c, rank) in Insights.Rank(r.Scorecards))
             {
-                var cells = new List<string> { rank.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{c.UnitName} ({c.UnitId})", N(c.Total), Grade(c, lang) };
+                var cells = new List<string> { rank.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{MarkdownText.Literal(c.UnitName)} ({MarkdownText.Literal(c.UnitId)})", N(c.Total), Grade(c, lang) };
                 cells.AddRange(c.Categories.Select(x => N(x.Score)));
                 if (r.Comparison is not null)
                 {
@@ -78,7 +78,7 @@ internal static class MarkdownRenderer
     public static void WriteUnit(TextWriter w, Scorecard s, Text t, UnitDelta? delta)
     {
         var lang = t.Lang;
-        w.WriteLine($"## {s.UnitName} ({s.UnitId})");
+        w.WriteLine($"## {MarkdownText.Literal(s.UnitName)} ({MarkdownText.Literal(s.UnitId)})");
         w.WriteLine();
         w.WriteLine($"{t.Year} {s.Year} · {t.Profile} {s.Profile} · {t.Total} **{N(s.Total)}** = {t.Base} {N(s.Base)} + {t.BonusWord} {N(s.Bonus)} · {t.Grade} **{Grade(s, lang)}**"
             + (s.TotalWithoutWaivers != s.Total ? $" · {t.WithoutWaivers} {N(s.TotalWithoutWaivers)}" : ""));
@@ -96,15 +96,15 @@ internal static class MarkdownRenderer
             Row(w, [$"**{cat.Id}**", $"**{cat.Title(lang)}**", $"**{N(cat.Score)}/{N(cat.Max)}**", "", ""]);
             foreach (var i in s.Items.Where(i => i.Category == cat.Id))
             {
-                Row(w, [i.Id, i.Title(lang), $"{N(i.Score)}/{N(i.Max)}", Labels.Label(i.Status, lang), i.Explanation.Text(lang)]);
+                Row(w, [i.Id, i.Title(lang), $"{N(i.Score)}/{N(i.Max)}", Labels.Label(i.Status, lang), MarkdownText.Literal(i.Explanation.Text(lang))]);
             }
         }
 
         w.WriteLine();
-        w.WriteLine($"- {t.Vetoes}: " + (s.Vetoes.Count == 0 ? t.None : string.Join("; ", s.Vetoes.Select(v => $"{v.Id} {v.Title(lang)} — {v.Explanation.Text(lang)}"))));
-        w.WriteLine($"- {t.BonusWord}: " + (s.BonusItems.Count == 0 ? t.None : string.Join("; ", s.BonusItems.Select(b => $"{b.Id} +{N(b.Points)} {b.Explanation.Text(lang)}"))));
+        w.WriteLine($"- {t.Vetoes}: " + (s.Vetoes.Count == 0 ? t.None : string.Join("; ", s.Vetoes.Select(v => $"{v.Id} {v.Title(lang)} — {MarkdownText.Literal(v.Explanation.Text(lang))}"))));
+        w.WriteLine($"- {t.BonusWord}: " + (s.BonusItems.Count == 0 ? t.None : string.Join("; ", s.BonusItems.Select(b => $"{b.Id} +{N(b.Points)} {MarkdownText.Literal(b.Explanation.Text(lang))}"))));
         w.WriteLine($"- {t.Waivers}: " + (s.Waivers.Count == 0 ? t.None : string.Join("; ", s.Waivers.Select(x =>
-            $"{x.ItemId} {x.Justification} ({t.ApprovedBy} {x.ApprovedBy}, {t.Expires} {(x.Expires is { } e ? ValueParser.Format(e) : t.Never)})"))));
+            $"{x.ItemId} {MarkdownText.Literal(x.Justification)} ({t.ApprovedBy} {MarkdownText.Literal(x.ApprovedBy)}, {t.Expires} {(x.Expires is { } e ? ValueParser.Format(e) : t.Never)})"))));
         var review = s.NeedsReview.ToArray();
         w.WriteLine($"- {t.NeedsReview}: " + (review.Length == 0 ? t.None : string.Join(", ", review.Select(i => $"{i.Id} {i.Title(lang)}"))));
         w.WriteLine();
@@ -114,8 +114,8 @@ internal static class MarkdownRenderer
     {
         if (r.Comparison is { } c && (c.Added.Count > 0 || c.Removed.Count > 0))
         {
-            w.WriteLine($"- {t.Added}: " + (c.Added.Count == 0 ? t.None : string.Join(", ", c.Added.Select(a => a.UnitId))));
-            w.WriteLine($"- {t.Removed}: " + (c.Removed.Count == 0 ? t.None : string.Join(", ", c.Removed.Select(a => a.UnitId))));
+            w.WriteLine($"- {t.Added}: " + (c.Added.Count == 0 ? t.None : string.Join(", ", c.Added.Select(a => MarkdownText.Literal(a.UnitId)))));
+            w.WriteLine($"- {t.Removed}: " + (c.Removed.Count == 0 ? t.None : string.Join(", ", c.Removed.Select(a => MarkdownText.Literal(a.UnitId)))));
             w.WriteLine();
         }
 
@@ -128,13 +128,13 @@ internal static class MarkdownRenderer
         w.WriteLine();
         if (r.InvalidUnits.Count > 0)
         {
-            w.WriteLine($"{t.InvalidUnits}: {string.Join(", ", r.InvalidUnits.Select(u => u.UnitId))}");
+            w.WriteLine($"{t.InvalidUnits}: {string.Join(", ", r.InvalidUnits.Select(u => MarkdownText.Literal(u.UnitId)))}");
             w.WriteLine();
         }
 
         foreach (var d in r.Export.Diagnostics.OrderBy(d => d.Severity == Severity.Warning))
         {
-            w.WriteLine($"- {DiagnosticsRenderer.Tag(d.Severity, t)} `{d.File}{(d.Line > 0 ? ":" + d.Line : "")}` {Escape(d.Format(t.Lang))}");
+            w.WriteLine($"- {DiagnosticsRenderer.Tag(d.Severity, t)} {MarkdownText.Literal(d.Format(t.Lang))}"); // the message names file and line
         }
 
         w.WriteLine();
@@ -146,6 +146,7 @@ internal static class MarkdownRenderer
     private static void Row(TextWriter w, IEnumerable<string> cells) => w.WriteLine("| " + string.Join(" | ", cells.Select(Escape)) + " |");
 
     private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
 
     private static string N(decimal d) => Numbers.Format(d);
 

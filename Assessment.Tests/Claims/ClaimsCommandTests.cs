@@ -104,6 +104,17 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Markdown_QuotesTheReportLiterally()
+    {
+        // Masked words (学***台) are the report's text, not Markdown emphasis.
+        var path = Text("r.txt", "积极利用“学习强国”学***台开展网络学习，全年开展集体学习研讨6次。\n");
+
+        var md = CliRunner.Run("claims", path, "--format", "markdown").Out;
+
+        md.Should().Contain(@"学\*\*\*台").And.NotContain("学***台");
+    }
+
+    [Fact]
     public void BadArguments_AreUsageErrors()
     {
         CliRunner.Run("claims", "/no/such/report.txt").Should().Be(new CliRunner.Result(2, "", "assess: /no/such/report.txt: 文件不存在 / no such file" + Environment.NewLine));

@@ -63,6 +63,20 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Markdown_ShowsTheExportsTextLiterally()
+    {
+        // A unit's name is the export's text, not Markdown: emphasis, inline HTML and a table's bar stay as written.
+        using var x = new TempExport();
+        x.Write("units.csv", "unit_id,unit_name,year\nU1,\"甲|乙 *强调* <b>x</b> a_b _c_\",2024\nU2,丙,2024\n");
+
+        var md = CliRunner.Run("score", x.Folder, "--as-of", AsOf, "--format", "markdown").Out;
+
+        md.Should().Contain(@"| 甲\|乙 \*强调\* \<b\>x\</b\> a_b \_c\_ (U1) |", "in the ranking's table")
+            .And.Contain(@"## 甲|乙 \*强调\* \<b\>x\</b\> a_b \_c\_ (U1)", "as the unit's heading")
+            .And.NotContain("<b>");
+    }
+
+    [Fact]
     public void Html_ParsesAndCarriesTheJsonNumbers()
     {
         var html = Score("--format", "html");
