@@ -39,7 +39,7 @@ internal static class CsvRenderer
         {
             var row = new List<string>
             {
-                c.UnitId, c.UnitName, c.Year.ToString(CultureInfo.InvariantCulture), c.Profile,
+                Inert(c.UnitId), Inert(c.UnitName), c.Year.ToString(CultureInfo.InvariantCulture), c.Profile,
                 N(c.Total), N(c.Base), N(c.Bonus), zh ? Labels.Label(c.Grade, "zh") : Labels.Code(c.Grade),
             };
             row.AddRange(c.Categories.Select(x => N(x.Score)));
@@ -70,6 +70,11 @@ internal static class CsvRenderer
         w.Write(string.Join(",", cells.Select(Quote)));
         w.Write("\r\n");
     }
+
+    /// <summary>Text from the export that a spreadsheet would take for a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a
+    /// tab or a carriage return first: "CSV injection") gets a leading apostrophe, so that it opens as the text it is.
+    /// Only the unit's id and name: every other cell is a number, a grade or a profile the tool writes itself.</summary>
+    private static string Inert(string v) => v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + v : v;
 
     private static string Quote(string v) =>
         v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
