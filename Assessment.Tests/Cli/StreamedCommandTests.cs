@@ -68,17 +68,9 @@ public sealed class StreamedCommandTests : IDisposable
 
         // stdout a file, as `> scores.json` makes it: the units are written as they are read and scored.
         var file = Path.Combine(_x.Folder, "stdout." + format);
-        var stdout = new FileStream(file, FileMode.CreateNew);
-        var rewind = new FileRewind(stdout);
-        int exit;
-        using (var o = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = true })
-        using (var e = new StringWriter())
-        {
-            rewind.Writer = o;
-            exit = Assessment.Cli.Cli.Run(args, new Assessment.Cli.Terminal(o, e, false, false, rewind));
-            e.ToString().Should().Be(whole.Error);
-        }
+        var (exit, error, rewind) = RunToStdoutFile(file, args);
 
+        error.Should().Be(whole.Error);
         exit.Should().Be(1).And.Be(whole.Exit);
         Encoding.UTF8.GetString(File.ReadAllBytes(file)).Should().Be(whole.Out);
         rewind.Count.Should().Be(outOfOrder ? 1 : 0,
@@ -170,17 +162,9 @@ public sealed class StreamedCommandTests : IDisposable
         }
 
         var path = Path.Combine(_x.Folder, "stdout." + format);
-        var stdout = new FileStream(path, FileMode.CreateNew);
-        var rewind = new FileRewind(stdout);
-        int exit;
-        using (var o = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = true })
-        using (var e = new StringWriter())
-        {
-            rewind.Writer = o;
-            exit = Assessment.Cli.Cli.Run(args, new Assessment.Cli.Terminal(o, e, false, false, rewind));
-            e.ToString().Should().Be(expected);
-        }
+        var (exit, error, rewind) = RunToStdoutFile(path, args);
 
+        error.Should().Be(expected);
         exit.Should().Be(2);
         rewind.Count.Should().Be(1);
         File.ReadAllBytes(path).Should().BeEmpty("the unit written before the error is taken back");
@@ -192,19 +176,26 @@ public sealed class StreamedCommandTests : IDisposable
         // `> scores.json` on a disk that fills up part-way: a file error in one line, and the file cut back, as any
         // failed run leaves it, not a partial JSON.
         var path = Path.Combine(_x.Folder, "stdout.json");
-        var stdout = new FileStream(path, FileMode.CreateNew);
-        var rewind = new FileRewind(stdout);
-        int exit;
-        using (var o = new StreamWriter(new FullAfter(stdout, 20_000), new UTF8Encoding(false)) { AutoFlush = true })
-        using (var e = new StringWriter())
-        {
-            exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--as-of", AsOf, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind));
-            e.ToString().Should().Be("assess: No space left on device" + Environment.NewLine);
-        }
+        var (exit, error, rewind) = RunToStdoutFile(path, ["score", _x.Folder, "--as-of", AsOf, "--format", "json"], file => new FullAfter(file, 20_000));
 
+        error.Should().Be("assess: No space left on device" + Environment.NewLine);
         exit.Should().Be(2);
         rewind.Count.Should().Be(1);
         new FileInfo(path).Length.Should().Be(0);
+    }
+
+    /// <summary>Runs the command in-process with stdout the file <paramref name="path"/>, one that can be taken back, as
+    /// `&gt; scores.json` makes it (<paramref name="through"/>: a stream the output goes through on its way there).</summary>
+    private static (int Exit, string Error, FileRewind Rewind) RunToStdoutFile(string path, string[] args, Func<FileStream, Stream>? through = null,
+        bool rewindFails = false)
+    {
+        var stdout = new FileStream(path, FileMode.CreateNew);
+        var rewind = new FileRewind(stdout) { Fails = rewindFails };
+        using var o = new StreamWriter(through?.Invoke(stdout) ?? stdout, new UTF8Encoding(false)) { AutoFlush = true };
+        using var e = new StringWriter();
+        rewind.Writer = o;
+        var exit = Assessment.Cli.Cli.Run(args, new Assessment.Cli.Terminal(o, e, false, false, rewind));
+        return (exit, e.ToString(), rewind);
     }
 
     /// <summary>A file that takes <paramref name="room"/> bytes, then fails every write as a full disk does.</summary>
@@ -253,16 +244,13 @@ public sealed class StreamedCommandTests : IDisposable
     public void Score_ToStdoutThatFailsToBeTakenBack_SaysSoInOneLine()
     {
         _x.MoveFirstUnitToTheEnd("attendance.csv");
-        using var stdout = new FileStream(Path.Combine(_x.Folder, "stdout.json"), FileMode.CreateNew);
-        var rewind = new FileRewind(stdout) { Fails = true };
-        using var o = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = true };
-        using var e = new StringWriter();
 
-        var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--as-of", AsOf, "--format", "json"], new Assessment.Cli.Terminal(o, e, false, false, rewind));
+        var (exit, error, rewind) = RunToStdoutFile(Path.Combine(_x.Folder, "stdout.json"), ["score", _x.Folder, "--as-of", AsOf, "--format", "json"],
+            rewindFails: true);
 
         exit.Should().Be(2);
         rewind.Count.Should().Be(2, "taken back before the export is read again, and tried once more as the run fails");
-        e.ToString().Should().Be("assess: standard output could not be taken back: Input/output error" + Environment.NewLine);
+        error.Should().Be("assess: standard output could not be taken back: Input/output error" + Environment.NewLine);
     }
 
     [Theory]
