@@ -20,6 +20,26 @@ internal static class ConvertCommand
         command.SetAction(r =>
         {
             var t = new Text(r.GetValue(lang)!);
+
+            // The target is checked before the export is read: reading 20,000 units takes seconds.
+            var target = r.GetValue(output)!;
+            var ext = Path.GetExtension(target).ToLowerInvariant();
+            var toFolder = ext is not ".json" and not ".xlsx";
+            if (toFolder && File.Exists(target))
+            {
+                throw new UsageException($"{target}: 是文件，不是文件夹 / is a file, not a folder");
+            }
+
+            if (!toFolder)
+            {
+                OutputFile.CheckFolder(target, null);
+            }
+
+            if ((File.Exists(target) || (toFolder && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())) && !r.GetValue(force))
+            {
+                throw new UsageException($"{target}: 已存在 / exists (--force 覆盖 / overwrites)");
+            }
+
             var assessor = ExportLoader.CreateAssessor(null);
             var export = ExportLoader.Read(r.GetValue(input), assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation });
             if (export.ExitCode != 0)
@@ -27,13 +47,6 @@ internal static class ConvertCommand
                 ValidateCommand.Write(terminal.Out, export, t);
                 terminal.Error.WriteLine(t.Lang == "en" ? "assess: the export has errors; nothing was converted" : "assess: 导出数据有错误，未转换");
                 return export.ExitCode;
-            }
-
-            var target = r.GetValue(output)!;
-            var ext = Path.GetExtension(target).ToLowerInvariant();
-            if ((File.Exists(target) || (ext is not ".json" and not ".xlsx" && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())) && !r.GetValue(force))
-            {
-                throw new UsageException($"{target}: 已存在 / exists (--force 覆盖 / overwrites)");
             }
 
             switch (ext)

@@ -8,17 +8,19 @@ namespace Assessment.Cli.Commands;
 internal static class OutputFile
 {
     /// <summary>Refuses an output file that is a folder, or whose folder does not exist, before any work is done: a
-    /// report of 20,000 units is written only after every unit is scored.</summary>
-    public static void CheckFolder(string? path, string option)
+    /// report of 20,000 units is written only after every unit is scored. <paramref name="option"/> ("-o"), when
+    /// given, is named in the message before the path.</summary>
+    public static void CheckFolder(string? path, string? option)
     {
+        var named = option is null ? path : $"{option} {path}";
         if (path is not null && Directory.Exists(path))
         {
-            throw new UsageException($"{option} {path}: 是文件夹，请给出文件名 / is a folder; give a file name");
+            throw new UsageException($"{named}: 是文件夹，请给出文件名 / is a folder; give a file name");
         }
 
         if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
         {
-            throw new UsageException($"{option} {path}: 文件夹不存在 / no such folder: {folder}");
+            throw new UsageException($"{named}: 文件夹不存在 / no such folder: {folder}");
         }
     }
 

@@ -83,6 +83,58 @@ public sealed class InputFormatTests : IDisposable
             Assessment.Core.Import.Tables.All.Select(t => t.FileName).Append("notes.txt"), "the temporary folder is gone");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Convert_IntoAFileWithoutExtension_SaysItIsAFileNotAFolder(bool force)
+    {
+        var target = Path.Combine(_x.Folder, "plain");
+        File.WriteAllText(target, "mine");
+
+        var r = force ? CliRunner.Run("convert", CliRunner.Sample, target, "--force") : CliRunner.Run("convert", CliRunner.Sample, target);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("is a file, not a folder").And.NotContain("--force", "forcing would not help");
+        File.ReadAllText(target).Should().Be("mine");
+    }
+
+    [Fact]
+    public void Convert_ToAJsonNameThatIsAFolder_SaysSo()
+    {
+        var target = Directory.CreateDirectory(Path.Combine(_x.Folder, "out.json")).FullName;
+
+        var r = CliRunner.Run("convert", CliRunner.Sample, target, "--force");
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain($"{target}: 是文件夹，请给出文件名 / is a folder; give a file name");
+        Directory.EnumerateFileSystemEntries(target).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Convert_IntoAMissingFolder_SaysSo()
+    {
+        var target = Path.Combine(_x.Folder, "missing", "out.xlsx");
+
+        var r = CliRunner.Run("convert", CliRunner.Sample, target);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("no such folder");
+    }
+
+    [Fact]
+    public void Convert_ChecksTheTargetBeforeReadingTheExport()
+    {
+        _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号,20x4\n");
+        var target = Path.Combine(_x.Folder, "taken.json");
+        File.WriteAllText(target, "mine");
+
+        var r = CliRunner.Run("convert", _x.Folder, target);
+
+        r.Exit.Should().Be(2, "the usage error comes before the export's errors, which would need the whole read");
+        r.Out.Should().BeEmpty();
+        File.ReadAllText(target).Should().Be("mine");
+    }
+
     [Fact]
     public void Score_UnknownExtension_IsUsageError()
     {
