@@ -66,13 +66,14 @@ public sealed class FormatTests
     public void Csv_TextThatASpreadsheetWouldTakeForAFormula_OpensAsText()
     {
         using var x = new TempExport();
-        x.Write("units.csv", "unit_id,unit_name,year\n@U1,\"=HYPERLINK(\"\"http://x\"\",\"\"点此\"\")\",2024\nU2,-丙,2024\nU3,丁=1,2024\n");
+        x.Write("units.csv", "unit_id,unit_name,year\n@U1,\"=HYPERLINK(\"\"http://x\"\",\"\"点此\"\")\",2024\nU2,-丙,2024\nU3,丁=1,2024\nU4,+戊,2024\n");
 
         var csv = CliRunner.Run("score", x.Folder, "--as-of", AsOf, "--format", "csv").Out.Split("\r\n");
 
         csv[1].Should().StartWith("'@U1,\"'=HYPERLINK(\"\"http://x\"\",\"\"点此\"\")\",2024,");
         csv[2].Should().StartWith("U2,'-丙,2024,");
         csv[3].Should().StartWith("U3,丁=1,2024,", "only a first character makes a formula");
+        csv[4].Should().StartWith("U4,'+戊,2024,");
     }
 
     [Fact]
