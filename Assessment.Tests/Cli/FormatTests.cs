@@ -412,6 +412,21 @@ public sealed class ProgressTests : IDisposable
     }
 
     [Fact]
+    public void LongRun_OfUnitsNamed_EndsFullAtTheUnitsNamed()
+    {
+        // With --unit the bar's goal is the units named, not every unit the export lists.
+        new ExportGenerator(7).Write(_x.Folder, 400, "P", new DateOnly(2025, 1, 15));
+        var named = Enumerable.Range(0, 301).Select(i => $"PU{i:D3}").ToArray();
+        var output = Path.Combine(_x.Folder, "out.json");
+
+        var run = CliRunner.RunOn(true, ["score", _x.Folder, "--as-of", "2025-01-15", "--format", "json", "-o", output, .. named.SelectMany(u => new[] { "--unit", u })]);
+
+        run.Exit.Should().Be(0, run.Error);
+        JObject.Parse(File.ReadAllText(output))["units"]!.Should().HaveCount(301);
+        run.Error.Should().Contain("评分中").And.Contain("100%", "301 of 301 named, not of the 400 listed");
+    }
+
+    [Fact]
     public void LongRun_ReadUnitByUnit_WithInvalidUnits_StillReachesTheEnd()
     {
         // Read unit by unit (-o), the bar starts from the units listed, before it is known that ten of them are
