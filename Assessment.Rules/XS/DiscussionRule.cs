@@ -43,7 +43,7 @@ internal static class Discussion
         var speakers = m.Count(x => x.Speeches >= p.Whole("MinSpeechesPerMember"));
         var exact = (first * m.Count + p.Number("SpeakerPoints") * speakers) / m.Count;
         return Outcomes.Score(item, exact,
-            $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 人发言 {Outcomes.F(lively)}/{Outcomes.F(s.Count)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Count)} 人",
+            $"≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} 条研讨发言的学习 {Outcomes.F(lively)}/{Outcomes.F(s.Count)} 次；发言成员 {Outcomes.F(speakers)}/{Outcomes.F(m.Count)} 人",
             $"{Outcomes.F(lively)} of {Outcomes.F(s.Count)} sessions with ≥ {Outcomes.F(p.Whole("MinSpeechesPerSession"))} speeches; {Outcomes.F(speakers)} of {Outcomes.F(m.Count)} members spoke",
             m.Ids);
     }

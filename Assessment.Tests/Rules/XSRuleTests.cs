@@ -105,7 +105,9 @@ public sealed class DiscussionRuleTests
     {
         var b = Units.Group(2).Session("S1", "2024-03-01").Speech("S1", "M2").Speech("S1", "M2");
 
-        RuleFixture.Item<DiscussionRule>(b).Score.Should().Be(2.25m);
+        var item = RuleFixture.Item<DiscussionRule>(b);
+        item.Score.Should().Be(2.25m);
+        item.Explanation.Zh.Should().StartWith("≥ 2 条研讨发言的学习 1/1 次", "two speeches by one member: the count is of speeches, not of people");
     }
 
     [Fact]
