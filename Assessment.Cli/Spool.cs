@@ -1,4 +1,5 @@
 using System.Text;
+using Assessment.Cli.Commands;
 using Assessment.Core.Writing;
 
 namespace Assessment.Cli;
@@ -43,7 +44,16 @@ internal sealed class Spool : IDisposable
     {
         if (output is not null)
         {
-            return CreateIn(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            var full = Path.GetFullPath(output);
+            var path = PathIn(Path.GetDirectoryName(full)!);
+            try
+            {
+                return CreateAt(path);
+            }
+            catch (Exception e) when (OutputFile.IsAbout(e, path))
+            {
+                throw OutputFile.Naming(e, path, full); // a folder that cannot be written to: the output file's
+            }
         }
 
         // For stdout: TMPDIR if set; else /var/tmp, which is on disk where /tmp may be memory (a tmpfs), and meant for
@@ -63,12 +73,17 @@ internal sealed class Spool : IDisposable
         return CreateIn(Path.GetTempPath());
     }
 
-    /// <summary>A new file in <paramref name="folder"/>, unbuffered (the writer buffers, and a write fails where it is
+    /// <summary>A new spool file in <paramref name="folder"/> (<see cref="CreateAt"/>).</summary>
+    private static FileStream CreateIn(string folder) => CreateAt(PathIn(folder));
+
+    /// <summary>A name for a spool file in <paramref name="folder"/> that no other file has.</summary>
+    private static string PathIn(string folder) => Path.Combine(folder, $".assess-spool.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>A new file at <paramref name="path"/>, unbuffered (the writer buffers, and a write fails where it is
     /// made). On Linux and macOS its name is removed at once, so the file leaves nothing behind however the process ends,
     /// killed included (a spool in /var/tmp would otherwise outlive a reboot); elsewhere it is deleted when closed.</summary>
-    private static FileStream CreateIn(string folder)
+    private static FileStream CreateAt(string path)
     {
-        var path = Path.Combine(folder, $".assess-spool.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         if (OperatingSystem.IsWindows())
         {
             return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 0, FileOptions.DeleteOnClose);

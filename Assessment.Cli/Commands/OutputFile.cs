@@ -52,6 +52,10 @@ internal static class OutputFile
         {
             throw e.Naming(full);
         }
+        catch (Exception e) when (IsAbout(e, temp))
+        {
+            throw Naming(e, temp, full);
+        }
         finally
         {
             if (File.Exists(temp))
@@ -75,6 +79,10 @@ internal static class OutputFile
         {
             throw e.Naming(full);
         }
+        catch (Exception e) when (IsAbout(e, temp) || IsAbout(e, full))
+        {
+            throw Naming(e, temp, full);
+        }
         finally
         {
             if (File.Exists(temp))
@@ -96,7 +104,15 @@ internal static class OutputFile
         }
 
         var made = !Directory.Exists(full);
-        Directory.CreateDirectory(full);
+        try
+        {
+            Directory.CreateDirectory(full);
+        }
+        catch (Exception e) when (IsAbout(e, full))
+        {
+            throw Naming(e, full, full);
+        }
+
         var temp = Path.Combine(full, $".assess.{Environment.ProcessId}.tmp");
         try
         {
@@ -136,9 +152,24 @@ internal static class OutputFile
                 throw big.Naming(Path.Combine(full, Path.GetFileName(file)));
             }
 
+            if (IsAbout(failure, full))
+            {
+                throw Naming(failure, temp, full);
+            }
+
             throw;
         }
 
         Directory.Delete(temp);
     }
+
+    /// <summary>Whether <paramref name="e"/> is a failure to create, write or move <paramref name="path"/> (or what is
+    /// in it): .NET names the path in the message of every such failure, and nothing else assess does names it.</summary>
+    internal static bool IsAbout(Exception e, string path) =>
+        e is IOException or UnauthorizedAccessException && e is not FileTooLargeException && e.Message.Contains(path, StringComparison.Ordinal);
+
+    /// <summary>The failure, naming what the user asked for instead of the temporary file or folder written in its place
+    /// (a folder that cannot be written to would otherwise be reported as ".scores.json.1234.tmp" being denied).</summary>
+    internal static IOException Naming(Exception e, string temp, string target) =>
+        new($"{target}: 无法写入 / cannot write: {e.Message.Replace(temp, target, StringComparison.Ordinal)}", e);
 }

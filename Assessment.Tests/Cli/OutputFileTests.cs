@@ -100,4 +100,91 @@ public sealed class OutputFileTests : IDisposable
         act.Should().Throw<FileTooLargeException>().WithMessage($"*: {target}");
         Directory.GetFileSystemEntries(_x.Folder).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Write_FailingOnTheTemporaryFile_NamesTheTarget()
+    {
+        var target = Path.Combine(_x.Folder, "scores.json");
+        string? temp = null;
+
+        var act = () => OutputFile.Write(target, TextWriter.Null, _ =>
+        {
+            temp = Directory.GetFiles(_x.Folder).Single();
+            throw new IOException($"No space left on device : '{temp}'");
+        });
+
+        act.Should().Throw<IOException>().WithMessage($"{target}: 无法写入 / cannot write: No space left on device : '{target}'",
+            "the user looks for the file asked for, not the temporary one written in its place");
+        temp.Should().NotBe(target);
+        Directory.GetFileSystemEntries(_x.Folder).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Write_AFailureElsewhere_IsReportedAsItIs()
+    {
+        // Reading the export goes on while the output is written (score -o reads unit by unit): its failures are not the
+        // output file's.
+        var input = Path.Combine(_x.Folder, "export", "sessions.csv");
+
+        var act = () => OutputFile.Write(Path.Combine(_x.Folder, "scores.json"), TextWriter.Null, _ => throw new IOException($"Could not find file '{input}'."));
+
+        act.Should().Throw<IOException>().WithMessage($"Could not find file '{input}'.");
+    }
+
+    [Fact]
+    public void WriteFolder_FailingOnATemporaryFile_NamesTheFileInTheTarget()
+    {
+        var target = Directory.CreateDirectory(Path.Combine(_x.Folder, "out")).FullName;
+
+        var act = () => OutputFile.WriteFolder(target, temp => throw new UnauthorizedAccessException($"Access to the path '{Path.Combine(temp, "units.csv")}' is denied."));
+
+        act.Should().Throw<IOException>().WithMessage($"{target}: 无法写入 / cannot write: Access to the path '{Path.Combine(target, "units.csv")}' is denied.");
+    }
+
+    [Fact]
+    public void WriteFile_FailingOnTheTemporaryFile_NamesTheTarget()
+    {
+        var target = Path.Combine(_x.Folder, "out.xlsx");
+
+        var act = () => OutputFile.WriteFile(target, temp => throw new UnauthorizedAccessException($"Access to the path '{temp}' is denied."));
+
+        act.Should().Throw<IOException>().WithMessage($"{target}: 无法写入 / cannot write: Access to the path '{target}' is denied.");
+    }
+
+    [Theory]
+    [InlineData("score", "json")]
+    [InlineData("score", "csv")]
+    [InlineData("score", "html")]
+    [InlineData("score", "markdown")]
+    [InlineData("score", "table")]
+    [InlineData("convert", "x.json")]
+    [InlineData("convert", "x.xlsx")]
+    [InlineData("convert", "csv")]
+    [InlineData("template", "")]
+    public void Commands_WritingWhereNoFileCanBeMade_NameTheTargetInOneLine(string command, string what)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc is a folder in which no file can be made, for root too
+        }
+
+        var target = command switch
+        {
+            "score" => $"/proc/assess-test.{what}",
+            "convert" => $"/proc/assess-test-{what}",
+            _ => "/proc/assess-test",
+        };
+        string[] args = command switch
+        {
+            "score" => ["score", CliRunner.Sample, "--format", what, "-o", target],
+            "convert" => ["convert", CliRunner.Sample, target],
+            _ => ["template", target],
+        };
+
+        var r = CliRunner.Run(args);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().StartWith($"assess: {target}: 无法写入 / cannot write: ").And.NotContain(".tmp").And.NotContain("spool");
+        r.Error.TrimEnd().Split('\n').Should().ContainSingle();
+    }
 }
