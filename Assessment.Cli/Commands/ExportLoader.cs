@@ -19,7 +19,7 @@ internal static class ExportLoader
         }
         catch (RubricException e)
         {
-            throw new UsageException($"--rubric: {e.Message}");
+            throw new UsageException($"--rubric: {RubricCommand.Unusable(e)}");
         }
     }
 

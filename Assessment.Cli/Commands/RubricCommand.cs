@@ -42,7 +42,7 @@ internal static class RubricCommand
             }
             catch (RubricException e)
             {
-                throw new UsageException(e.Message);
+                throw new UsageException(Unusable(e));
             }
 
             Write(terminal.Out, rubric, r.GetValue(showLang)!);
@@ -51,6 +51,10 @@ internal static class RubricCommand
 
         return new Command("rubric", "测评方案 / the rubrics: list, show") { list, show };
     }
+
+    /// <summary>A rubric that cannot be loaded, in both languages; the detail, which names the rubric file's JSON keys
+    /// and parameters, is the library's English.</summary>
+    internal static string Unusable(RubricException e) => $"测评方案无法使用 / the rubric cannot be used: {e.Message}";
 
     internal static void Write(TextWriter w, Rubric r, string lang)
     {

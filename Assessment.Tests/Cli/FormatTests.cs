@@ -302,7 +302,13 @@ public sealed class RubricCommandTests
     }
 
     [Fact]
-    public void Show_BadFile_IsUsageError() => CliRunner.Run("rubric", "show", "nope.json").Exit.Should().Be(2);
+    public void Show_BadFile_IsUsageError()
+    {
+        var r = CliRunner.Run("rubric", "show", "nope.json");
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().StartWith("assess: 测评方案无法使用 / the rubric cannot be used: nope.json: not a built-in rubric");
+    }
 }
 
 public sealed class TemplateCommandTests : IDisposable

@@ -196,6 +196,24 @@ public sealed class ScoreCommandTests
         r.Out.Should().BeEmpty();
     }
 
+    [Fact]
+    public void Score_ABrokenRubricFile_SaysSoInBothLanguages()
+    {
+        var rubric = Path.Combine(Path.GetTempPath(), $"assess-bad-rubric-{Guid.NewGuid():N}.json");
+        File.WriteAllText(rubric, "{ \"categories\": ");
+        try
+        {
+            var r = CliRunner.Run("score", CliRunner.Sample, "--rubric", rubric);
+
+            r.Exit.Should().Be(2);
+            r.Error.Should().StartWith($"assess: --rubric: 测评方案无法使用 / the rubric cannot be used: {Path.GetFileName(rubric)}: not valid JSON");
+        }
+        finally
+        {
+            File.Delete(rubric);
+        }
+    }
+
     [Theory]
     [InlineData("zh", "没有可评分的单位：导出数据未列出任何单位")]
     [InlineData("en", "No units to score: the export lists none")]
