@@ -68,7 +68,9 @@ internal static class ClaimsCommand
             // The reports take any number of paths, so an option this command does not have arrives here as one.
             throw new UsageException(path.StartsWith('-')
                 ? $"{path}: 不是 claims 的选项 / not an option of claims (assess claims --help)"
-                : $"{path}: 文件不存在 / no such file");
+                : Directory.Exists(path)
+                    ? $"{path}: 是文件夹，请给出报告文件（.docx 或文本）/ is a folder; give the report files (.docx or text)"
+                    : $"{path}: 文件不存在 / no such file");
         }
 
         try

@@ -118,6 +118,7 @@ public sealed class ClaimsCommandTests : IDisposable
     public void BadArguments_AreUsageErrors()
     {
         CliRunner.Run("claims", "/no/such/report.txt").Should().Be(new CliRunner.Result(2, "", "assess: /no/such/report.txt: 文件不存在 / no such file" + Environment.NewLine));
+        CliRunner.Run("claims", CliRunner.Sample).Should().Be(new CliRunner.Result(2, "", $"assess: {CliRunner.Sample}: 是文件夹，请给出报告文件（.docx 或文本）/ is a folder; give the report files (.docx or text)" + Environment.NewLine));
         CliRunner.Run("claims", Text("r.txt", "x"), "-o", "out.json").Error.Should()
             .Be("assess: -o: 不是 claims 的选项 / not an option of claims (assess claims --help)" + Environment.NewLine, "an option claims lacks is not a missing file");
         CliRunner.Run("claims", Text("r.txt", "x"), "--export", CliRunner.Sample).Exit.Should().Be(2);
