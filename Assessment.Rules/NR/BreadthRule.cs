@@ -39,7 +39,7 @@ internal static class Breadth
 
         var covered = Areas.Where(a => s.Any(x => x.Row.Tags.Contains(a))).ToArray();
         var zh = covered.Length == 0 ? "无" : string.Join("、", covered.Select(Vocabularies.Tag.Zh));
-        var en = covered.Length == 0 ? "none" : string.Join(", ", covered.Select(Vocabularies.Tag.En));
+        var en = covered.Length == 0 ? "none" : string.Join(", ", covered.Select(a => Vocabularies.Tag.En(a).Replace('_', ' ')));
         return Outcomes.Score(item, Outcomes.Band(item.Parameters.Bands("Bands"), covered.Length, 1),
             $"覆盖 {Outcomes.F(covered.Length)}/3 类（{zh}）", $"{Outcomes.F(covered.Length)} of 3 areas covered ({en})",
             s.Ids);
