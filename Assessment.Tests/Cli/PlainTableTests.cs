@@ -57,6 +57,18 @@ public sealed class PlainTableTests
         Render(report, 160, spectreOnly: false).Should().Be(Render(report, 160, spectreOnly: true));
     }
 
+    [Fact]
+    public void Ranking_EqualTotalsShareARank_AndKeepInputOrder()
+    {
+        var c = Sample.Value.Cards;
+        Scorecard[] cards = [c[0] with { Total = 80m }, c[1] with { Total = 90m }, c[2] with { Total = 80m }, c[3] with { Total = 79.99m }];
+
+        var ranked = Insights.Rank(cards);
+
+        ranked.Select(r => (r.Card.UnitId, r.Rank)).Should().Equal(
+            (c[1].UnitId, 1), (c[0].UnitId, 2), (c[2].UnitId, 2), (c[3].UnitId, 4));
+    }
+
     [Theory]
     [InlineData("zh")]
     [InlineData("en")]
