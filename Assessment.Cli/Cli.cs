@@ -26,20 +26,21 @@ internal static class Cli
         root.Add(ConvertCommand.Build(terminal));
         root.Add(ClaimsCommand.Build(terminal));
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var e in parse.Errors)
-            {
-                terminal.Error.WriteLine($"assess: {e.Message}");
-            }
-
-            terminal.Error.WriteLine("assess --help 查看用法 / shows the usage");
-            return UsageOrFileError;
-        }
-
         try
         {
+            var parse = root.Parse(args);
+            string[] errors = EmptyArgument(args) is { } empty ? [empty] : [.. parse.Errors.Select(e => e.Message)];
+            if (errors.Length > 0)
+            {
+                foreach (var e in errors)
+                {
+                    terminal.Error.WriteLine($"assess: {e}");
+                }
+
+                terminal.Error.WriteLine("assess --help 查看用法 / shows the usage");
+                return UsageOrFileError;
+            }
+
             return parse.Invoke(new InvocationConfiguration
             {
                 Output = terminal.Out,
@@ -76,6 +77,16 @@ internal static class Cli
             terminal.Error.WriteLine("assess: please report this with the command you ran / 请将所运行的命令反馈给开发者");
             return 70;
         }
+    }
+
+    /// <summary>An empty argument (<c>-o ""</c>, a variable that was not set) names no file, unit or value: said at once,
+    /// naming the option it was given to. .NET would refuse it as a path only later, as an internal error.</summary>
+    private static string? EmptyArgument(string[] args)
+    {
+        var i = Array.IndexOf(args, "");
+        return i < 0 ? null
+            : i > 0 && args[i - 1].StartsWith('-') ? $"{args[i - 1]}: 值为空 / the value is empty"
+            : $"第 {i + 1} 个参数为空 / argument {i + 1} is empty";
     }
 
     /// <summary>A failed run leaves no output where it can be taken back: stdout that is a file (<c>&gt; scores.json</c>,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Assessment.Cli.Rendering;
 using Assessment.Core.Import;
 using Assessment.Core.Model;
@@ -25,14 +26,22 @@ internal static class ScoreCommand
         }.AcceptOnlyFromAmong("table", "json", "csv", "markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "写入文件而非标准输出 / write to this file instead of stdout" };
         var units = new Option<string[]>("--unit") { Description = "只评分这些单位（可重复）/ score only these units (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var parallel = new Option<int>("--parallel") { Description = "并行评分的线程数（1–512，0 为全部核心，默认）/ scoring threads (1–512; 0, the default: all cores)" };
-        parallel.Validators.Add(r =>
+        var parallel = new Option<int>("--parallel")
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > Assessor.MaxParallelism)
+            Description = "并行评分的线程数（1–512，0 为全部核心，默认）/ scoring threads (1–512; 0, the default: all cores)",
+            CustomParser = r =>
             {
+                // Parsed here rather than validated after: a validator asking for a value that is not a number throws.
+                if (r.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                    && n is >= 0 and <= Assessor.MaxParallelism)
+                {
+                    return n;
+                }
+
                 r.AddError($"--parallel: 1–{Assessor.MaxParallelism}，或 0 表示全部核心 / 1 to {Assessor.MaxParallelism}, or 0 for all cores");
-            }
-        });
+                return 0;
+            },
+        };
         var compareTo = new Option<string?>("--compare-to") { Description = "与上次的 JSON 结果对比 / compare with a previous JSON result (year over year or a re-run)" };
 
         var command = new Command("score", "对导出数据中的每个单位评分 / score every unit of an export")

@@ -187,6 +187,11 @@ public sealed class ScoreCommandTests
     [InlineData("--encoding", "klingon")]
     [InlineData("--parallel", "-1")]
     [InlineData("--parallel", "513")]
+    [InlineData("--parallel", "x")]
+    [InlineData("--parallel", "1.5")]
+    [InlineData("--compare-to", "")]
+    [InlineData("-o", "")]
+    [InlineData("--rubric", "")]
     public void Score_BadOption_IsUsageErrorExitTwo(string option, string value)
     {
         var r = CliRunner.Run("score", CliRunner.Sample, option, value);
@@ -194,6 +199,22 @@ public sealed class ScoreCommandTests
         r.Exit.Should().Be(2);
         r.Error.Should().StartWith("assess:");
         r.Out.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("score", "")]
+    [InlineData("template", "")]
+    [InlineData("convert", "SAMPLE", "")]
+    [InlineData("score", "SAMPLE", "--compare-to", "")]
+    public void AnEmptyArgument_IsNamedAsSuch(params string[] args)
+    {
+        var r = CliRunner.Run([.. args.Select(a => a == "SAMPLE" ? CliRunner.Sample : a)]);
+
+        r.Exit.Should().Be(2);
+        var i = Array.IndexOf(args, "");
+        r.Error.Should().StartWith(args[i - 1].StartsWith('-')
+            ? $"assess: {args[i - 1]}: 值为空 / the value is empty"
+            : $"assess: 第 {i + 1} 个参数为空 / argument {i + 1} is empty");
     }
 
     [Fact]

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Assessment.Tests.TestAssets;
+
+namespace Assessment.Tests.Reliability;
+
+/// <summary>Random command lines of the read-only commands, their options and odd values: whatever is typed, assess
+/// answers with an exit code of 0, 1 or 2 and at most one-line messages, never an exception or a stack trace. (A
+/// validator that asked System.CommandLine for a value it could not parse once threw past every handler:
+/// <c>--parallel x</c>.) Commands and options that write files are left out, since a random value would be a path in
+/// the test's working folder. ASSESS_FUZZ_ITERATIONS and ASSESS_FUZZ_SEED apply, as for <see cref="FuzzTests"/>.</summary>
+public sealed class ArgumentFuzzTests : IDisposable
+{
+    private static readonly string[] Commands = ["score", "score", "score SAMPLE", "validate", "rubric", "rubric list", "rubric show", "claims", ""];
+
+    private static readonly string[] Options =
+    [
+        "--format", "--unit", "--lang", "--as-of", "--strict", "--encoding", "--parallel", "--compare-to", "--rubric",
+        "--export", "--force", "--version", "-h", "--", "-", "-x", "--format=json", "--parallel=2",
+    ];
+
+    private static readonly string[] Values =
+    [
+        "", " ", "x", "0", "-1", "1.5", "513", "99999999999", "json", "csv", "markdown", "html", "table", "JSON", "zh", "en",
+        "2025-01-15", "2025-02-30", "2025/1/15", "utf-8", "gb18030", "GBK", "standard", "grassroots", "U001", "U999",
+        "中文", "\t", "=", "'", "\"", "SAMPLE", "SAMPLE_JSON", "PREVIOUS", "REPORT", "MISSING", "FOLDER",
+    ];
+
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private static int Iterations =>
+        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 400;
+
+    private static int Seed =>
+        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20261129;
+
+    [Fact]
+    public void RandomCommandLines_NeverThrow_AndAnswerInShortLines()
+    {
+        var previous = Path.Combine(_x.Folder, "previous.json");
+        File.WriteAllText(previous, CliRunner.Run("score", CliRunner.Sample, "--as-of", "2025-01-15", "--format", "json").Out);
+        var report = Path.Combine(_x.Folder, "report.txt");
+        File.WriteAllText(report, "全年开展集体学习研讨6次，中心组成员参学率高于90%。\n");
+        var paths = new Dictionary<string, string>
+        {
+            ["SAMPLE"] = CliRunner.Sample,
+            ["SAMPLE_JSON"] = Path.Combine(CliRunner.Sample, "sample.json"),
+            ["PREVIOUS"] = previous,
+            ["REPORT"] = report,
+            ["MISSING"] = Path.Combine(_x.Folder, "missing"),
+            ["FOLDER"] = _x.Folder,
+        };
+        var random = new Random(Seed);
+
+        for (var i = 0; i < Iterations; i++)
+        {
+            var args = new List<string>();
+            args.AddRange(Pick(random, Commands).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => paths.GetValueOrDefault(t, t)));
+            for (var n = random.Next(0, 6); n > 0; n--)
+            {
+                var token = random.Next(4) switch
+                {
+                    0 => Pick(random, Options),
+                    1 => Pick(random, Values),
+                    _ => Pick(random, Options) + "\u0000" + Pick(random, Values), // an option and a value, half the time
+                };
+                args.AddRange(token.Split('\u0000').Select(t => paths.GetValueOrDefault(t, t)));
+            }
+
+            var line = string.Join(' ', args.Select(a => $"[{a}]"));
+            CliRunner.Result r;
+            try
+            {
+                r = CliRunner.Run([.. args]);
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"seed {Seed}, iteration {i}: {line} threw {e.GetType().Name}: {e.Message}");
+            }
+
+            r.Exit.Should().BeOneOf([0, 1, 2], $"seed {Seed}, iteration {i}: {line}\n{r.Error}");
+            r.Error.Should().NotContain("   at ", $"no stack trace ({line})").And.NotContain("internal error", line);
+        }
+    }
+
+    private static string Pick(Random random, string[] from) => from[random.Next(from.Length)];
+}
