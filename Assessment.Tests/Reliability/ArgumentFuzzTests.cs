@@ -84,5 +84,59 @@ public sealed class ArgumentFuzzTests : IDisposable
         }
     }
 
+    [Fact]
+    public void RandomWrites_NeverThrow_AndLeaveNoTemporaryFile()
+    {
+        // The writing commands, with targets drawn from paths inside the test's own folder (and /proc, where nothing can
+        // be made): a new file, an existing file, a folder empty or not, a missing folder, each extension.
+        string[] writers = ["score SAMPLE -o", "score SAMPLE_JSON -o", "convert SAMPLE", "convert SAMPLE_JSON", "template"];
+        string[] targets = ["NEW.json", "NEW.xlsx", "NEW.csv", "NEW.html", "NEW", "FILE", "FILE.json", "FOLDER", "FULL", "MISSING/x.json", "MISSING/x", "/proc/assess-fuzz.json", "/proc/assess-fuzz", ""];
+        string[] extras = ["--force", "--lang", "en", "zh", "--format", "json", "csv", "html", "markdown", "table", "xml", "--strict", "--encoding", "utf-8", "--unit", "U001", "U999", "--as-of", "2025-01-15"];
+        var random = new Random(Seed);
+        var root = Directory.CreateDirectory(Path.Combine(_x.Folder, "writes")).FullName;
+
+        for (var i = 0; i < Math.Max(1, Iterations / 4); i++)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, i.ToString(CultureInfo.InvariantCulture))).FullName;
+            File.WriteAllText(Path.Combine(folder, "FILE"), "mine");
+            File.WriteAllText(Path.Combine(folder, "FILE.json"), "mine");
+            Directory.CreateDirectory(Path.Combine(folder, "FOLDER"));
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "FULL")).FullName, "notes.txt"), "mine");
+            string Resolve(string t) => t switch
+            {
+                "SAMPLE" => CliRunner.Sample,
+                "SAMPLE_JSON" => Path.Combine(CliRunner.Sample, "sample.json"),
+                "" => "",
+                _ when t.StartsWith('/') => t,
+                _ when t.StartsWith("NEW", StringComparison.Ordinal) || t is "FILE" or "FILE.json" or "FOLDER" or "FULL" || t.StartsWith("MISSING", StringComparison.Ordinal) => Path.Combine(folder, t),
+                _ => t,
+            };
+
+            var args = Pick(random, writers).Split(' ').Select(Resolve).ToList();
+            args.Add(Resolve(Pick(random, targets)));
+            for (var n = random.Next(0, 4); n > 0; n--)
+            {
+                args.Add(Pick(random, extras));
+            }
+
+            var line = string.Join(' ', args.Select(a => $"[{a}]"));
+            CliRunner.Result r;
+            try
+            {
+                r = CliRunner.Run([.. args]);
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"seed {Seed}, iteration {i}: {line} threw {e.GetType().Name}: {e.Message}");
+            }
+
+            r.Exit.Should().BeOneOf([0, 1, 2], $"seed {Seed}, iteration {i}: {line}\n{r.Error}");
+            r.Error.Should().NotContain("   at ", $"no stack trace ({line})").And.NotContain("internal error", line);
+            Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName)
+                .Should().NotContain(f => f!.StartsWith('.'), $"no temporary file or folder is left behind ({line})");
+            File.ReadAllText(Path.Combine(folder, "FULL", "notes.txt")).Should().Be("mine", line);
+        }
+    }
+
     private static string Pick(Random random, string[] from) => from[random.Next(from.Length)];
 }
