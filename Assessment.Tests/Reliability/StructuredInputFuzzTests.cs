@@ -1,0 +1,168 @@
+using System.Globalization;
+using Assessment.Tests.TestAssets;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Tests.Reliability;
+
+/// <summary>The JSON and XLSX forms of an export, mutated at random (<see cref="FuzzTests"/> does the CSV folder): a value
+/// of the wrong type, a key or an entry removed, a huge, deep or empty value, the file cut short or its bytes
+/// overwritten. Each run of <c>assess score --format json</c> must exit with 0, 1 or 2, with no stack trace and no
+/// "internal error", and print valid JSON unless a file error stopped it. ASSESS_FUZZ_ITERATIONS and ASSESS_FUZZ_SEED
+/// apply.</summary>
+public sealed class StructuredInputFuzzTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private static int Iterations =>
+        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 60;
+
+    private static int Seed =>
+        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20261129;
+
+    [Fact]
+    public void MutatedJsonExports_AreAnsweredWithoutAStackTrace()
+    {
+        var original = JToken.Parse(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")));
+        var random = new Random(Seed);
+        var path = Path.Combine(_x.Folder, "export.json");
+
+        for (var i = 0; i < Iterations; i++)
+        {
+            var tree = original.DeepClone();
+            var what = new List<string>();
+            for (var n = random.Next(1, 4); n > 0; n--)
+            {
+                what.Add(Mutate(tree, random));
+            }
+
+            var text = tree.ToString(Formatting.Indented);
+            if (random.Next(6) == 0)
+            {
+                var cut = random.Next(text.Length);
+                text = text[..cut];
+                what.Add($"cut at {cut}");
+            }
+
+            File.WriteAllText(path, text);
+            Check(path, $"seed {Seed}, iteration {i}: {string.Join("; ", what)}");
+        }
+    }
+
+    [Fact]
+    public void DamagedWorkbooks_AreAnsweredWithoutAStackTrace()
+    {
+        var original = File.ReadAllBytes(Path.Combine(CliRunner.Sample, "sample.xlsx"));
+        var random = new Random(Seed);
+        var path = Path.Combine(_x.Folder, "export.xlsx");
+
+        for (var i = 0; i < Math.Max(1, Iterations / 3); i++)
+        {
+            var bytes = (byte[])original.Clone();
+            string what;
+            if (random.Next(3) == 0)
+            {
+                var cut = random.Next(bytes.Length);
+                bytes = bytes[..cut];
+                what = $"cut at {cut}";
+            }
+            else
+            {
+                var at = random.Next(bytes.Length);
+                var count = random.Next(1, 64);
+                for (var k = at; k < Math.Min(bytes.Length, at + count); k++)
+                {
+                    bytes[k] = (byte)random.Next(256);
+                }
+
+                what = $"{count} bytes overwritten at {at}";
+            }
+
+            File.WriteAllBytes(path, bytes);
+            Check(path, $"seed {Seed}, iteration {i}: {what}");
+        }
+    }
+
+    private static void Check(string path, string because)
+    {
+        CliRunner.Result r;
+        try
+        {
+            r = CliRunner.Run("score", path, "--as-of", "2025-01-15", "--format", "json");
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
+        }
+
+        r.Exit.Should().BeOneOf([0, 1, 2], $"{because}\n{r.Error}");
+        r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
+        if (r.Exit != 2)
+        {
+            FluentActions.Invoking(() => JObject.Parse(r.Out)).Should().NotThrow(because);
+        }
+    }
+
+    /// <summary>One change at a random place of the tree; says what it did.</summary>
+    private static string Mutate(JToken tree, Random random)
+    {
+        var all = ((JContainer)tree).Descendants().Where(t => t is not JProperty && t.Parent is not null).ToArray();
+        var target = all[random.Next(all.Length)];
+        JToken replacement = random.Next(14) switch
+        {
+            0 => JValue.CreateNull(),
+            1 => "",
+            2 => "x",
+            3 => 0,
+            4 => -1,
+            5 => 1e30,
+            6 => 3.5,
+            7 => true,
+            8 => new JArray(),
+            9 => new JObject(),
+            10 => new string('学', random.Next(20_000, 70_000)),
+            11 => Nested(random.Next(50, 400)),
+            12 => "2024-02-30",
+            _ => "REMOVE",
+        };
+
+        if (replacement is JValue { Value: "REMOVE" })
+        {
+            var where = target.Path;
+            if (target.Parent is JProperty p)
+            {
+                p.Remove();
+            }
+            else
+            {
+                target.Remove();
+            }
+
+            return $"removed {where}";
+        }
+
+        var at = target.Path;
+        target.Replace(replacement);
+        return $"{at} = {Describe(replacement)}";
+    }
+
+    private static JToken Nested(int depth)
+    {
+        JToken t = new JArray();
+        for (var i = 0; i < depth; i++)
+        {
+            t = new JArray(t);
+        }
+
+        return t;
+    }
+
+    private static string Describe(JToken t) => t.Type switch
+    {
+        JTokenType.String when ((string)t!).Length > 40 => $"a string of {((string)t!).Length} characters",
+        JTokenType.Array when t.First is JArray => "a deeply nested array",
+        _ => t.ToString(Formatting.None),
+    };
+}
