@@ -88,13 +88,17 @@ internal static class ClaimExtractor
     internal static string StanceOf(string clause, string sentence, string part) =>
         Negated.IsMatch(sentence) ? "shortcoming" : Planned.IsMatch(clause) ? "planned" : part;
 
+    /// <summary>The percentage a rate states; null for digits too many for a number (a garbled report), which then
+    /// state no rate.</summary>
+    private static decimal? PercentOf(Match rate) =>
+        !rate.Groups["n"].Success ? Numerals.Parse(rate.Groups["c"].Value) ?? 0
+        : decimal.TryParse(rate.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n
+        : null;
+
     private static (object? Value, string? Comparator) ValueOf(ClaimKind kind, string clause, string sentence, Match trigger)
     {
-        if (kind.Modes.HasFlag(ValueModes.Rate) && Rate.Match(clause) is { Success: true } rate)
+        if (kind.Modes.HasFlag(ValueModes.Rate) && Rate.Match(clause) is { Success: true } rate && PercentOf(rate) is { } percent)
         {
-            var percent = rate.Groups["n"].Success
-                ? decimal.Parse(rate.Groups["n"].Value, CultureInfo.InvariantCulture)
-                : Numerals.Parse(rate.Groups["c"].Value) ?? 0;
             var comparator = Regex.IsMatch(clause, "高于|超过|大于") ? ">"
                 : Regex.IsMatch(clause, "不低于|以上|不少于|达到|达") ? "≥"
                 : Regex.IsMatch(clause, "低于|以下|不超过|不足") ? "≤"

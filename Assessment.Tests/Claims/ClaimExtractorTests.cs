@@ -60,6 +60,15 @@ public sealed class ClaimExtractorTests
         One("attendance_rate", "参学率高于90%。").Comparator.Should().Be(">");
     }
 
+    [Fact]
+    public void ARateOfTooManyDigits_StatesNoRate()
+    {
+        // Found by fuzzing: decimal.Parse threw on it, an internal error of `assess claims`.
+        var claims = Read($"参学率达到{new string('9', 60)}%。").Claims;
+
+        claims.Should().NotContain(c => c.Value is decimal, "sixty nines are no percentage");
+    }
+
     [Theory]
     [InlineData("全年开展集体学习研讨十二次。", 12)]
     [InlineData("全年开展集体学习研讨两次。", 2)]

@@ -8,8 +8,8 @@ namespace Assessment.Tests.Reliability;
 /// <summary>The JSON and XLSX forms of an export, mutated at random (<see cref="FuzzTests"/> does the CSV folder): a value
 /// of the wrong type, a key or an entry removed, a huge, deep or empty value, the file cut short or its bytes
 /// overwritten. Each run of <c>assess score --format json</c> must exit with 0, 1 or 2, with no stack trace and no
-/// "internal error", and print valid JSON unless a file error stopped it. ASSESS_FUZZ_ITERATIONS and ASSESS_FUZZ_SEED
-/// apply.</summary>
+/// "internal error", and print valid JSON unless a file error stopped it. Reports for <c>assess claims</c>, made of a
+/// report's words and numbers of every size, must be read. ASSESS_FUZZ_ITERATIONS and ASSESS_FUZZ_SEED apply.</summary>
 public sealed class StructuredInputFuzzTests : IDisposable
 {
     private readonly TempExport _x = new();
@@ -82,6 +82,49 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
             File.WriteAllBytes(path, bytes);
             Check(path, $"seed {Seed}, iteration {i}: {what}");
+        }
+    }
+
+    [Fact]
+    public void RandomReports_AreReadWithoutAStackTrace()
+    {
+        // Sentences of a self-assessment report's words, numbers of every size and template blanks, checked against
+        // the sample's records half the time.
+        string[] words =
+        [
+            "全年", "开展", "集体学习研讨", "专题辅导", "走出去", "参学率", "达到", "高于", "不低于", "以上", "以下", "不足", "次", "人", "篇", "个", "%",
+            "中心组成员", "书记", "主持", "讲党课", "调研报告", "心得体会", "学习强国", "活跃", "计划", "未", "将", "下一步", "没有", "均", "每人",
+            "，", "。", "；", "\n", "（一）", "二、", "第", "余", "_", "__次", "XX", "***", "20**年", "百分之", "九十", "两", "十二", "〇",
+        ];
+        string[] numbers = ["0", "6", "12", "90", "100", "101", "0.5", "99.99", "1,000", "007", new string('9', 30), new string('9', 60), "1e9", "-3"];
+        var random = new Random(Seed);
+        var path = Path.Combine(_x.Folder, "report.txt");
+
+        for (var i = 0; i < Iterations; i++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (var n = random.Next(5, 200); n > 0; n--)
+            {
+                text.Append(random.Next(4) == 0 ? numbers[random.Next(numbers.Length)] : words[random.Next(words.Length)]);
+            }
+
+            File.WriteAllText(path, text.ToString());
+            string[] args = random.Next(2) == 0
+                ? ["claims", path, "--format", "json"]
+                : ["claims", path, "--export", CliRunner.Sample, "--unit", "U001", "--format", "json"];
+            var because = $"seed {Seed}, iteration {i}: {text}";
+            CliRunner.Result r;
+            try
+            {
+                r = CliRunner.Run(args);
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
+            }
+
+            r.Exit.Should().Be(0, $"{because}\n{r.Error}");
+            FluentActions.Invoking(() => JToken.Parse(r.Out)).Should().NotThrow(because);
         }
     }
 
