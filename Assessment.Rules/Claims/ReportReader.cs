@@ -4,16 +4,27 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Assessment.Rules.Claims;
 
 /// <summary>Reads a report's paragraphs: each line of a .txt or .md file (UTF-8 or GB18030, detected), or each
-/// paragraph of a .docx body in document order, blank ones included, so that line numbers match what a person sees.</summary>
+/// paragraph of a .docx body in document order, blank ones included, so that line numbers match what a person sees.
+/// A file that cannot be read as either is an <see cref="InvalidDataException"/>; one that cannot be opened, an
+/// <see cref="IOException"/>.</summary>
 internal static class ReportReader
 {
     public static IReadOnlyList<string> Paragraphs(string path)
     {
         if (Path.GetExtension(path).Equals(".docx", StringComparison.OrdinalIgnoreCase))
         {
-            using var doc = WordprocessingDocument.Open(path, false);
-            var body = doc.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("the document has no body");
-            return body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))).ToArray();
+            try
+            {
+                using var doc = WordprocessingDocument.Open(path, false);
+                var body = doc.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("the document has no body");
+                return body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))).ToArray();
+            }
+            catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException or InvalidDataException))
+            {
+                // Whatever the packaging and XML code throws on bytes that are not a sound .docx (an XmlException for a
+                // damaged part, an OpenXmlPackageException, a FormatException) is one kind of failure for the caller.
+                throw new InvalidDataException($"not a readable .docx document: {e.Message}", e);
+            }
         }
 
         var bytes = File.ReadAllBytes(path);

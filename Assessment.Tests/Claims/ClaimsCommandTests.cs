@@ -83,6 +83,30 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Docx_WithADamagedPart_IsAReportThatCannotBeRead()
+    {
+        // Found by fuzzing: an XmlException from a part that is not valid UTF-8 was an internal error.
+        var path = Path.Combine(_x.Folder, "damaged.docx");
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            void Add(string name, byte[] bytes)
+            {
+                using var s = zip.CreateEntry(name).Open();
+                s.Write(bytes);
+            }
+
+            Add("[Content_Types].xml", System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"));
+            Add("_rels/.rels", System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"));
+            Add("word/document.xml", [.. System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"), 0xff, 0xfe, .. System.Text.Encoding.UTF8.GetBytes("</w:t></w:r></w:p></w:body></w:document>")]);
+        }
+
+        var r = CliRunner.Run("claims", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().StartWith($"assess: {path}: 无法读取报告 / cannot read the report: not a readable .docx document: ");
+    }
+
+    [Fact]
     public void ManyReports_OneSummaryRowEach()
     {
         var a = Text("a.txt", "20**年报告。全年开展集体学习研讨6次。\n");

@@ -128,6 +128,55 @@ public sealed class StructuredInputFuzzTests : IDisposable
         }
     }
 
+    [Fact]
+    public void DamagedDocxReports_AreAnsweredWithoutAStackTrace()
+    {
+        var good = Path.Combine(_x.Folder, "good.docx");
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(good, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                Enumerable.Range(1, 40).Select(i => new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text($"全年开展集体学习研讨{i}次，参学率达到9{i % 10}%。"))))));
+            main.Document.Save();
+        }
+
+        var original = File.ReadAllBytes(good);
+        var random = new Random(Seed);
+        var path = Path.Combine(_x.Folder, "report.docx");
+        for (var i = 0; i < Math.Max(1, Iterations / 3); i++)
+        {
+            var bytes = (byte[])original.Clone();
+            var at = random.Next(bytes.Length);
+            if (random.Next(3) == 0)
+            {
+                bytes = bytes[..at];
+            }
+            else
+            {
+                for (var k = at; k < Math.Min(bytes.Length, at + random.Next(1, 64)); k++)
+                {
+                    bytes[k] = (byte)random.Next(256);
+                }
+            }
+
+            File.WriteAllBytes(path, bytes);
+            var because = $"seed {Seed}, iteration {i}: damaged at {at}";
+            CliRunner.Result r;
+            try
+            {
+                r = CliRunner.Run("claims", path, "--format", "json");
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
+            }
+
+            r.Exit.Should().BeOneOf([0, 2], $"{because}\n{r.Error}");
+            r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
+        }
+    }
+
     private static void Check(string path, string because)
     {
         CliRunner.Result r;
