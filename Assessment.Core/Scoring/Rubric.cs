@@ -91,9 +91,9 @@ public sealed class Parameters
         _values = values;
         foreach (var (name, t) in values)
         {
-            if (t.Type is JTokenType.Integer or JTokenType.Float)
+            if (TryNumber(t, out var number))
             {
-                _numbers[name] = t.Value<decimal>();
+                _numbers[name] = number;
             }
             else if (TryBands(t, out var bands))
             {
@@ -123,9 +123,29 @@ public sealed class Parameters
         }
 
         var t = Get(name);
-        return t.Type is JTokenType.Integer or JTokenType.Float
-            ? t.Value<decimal>()
-            : throw new RubricException($"parameter {name} must be a number, not {t}");
+        throw new RubricException(t.Type is JTokenType.Integer or JTokenType.Float
+            ? $"parameter {name} is too large a number: {t}"
+            : $"parameter {name} must be a number, not {t}");
+    }
+
+    /// <summary>A JSON number as a decimal; false for anything else, and for a number a decimal cannot hold (1e30).</summary>
+    internal static bool TryNumber(JToken t, out decimal number)
+    {
+        number = 0;
+        if (t.Type is not (JTokenType.Integer or JTokenType.Float))
+        {
+            return false;
+        }
+
+        try
+        {
+            number = t.Value<decimal>();
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A whole-number parameter.</summary>
@@ -201,12 +221,12 @@ public sealed class Parameters
     {
         band = null!;
         if (t is not JObject o || o["points"] is not { } p || (o["atLeast"] ?? o["above"]) is not { } th
-            || p.Type is not (JTokenType.Integer or JTokenType.Float) || th.Type is not (JTokenType.Integer or JTokenType.Float))
+            || !TryNumber(p, out var points) || !TryNumber(th, out var threshold))
         {
             return false;
         }
 
-        band = new Band(th.Value<decimal>(), o["above"] is not null, p.Value<decimal>());
+        band = new Band(threshold, o["above"] is not null, points);
         return true;
     }
 

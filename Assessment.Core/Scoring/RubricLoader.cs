@@ -14,7 +14,9 @@ internal static class RubricLoader
         JObject root;
         try
         {
-            root = JObject.Parse(json);
+            // A key given twice (a parameter edited in one place and left in another) is refused, as in an export,
+            // rather than the last one silently winning.
+            root = JObject.Parse(json, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
         }
         catch (JsonReaderException e)
         {
@@ -39,7 +41,7 @@ internal static class RubricLoader
             Str(c, "id"), Str(c, "titleZh"), Str(c, "titleEn"), Num(c, "max"))).ToArray();
         var items = Array(root, "items").Select(i => new RubricItem(
             Str(i, "id"), Str(i, "category"), Str(i, "titleZh"), Str(i, "titleEn"), Num(i, "max"), Params(i),
-            (string?)i["formulaZh"], (string?)i["formulaEn"])).ToArray();
+            OptStr(i, "formulaZh"), OptStr(i, "formulaEn"))).ToArray();
         var vetoes = Array(root, "vetoes").Select(v => new RubricVeto(Str(v, "id"), Str(v, "titleZh"), Str(v, "titleEn"), Params(v))).ToArray();
         var bonusRoot = root["bonus"] as JObject ?? throw new RubricException("\"bonus\" must be an object with \"cap\" and \"items\"");
         var bonus = Array(bonusRoot, "items").Select(b => new RubricBonus(Str(b, "id"), Str(b, "titleZh"), Str(b, "titleEn"), Params(b))).ToArray();
@@ -107,10 +109,19 @@ internal static class RubricLoader
             ? ((string)t!).Trim()
             : throw new RubricException($"\"{name}\" must be a non-empty string in {Describe(o)}");
 
+    private static string? OptStr(JObject o, string name) => o[name] switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        { Type: JTokenType.String } t => (string)t!,
+        _ => throw new RubricException($"\"{name}\" must be a string in {Describe(o)}"),
+    };
+
     private static decimal Num(JObject o, string name) =>
-        o[name] is { Type: JTokenType.Integer or JTokenType.Float } t
-            ? t.Value<decimal>()
-            : throw new RubricException($"\"{name}\" must be a number in {Describe(o)}");
+        o[name] is { } t && Parameters.TryNumber(t, out var number)
+            ? number
+            : throw new RubricException(o[name]?.Type is JTokenType.Integer or JTokenType.Float
+                ? $"\"{name}\" is too large a number in {Describe(o)}"
+                : $"\"{name}\" must be a number in {Describe(o)}");
 
     private static Parameters Params(JObject o)
     {

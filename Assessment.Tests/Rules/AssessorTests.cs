@@ -256,6 +256,11 @@ public sealed class RubricCatalogTests : IDisposable
     [InlineData("\"MinSessionsPerYear\": 12", "\"MinSessionsPerYear\": \"12\"", "MinSessionsPerYear must be a number")]
     [InlineData("\"atLeast\": 2,\n            \"points\": 2", "\"atLeast\": 2,\n            \"pts\": 2", "each band needs \"atLeast\" or \"above\" and \"points\"")]
     [InlineData("\"Bands\": [", "\"Bands\": [], \"Old\": [", "Bands must be a non-empty array of bands")]
+    [InlineData("\"MinSessionsPerYear\": 12", "\"MinSessionsPerYear\": 1e30", "MinSessionsPerYear is too large a number")]
+    [InlineData("\"max\": 8,\n      \"parameters\": {\n        \"MinSessionsPerYear\"", "\"max\": 1e30,\n      \"parameters\": {\n        \"MinSessionsPerYear\"", "\"max\" is too large a number in XS-01")]
+    [InlineData("\"atLeast\": 2,\n            \"points\": 2", "\"atLeast\": 2,\n            \"points\": 1e30", "each band needs")]
+    [InlineData("\"formulaEn\": \"", "\"formulaEn\": [], \"old\": \"", "\"formulaEn\" must be a string")]
+    [InlineData("\"MinSessionsPerYear\": 12", "\"MinSessionsPerYear\": 12, \"MinSessionsPerYear\": 4", "Property with the name 'MinSessionsPerYear' already exists")]
     public void Load_BadRubric_SaysWhatIsWrong(string from, string to, string expected)
     {
         var path = WriteVariant(s => s.Replace(from, to, StringComparison.Ordinal));
