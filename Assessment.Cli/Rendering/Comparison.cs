@@ -80,13 +80,15 @@ internal sealed class PreviousRun
             throw new UsageException($"--compare-to {file}: 无法读取 / cannot read: {e.Message}");
         }
 
-        if ((string?)root["tool"] != "assess" || root["units"] is not JArray units)
+        if (root["tool"] is not JValue { Value: "assess" } || root["units"] is not JArray units)
         {
             throw new UsageException($"--compare-to {file}: 不是 assess 的 JSON 输出 / not the JSON output of assess score");
         }
 
         try
         {
+            // Any value of the wrong shape (a unit that is not an object, a score that is not a number) is the same
+            // failure for the user: Json.NET reports them as the exceptions below.
             return ((string?)root["asOf"], units.Select(u => new PreviousUnit(
                 (string)u["unitId"]!,
                 (string?)u["unitName"] ?? "",
@@ -96,7 +98,8 @@ internal sealed class PreviousRun
                 ((JArray?)u["categories"] ?? []).ToDictionary(c => (string)c["id"]!, c => (decimal)c["score"]!),
                 ((JArray?)u["items"] ?? []).ToDictionary(i => (string)i["id"]!, i => (decimal)i["score"]!))).ToArray());
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or NullReferenceException or OverflowException)
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or NullReferenceException or OverflowException
+                                   or InvalidOperationException)
         {
             throw new UsageException($"--compare-to {file}: 单位数据不完整 / a unit is incomplete: {e.Message}");
         }

@@ -272,6 +272,22 @@ public sealed class CompareToTests : IDisposable
         r.Exit.Should().Be(2);
         r.Error.Should().Contain("not the JSON output of assess score");
     }
+
+    [Theory]
+    [InlineData("{\"tool\": [\"assess\"], \"units\": []}", "not the JSON output of assess score")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [\"U001\"]}", "a unit is incomplete")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [{\"unitId\": \"U001\", \"total\": 80, \"categories\": [\"ZT\"]}]}", "a unit is incomplete")]
+    public void CompareTo_AFileOfTheWrongShape_IsUsageError(string json, string expected)
+    {
+        // Found by fuzzing: a value of the wrong shape was an internal error (Json.NET's InvalidOperationException).
+        var path = Path.Combine(_x.Folder, "previous.json");
+        File.WriteAllText(path, json);
+
+        var r = CliRunner.Run("score", CliRunner.Sample, "--compare-to", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain(expected);
+    }
 }
 
 public sealed class RubricCommandTests

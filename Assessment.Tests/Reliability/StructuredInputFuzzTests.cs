@@ -177,6 +177,102 @@ public sealed class StructuredInputFuzzTests : IDisposable
         }
     }
 
+    [Fact]
+    public void MutatedRubrics_AreRefusedOrScoreEveryUnit()
+    {
+        // A rubric file (--rubric) with values changed or removed: refused as a usage error naming the problem (exit 2),
+        // or used, and then every unit of the sample is scored (exit 0). A unit that fails to score (exit 1) would mean
+        // a rubric that passed the checks but broke a rule.
+        var original = JToken.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "rules", "standard.json")));
+        var random = new Random(Seed);
+        var path = Path.Combine(_x.Folder, "rubric.json");
+
+        for (var i = 0; i < Iterations; i++)
+        {
+            var tree = original.DeepClone();
+            var what = new List<string>();
+            for (var n = random.Next(1, 3); n > 0; n--)
+            {
+                what.Add(random.Next(2) == 0 ? Mutate(tree, random) : MutateNumber(tree, random));
+            }
+
+            File.WriteAllText(path, tree.ToString(Formatting.Indented));
+            var because = $"seed {Seed}, iteration {i}: {string.Join("; ", what)}";
+            foreach (var args in new[] { new[] { "score", CliRunner.Sample, "--rubric", path, "--as-of", "2025-01-15", "--format", "json" }, ["rubric", "show", path] })
+            {
+                CliRunner.Result r;
+                try
+                {
+                    r = CliRunner.Run(args);
+                }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
+                }
+
+                r.Exit.Should().BeOneOf([0, 2], $"{because} ({args[0]})\n{r.Error}\n{(r.Exit == 1 ? r.Out[..Math.Min(r.Out.Length, 2000)] : "")}");
+                r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
+            }
+        }
+    }
+
+    [Fact]
+    public void MutatedPreviousRuns_AreRefusedOrCompared()
+    {
+        // --compare-to a previous run's JSON with values changed or removed: refused (exit 2) or compared (exit 0).
+        var original = JToken.Parse(CliRunner.Run("score", CliRunner.Sample, "--as-of", "2025-01-15", "--format", "json").Out);
+        var random = new Random(Seed);
+        var path = Path.Combine(_x.Folder, "previous.json");
+
+        for (var i = 0; i < Math.Max(1, Iterations / 2); i++)
+        {
+            var tree = original.DeepClone();
+            var what = new List<string>();
+            for (var n = random.Next(1, 3); n > 0; n--)
+            {
+                what.Add(random.Next(2) == 0 ? Mutate(tree, random) : MutateNumber(tree, random));
+            }
+
+            File.WriteAllText(path, tree.ToString(Formatting.Indented));
+            var because = $"seed {Seed}, iteration {i}: {string.Join("; ", what)}";
+            foreach (var format in new[] { "json", "table", "html" })
+            {
+                CliRunner.Result r;
+                try
+                {
+                    r = CliRunner.Run("score", CliRunner.Sample, "--as-of", "2025-01-15", "--compare-to", path, "--format", format);
+                }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
+                }
+
+                r.Exit.Should().BeOneOf([0, 2], $"{because} ({format})\n{r.Error}");
+                r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
+            }
+        }
+    }
+
+    private static string MutateNumber(JToken tree, Random random)
+    {
+        var numbers = ((JContainer)tree).Descendants().OfType<JValue>().Where(v => v.Type is JTokenType.Integer or JTokenType.Float).ToArray();
+        var target = numbers[random.Next(numbers.Length)];
+        JToken replacement = random.Next(8) switch
+        {
+            0 => 0,
+            1 => -1,
+            2 => 0.5,
+            3 => 1_000_000,
+            4 => 1e30,
+            5 => 100,
+            6 => 2.5,
+            _ => (decimal)target.Value<double>() + 1,
+        };
+        var at = target.Path;
+        target.Replace(replacement);
+        return $"{at} = {replacement.ToString(Formatting.None)}";
+    }
+
     private static void Check(string path, string because)
     {
         CliRunner.Result r;
