@@ -170,13 +170,13 @@ internal static class ClaimsCommand
 
         foreach (var p in report.Placeholders)
         {
-            w.WriteLine($"  {(zh ? "空白" : "placeholder")} {p.Kind} {(zh ? "第" : "line ")}{p.Line}{(zh ? "段" : "")}: {p.Text}");
+            w.WriteLine($"  {(zh ? "空白" : "placeholder")} {p.Kind} {(zh ? "第" : "line ")}{p.Line}{(zh ? "段" : "")}: {PlainText.Printable(p.Text)}");
         }
 
         foreach (var c in report.Claims)
         {
             var check = c.Verdict is null ? "" : $"  [{(zh ? "记录" : "records")} {(c.Records is { } r ? Core.Scoring.Numbers.Format(r) : "—")}: {Verdict(c.Verdict, t)}]";
-            w.WriteLine($"  {c.Line,3} {c.Item} {c.Kind} = {Value(c)} ({Stance(c.Stance, t)}): {c.Text}{check}");
+            w.WriteLine($"  {c.Line,3} {c.Item} {c.Kind} = {Value(c)} ({Stance(c.Stance, t)}): {PlainText.Printable(c.Text)}{check}");
         }
 
         if (report.Unmentioned is { Count: > 0 } missing)

@@ -66,7 +66,7 @@ internal static class ConvertCommand
             terminal.Out.WriteLine(t.Lang == "en" ? $"converted {n} unit(s) to {target}" : $"已转换 {n} 个单位到 {target}");
             foreach (var d in export.Diagnostics)
             {
-                terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(d.Severity, t)} {d.Format(t.Lang)}");
+                terminal.Error.WriteLine(DiagnosticsRenderer.Line(d, t));
             }
 
             return 0;

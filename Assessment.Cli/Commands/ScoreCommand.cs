@@ -372,7 +372,7 @@ internal static class ScoreCommand
             }
             else
             {
-                terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(d.Severity, t)} {d.Format(lang)}");
+                terminal.Error.WriteLine(DiagnosticsRenderer.Line(d, t));
             }
         }
 

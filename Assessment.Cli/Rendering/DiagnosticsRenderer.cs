@@ -38,10 +38,14 @@ internal static class DiagnosticsRenderer
             w.WriteLine(g.Key.Length == 0 ? $"[{t.Files}]" : $"[{t.Unit} {g.Key}]");
             foreach (var d in g)
             {
-                w.WriteLine($"  {Tag(d.Severity, t)} {d.Format(t.Lang)}");
+                w.WriteLine($"  {Line(d, t)}");
             }
         }
     }
+
+    /// <summary>A diagnostic as one line of plain text: its tag and its message, the input's text in it made
+    /// printable (<see cref="PlainText.Printable"/>).</summary>
+    public static string Line(Diagnostic d, Text t) => $"{Tag(d.Severity, t)} {PlainText.Printable(d.Format(t.Lang))}";
 
     public static string Tag(Severity s, Text t) => s switch
     {

@@ -14,6 +14,7 @@ internal static class MarkdownText
     /// which escapes it in table cells, where alone it matters.</summary>
     public static string Literal(string s)
     {
+        s = PlainText.Printable(s); // a Markdown file is read in a terminal too
         if (s.AsSpan().IndexOfAny(MarkdownSpecial) < 0)
         {
             return s.ReplaceLineEndings(" ");

@@ -171,7 +171,7 @@ internal static class TableRenderer
         var width = c.Profile.Width;
         foreach (var d in errors.Concat(warnings))
         {
-            var line = $"  {DiagnosticsRenderer.Tag(d.Severity, t)} {d.Format(t.Lang)}";
+            var line = $"  {DiagnosticsRenderer.Line(d, t)}";
             if (plain is not null && Fits(line, width))
             {
                 plain.Write(line);
@@ -204,7 +204,7 @@ internal static class TableRenderer
         return cells >= 0 && cells < width;
     }
 
-    private static string E(string s) => Markup.Escape(s);
+    private static string E(string s) => Markup.Escape(PlainText.Printable(s));
 
     private static string N(decimal d) => Numbers.Format(d);
 }

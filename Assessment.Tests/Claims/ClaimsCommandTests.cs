@@ -107,6 +107,16 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Table_ShowsAReportsControlCharactersInsteadOfObeyingThem()
+    {
+        var path = Text("r.txt", "全年开展集体学习研讨6次\u001b[2J。XX年\u001b[0m\n");
+
+        var r = CliRunner.Run("claims", path);
+
+        r.Out.Should().Contain("研讨6次␛[2J。").And.NotContain("\u001b");
+    }
+
+    [Fact]
     public void ManyReports_OneSummaryRowEach()
     {
         var a = Text("a.txt", "20**年报告。全年开展集体学习研讨6次。\n");
