@@ -57,6 +57,6 @@ internal static class Options
             return null;
         }
 
-        return TextDecoder.Resolve(name) ?? throw new UsageException($"--encoding: 未知编码 / unknown encoding “{name}”");
+        return TextDecoder.Resolve(name) ?? throw new UsageException($"--encoding: 未知或不支持的编码 / unknown or unsupported encoding “{name}”");
     }
 }

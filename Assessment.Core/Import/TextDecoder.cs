@@ -8,7 +8,7 @@ internal static class TextDecoder
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Resolves an encoding name given with <c>--encoding</c> (utf-8, utf-16, gb18030, gbk, ...).</summary>
-    /// <returns>The encoding, or null when the name is not known.</returns>
+    /// <returns>The encoding, or null when the name is not known or the encoding is not supported (UTF-7).</returns>
     public static Encoding? Resolve(string name)
     {
         try
@@ -17,9 +17,9 @@ internal static class TextDecoder
             // Throw on bad bytes instead of inventing replacement characters: we never guess a value.
             return Encoding.GetEncoding(enc.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return null;
+            return null; // not a name .NET knows, or one it refuses (UTF-7)
         }
     }
 

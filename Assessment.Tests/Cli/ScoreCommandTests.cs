@@ -185,6 +185,7 @@ public sealed class ScoreCommandTests
     [InlineData("--format", "pdf")]
     [InlineData("--lang", "fr")]
     [InlineData("--encoding", "klingon")]
+    [InlineData("--encoding", "utf-7")]
     [InlineData("--parallel", "-1")]
     [InlineData("--parallel", "513")]
     [InlineData("--parallel", "x")]

@@ -21,7 +21,7 @@ public sealed class ArgumentFuzzTests : IDisposable
     private static readonly string[] Values =
     [
         "", " ", "x", "0", "-1", "1.5", "513", "99999999999", "json", "csv", "markdown", "html", "table", "JSON", "zh", "en",
-        "2025-01-15", "2025-02-30", "2025/1/15", "utf-8", "gb18030", "GBK", "standard", "grassroots", "U001", "U999",
+        "2025-01-15", "2025-02-30", "2025/1/15", "utf-8", "gb18030", "GBK", "utf-7", "utf-16", "standard", "grassroots", "U001", "U999",
         "中文", "\t", "=", "'", "\"", "SAMPLE", "SAMPLE_JSON", "PREVIOUS", "REPORT", "MISSING", "FOLDER",
     ];
 
