@@ -9,6 +9,7 @@ public static class Messages
     public static readonly MessageTemplate NotCsv = new("not-csv", "不是 CSV 文件（含有二进制内容）", "not a CSV file (it holds binary content)");
     public static readonly MessageTemplate MissingTable = new("missing-table", "缺少必需的表 {0}", "the required table {0} is missing");
     public static readonly MessageTemplate EmptyFile = new("empty-file", "文件为空，按无数据处理", "the file is empty; read as having no rows");
+    public static readonly MessageTemplate UnknownFile = new("unknown-file", "文件名不是导出数据中的表，未读取；表为：{0}", "the file name is not a table of the export; not read. The tables: {0}");
     public static readonly MessageTemplate TableTwice = new("table-twice", "表 {0} 同时存在 {1} 和 {2}", "table {0} is given twice: {1} and {2}");
     public static readonly MessageTemplate MissingColumn = new("missing-column", "缺少必需列 {0}（{1}）", "the required column {0} ({1}) is missing");
     public static readonly MessageTemplate DuplicateColumn = new("duplicate-column", "列 {0} 出现多次", "the column {0} appears more than once");

@@ -52,6 +52,14 @@ public static class CsvExport
         var files = Directory.GetFiles(folder);
         var schemas = Tables.All.ToArray();
         var loaded = schemas.Select(_ => new List<Diagnostic>()).ToArray();
+
+        // A CSV file that is no table (attendence.csv, a typo) would otherwise leave its table silently empty.
+        foreach (var unknown in files.Where(f => IsCsv(f) && !schemas.Any(s => IsFileOf(s, f))).Order(StringComparer.Ordinal))
+        {
+            loaded[0].Add(new(Severity.Warning, Path.GetFileName(unknown), 0, null, null, Messages.UnknownFile,
+                [string.Join(", ", schemas.Select(s => s.FileName))]));
+        }
+
         var tables = schemas.Select(_ => new TaskCompletionSource<RawTable>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
 
         // Where each table puts the problems found while it is mapped: read whole, the tables are mapped one after
@@ -107,13 +115,17 @@ public static class CsvExport
             : ExportAssembler.Stream(folder, Table, Loaded, mapping, options, stream, listed);
     }
 
+    private static bool IsCsv(string file) => Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="file"/> is named as the table's file: its English name in any case, or its
+    /// Chinese name (单位.csv).</summary>
+    private static bool IsFileOf(TableSchema schema, string file) =>
+        Path.GetFileNameWithoutExtension(file).Equals(schema.Name, StringComparison.OrdinalIgnoreCase) || Path.GetFileNameWithoutExtension(file) == schema.Zh;
+
     /// <summary>Finds and loads one table's file; a missing or unreadable one is an empty table and a diagnostic.</summary>
     private static RawTable Load(TableSchema schema, string[] files, ReadOptions options, List<Diagnostic> diagnostics, List<Diagnostic> mapping)
     {
-        var candidates = files.Where(f => Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase)
-                && (Path.GetFileNameWithoutExtension(f).Equals(schema.Name, StringComparison.OrdinalIgnoreCase)
-                    || Path.GetFileNameWithoutExtension(f) == schema.Zh))
-            .Order(StringComparer.Ordinal).ToArray();
+        var candidates = files.Where(f => IsCsv(f) && IsFileOf(schema, f)).Order(StringComparer.Ordinal).ToArray();
         if (candidates.Length > 1)
         {
             diagnostics.Add(new(Severity.FileError, schema.FileName, 0, null, null, Messages.TableTwice,

@@ -38,7 +38,8 @@ public sealed class StreamedCommandTests : IDisposable
             _x.MoveFirstUnitToTheEnd("attendance.csv");
         }
 
-        var file = Path.Combine(_x.Folder, "out." + format);
+        using var elsewhere = new TempExport(); // not in the export's folder, where out.csv would be a file of no table
+        var file = Path.Combine(elsewhere.Folder, "out." + format);
         var streamed = CliRunner.Run("score", _x.Folder, "--as-of", AsOf, "--format", format, "-o", file);
         var whole = CliRunner.RunWhole("score", _x.Folder, "--as-of", AsOf, "--format", format);
 
@@ -67,7 +68,8 @@ public sealed class StreamedCommandTests : IDisposable
         var whole = CliRunner.RunWhole(args);
 
         // stdout a file, as `> scores.json` makes it: the units are written as they are read and scored.
-        var file = Path.Combine(_x.Folder, "stdout." + format);
+        using var elsewhere = new TempExport();
+        var file = Path.Combine(elsewhere.Folder, "stdout." + format);
         var (exit, error, rewind) = RunToStdoutFile(file, args);
 
         error.Should().Be(whole.Error);

@@ -133,6 +133,23 @@ public sealed class CsvExportTests : IDisposable
         var e = _x.Write("单位.csv", TempExport.Units).Read();
 
         e.Units.Should().HaveCount(2);
+        e.Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_ACsvFileOfNoTable_IsAWarningNamingIt_AndOtherFilesAreLeftAlone()
+    {
+        // attendence.csv (a typo) would otherwise leave the attendance table silently empty.
+        var e = _x.Write("units.csv", TempExport.Units).Write("attendence.csv", "unit_id,session_id\n").Write("notes.txt", "x")
+            .Write("sample.json", "{}").Write("Members.CSV", "unit_id,member_id,name,role\nU1,M1,张三,书记\n").Read();
+
+        var d = Only(e, Severity.Warning);
+        (d.File, d.Code, d.UnitId).Should().Be(("attendence.csv", "unknown-file", null));
+        d.Format("en").Should().Contain("not a table of the export").And.Contain("attendance.csv");
+        e.Units.Should().HaveCount(2);
+        e.Units[0].Members.Should().ContainSingle("Members.CSV is members.csv in another case");
+        CsvExport.Read(_x.Folder, ReadOptions.Default with { Strict = true }).Diagnostics.Should()
+            .ContainSingle(x => x.Code == "unknown-file" && x.SeverityIn(true) == Severity.FileError, "--strict makes it a file error, as an unknown column");
     }
 
     [Fact]
