@@ -133,6 +133,16 @@ public sealed class FuzzTests(ITestOutputHelper output)
             }
         }
 
+        // A unit is left unscored for its row errors only: one without any is one the engine failed on (a rule that
+        // threw on data the reader let through), which the comparisons below would not see for a unit the mutation
+        // touched.
+        var withErrors = json["errors"]!.Select(d => d["unitId"]?.Value<string>()).OfType<string>().ToHashSet();
+        var failed = json["invalidUnits"]!.Select(u => u["unitId"]!.Value<string>()!).Where(u => !withErrors.Contains(u)).ToArray();
+        if (failed.Length > 0)
+        {
+            return $"units not scored with no row error (the engine failed): {string.Join(", ", failed)}: {json["invalidUnits"]}";
+        }
+
         if (exit == 2 || mutation.Global)
         {
             return null; // a file error stops scoring; a global change may change any unit
