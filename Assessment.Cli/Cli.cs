@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Reflection;
 using Assessment.Cli.Commands;
 
@@ -28,8 +29,10 @@ internal static class Cli
 
         try
         {
-            var parse = root.Parse(args);
-            string[] errors = EmptyArgument(args) is { } empty ? [empty] : [.. parse.Errors.Select(e => e.Message)];
+            var parse = InCulture(CultureInfo.InvariantCulture, () => root.Parse(args));
+            string[] errors = EmptyArgument(args) is { } empty ? [empty]
+                : parse.Errors.Count == 0 ? []
+                : Bilingual(parse.Errors, InCulture(CultureInfo.GetCultureInfo("zh-Hans"), () => root.Parse(args)).Errors);
             if (errors.Length > 0)
             {
                 foreach (var e in errors)
@@ -76,6 +79,29 @@ internal static class Cli
             terminal.Error.WriteLine($"assess: internal error ({shown.GetType().Name}): {shown.Message}");
             terminal.Error.WriteLine("assess: please report this with the command you ran / 请将所运行的命令反馈给开发者");
             return 70;
+        }
+    }
+
+    /// <summary>System.CommandLine's own messages ("Required argument missing…") in both languages, as every message of
+    /// assess is: it ships Chinese resources, chosen by the UI culture at parse time. Our own messages are bilingual
+    /// already and read the same in both cultures: those are given once. Each on one line.</summary>
+    private static string[] Bilingual(IReadOnlyList<System.CommandLine.Parsing.ParseError> en, IReadOnlyList<System.CommandLine.Parsing.ParseError> zh) =>
+        [.. en.Select((e, i) => i < zh.Count && zh[i].Message != e.Message ? $"{OneLine(zh[i].Message)} / {OneLine(e.Message)}" : OneLine(e.Message))];
+
+    private static string OneLine(string message) =>
+        string.Join(' ', Rendering.PlainText.Printable(message).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static T InCulture<T>(CultureInfo culture, Func<T> run)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
         }
     }
 

@@ -66,7 +66,10 @@ internal static class ExportLoader
 
         if (!Directory.Exists(source))
         {
-            throw new UsageException($"{source}: 文件或文件夹不存在 / no such file or folder");
+            // An option the command does not have arrives here as the path.
+            throw new UsageException(source.StartsWith('-')
+                ? $"{source}: 不是该命令的选项，也不是文件或文件夹 / not an option of this command, nor a file or folder (assess --help)"
+                : $"{source}: 文件或文件夹不存在 / no such file or folder");
         }
 
         return CsvExport.Read(source, options);

@@ -203,6 +203,28 @@ public sealed class ScoreCommandTests
     }
 
     [Theory]
+    [InlineData("score")]
+    [InlineData("validate")]
+    public void AnOptionTheCommandLacks_IsNamedAsSuch(string command)
+    {
+        var r = CliRunner.Run(command, "--bogus");
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().StartWith("assess: --bogus: 不是该命令的选项，也不是文件或文件夹 / not an option of this command, nor a file or folder");
+    }
+
+    [Fact]
+    public void ParseErrors_AreInBothLanguages_OnOneLine()
+    {
+        var r = CliRunner.Run("score", "--format", "xml");
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().StartWith("assess: 未识别参数").And.Contain(" / Argument 'xml' not recognized. Must be one of: 'table' 'json'");
+        r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "the message on one line, then the pointer to --help");
+        CliRunner.Run("score", "--parallel", "x").Error.Should().StartWith("assess: --parallel: 1–512，或 0 表示全部核心 / 1 to 512, or 0 for all cores\n".ReplaceLineEndings(), "our own messages are bilingual already: given once");
+    }
+
+    [Theory]
     [InlineData("score", "")]
     [InlineData("template", "")]
     [InlineData("convert", "SAMPLE", "")]
