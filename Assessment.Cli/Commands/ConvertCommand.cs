@@ -9,6 +9,9 @@ namespace Assessment.Cli.Commands;
 /// what validates), so what is written always reads back to the same rows.</summary>
 internal static class ConvertCommand
 {
+    /// <summary>How many of the export's warnings <c>convert</c> prints before it says how many more there are.</summary>
+    internal const int WarningsShown = 20;
+
     public static Command Build(Terminal terminal)
     {
         var input = new Argument<string>("in") { Description = "CSV 文件夹、.json 或 .xlsx / a CSV folder, .json or .xlsx" };
@@ -64,9 +67,20 @@ internal static class ConvertCommand
 
             var n = export.Units.Count;
             terminal.Out.WriteLine(t.Lang == "en" ? $"converted {n} unit(s) to {target}" : $"已转换 {n} 个单位到 {target}");
-            foreach (var d in export.Diagnostics)
+            // The export converted has no errors, only warnings: the first few, then where to find them all (a province's
+            // export has hundreds of thousands).
+            foreach (var d in export.Diagnostics.Take(WarningsShown))
             {
                 terminal.Error.WriteLine(DiagnosticsRenderer.Line(d, t));
+            }
+
+            if (export.Diagnostics.Count > WarningsShown)
+            {
+                var more = export.Diagnostics.Count - WarningsShown;
+                var from = r.GetValue(input);
+                terminal.Error.WriteLine(t.Lang == "en"
+                    ? $"… and {more} more warning(s); assess validate {from} lists them all"
+                    : $"……另有 {more} 条警告；assess validate {from} 列出全部");
             }
 
             return 0;

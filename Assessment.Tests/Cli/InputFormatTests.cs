@@ -136,6 +136,21 @@ public sealed class InputFormatTests : IDisposable
     }
 
     [Fact]
+    public void Convert_ManyWarnings_PrintsTheFirstAndSaysHowManyMore()
+    {
+        var extra = string.Join(',', Enumerable.Range(1, 25).Select(i => $"extra{i}"));
+        _x.Write("units.csv", $"unit_id,unit_name,year,{extra}\nU1,一号,2024{new string(',', 25)}\n");
+
+        var r = CliRunner.Run("convert", _x.Folder, Path.Combine(_x.Folder, "out.json"), "--lang", "en");
+
+        r.Exit.Should().Be(0);
+        var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(21);
+        lines[..20].Should().OnlyContain(l => l.StartsWith("warning units.csv:1 [extra", StringComparison.Ordinal));
+        lines[20].Should().Be($"… and 5 more warning(s); assess validate {_x.Folder} lists them all");
+    }
+
+    [Fact]
     public void Score_UnknownExtension_IsUsageError()
     {
         var path = Path.Combine(_x.Folder, "export.txt");
