@@ -50,7 +50,8 @@ internal static class ScoreCommand
         };
         command.SetAction(r =>
         {
-            OutputFile.CheckFolder(r.GetValue(output), "-o");
+            var file = r.GetValue(output) is "-" ? null : r.GetValue(output); // -o - is stdout, as for most tools
+            OutputFile.CheckFolder(file, "-o");
             var day = Options.ParseAsOf(r.GetValue(asOf));
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
             _ = Task.Run(assessor.Prepare); // the rules compile beside the read; Score waits for them if need be
@@ -60,7 +61,7 @@ internal static class ScoreCommand
             // With --unit, the previous run is compared only for the units named: its others were not asked for, not
             // removed.
             var previous = r.GetValue(compareTo) is { } p ? PreviousRun.Read(p) : null;
-            var run = new Run(terminal, assessor, day, r.GetValue(lang)!, r.GetValue(format)!, r.GetValue(output),
+            var run = new Run(terminal, assessor, day, r.GetValue(lang)!, r.GetValue(format)!, file,
                 wanted.Length > 0 ? previous?.Only(Asked(wanted)) : previous, r.GetValue(parallel));
 
             // A CSV folder is read unit by unit while the units are scored, so memory holds the units in hand, not the

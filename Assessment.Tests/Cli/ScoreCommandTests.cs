@@ -202,6 +202,19 @@ public sealed class ScoreCommandTests
         r.Out.Should().BeEmpty();
     }
 
+    [Fact]
+    public void OutputDash_IsStandardOutput()
+    {
+        var dash = Path.Combine(Environment.CurrentDirectory, "-");
+        File.Exists(dash).Should().BeFalse("the test must not mistake an old file for one it made");
+
+        var r = CliRunner.Run("score", CliRunner.Sample, "--as-of", "2025-01-15", "--format", "json", "-o", "-");
+
+        r.Exit.Should().Be(0);
+        r.Out.Should().Be(CliRunner.Run("score", CliRunner.Sample, "--as-of", "2025-01-15", "--format", "json").Out);
+        File.Exists(dash).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("score")]
     [InlineData("validate")]
