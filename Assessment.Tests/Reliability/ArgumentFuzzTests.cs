@@ -29,11 +29,9 @@ public sealed class ArgumentFuzzTests : IDisposable
 
     public void Dispose() => _x.Dispose();
 
-    private static int Iterations =>
-        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 400;
+    private static int Iterations => Fuzzing.Iterations(400);
 
-    private static int Seed =>
-        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20261129;
+    private static int Seed => Fuzzing.Seed(20261129);
 
     [Fact]
     public void RandomCommandLines_NeverThrow_AndAnswerInShortLines()
@@ -68,19 +66,7 @@ public sealed class ArgumentFuzzTests : IDisposable
                 args.AddRange(token.Split('\u0000').Select(t => paths.GetValueOrDefault(t, t)));
             }
 
-            var line = string.Join(' ', args.Select(a => $"[{a}]"));
-            CliRunner.Result r;
-            try
-            {
-                r = CliRunner.Run([.. args]);
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException($"seed {Seed}, iteration {i}: {line} threw {e.GetType().Name}: {e.Message}");
-            }
-
-            r.Exit.Should().BeOneOf([0, 1, 2], $"seed {Seed}, iteration {i}: {line}\n{r.Error}");
-            r.Error.Should().NotContain("   at ", $"no stack trace ({line})").And.NotContain("internal error", line);
+            Fuzzing.Answered($"seed {Seed}, iteration {i}: {string.Join(' ', args.Select(a => $"[{a}]"))}", [.. args], 0, 1, 2);
         }
     }
 
@@ -120,18 +106,7 @@ public sealed class ArgumentFuzzTests : IDisposable
             }
 
             var line = string.Join(' ', args.Select(a => $"[{a}]"));
-            CliRunner.Result r;
-            try
-            {
-                r = CliRunner.Run([.. args]);
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException($"seed {Seed}, iteration {i}: {line} threw {e.GetType().Name}: {e.Message}");
-            }
-
-            r.Exit.Should().BeOneOf([0, 1, 2], $"seed {Seed}, iteration {i}: {line}\n{r.Error}");
-            r.Error.Should().NotContain("   at ", $"no stack trace ({line})").And.NotContain("internal error", line);
+            Fuzzing.Answered($"seed {Seed}, iteration {i}: {line}", [.. args], 0, 1, 2);
             Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName)
                 .Should().NotContain(f => f!.StartsWith('.'), $"no temporary file or folder is left behind ({line})");
             File.ReadAllText(Path.Combine(folder, "FULL", "notes.txt")).Should().Be("mine", line);

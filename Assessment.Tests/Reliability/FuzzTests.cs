@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assessment.Tests.TestAssets;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
@@ -10,11 +9,9 @@ namespace Assessment.Tests.Reliability;
 /// in CI; set ASSESS_FUZZ_ITERATIONS for a long run (see docs/reliability.md).</summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
-    private static int Iterations =>
-        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 80;
+    private static int Iterations => Fuzzing.Iterations(80);
 
-    private static int Seed =>
-        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20261128;
+    private static int Seed => Fuzzing.Seed(20261128);
 
     private static (int Exit, JObject? Json, string Error) Score(string folder)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assessment.Tests.TestAssets;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -16,11 +15,9 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
     public void Dispose() => _x.Dispose();
 
-    private static int Iterations =>
-        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 60;
+    private static int Iterations => Fuzzing.Iterations(60);
 
-    private static int Seed =>
-        int.TryParse(Environment.GetEnvironmentVariable("ASSESS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20261129;
+    private static int Seed => Fuzzing.Seed(20261129);
 
     [Fact]
     public void MutatedJsonExports_AreAnsweredWithoutAStackTrace()
@@ -113,17 +110,7 @@ public sealed class StructuredInputFuzzTests : IDisposable
                 ? ["claims", path, "--format", "json"]
                 : ["claims", path, "--export", CliRunner.Sample, "--unit", "U001", "--format", "json"];
             var because = $"seed {Seed}, iteration {i}: {text}";
-            CliRunner.Result r;
-            try
-            {
-                r = CliRunner.Run(args);
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
-            }
-
-            r.Exit.Should().Be(0, $"{because}\n{r.Error}");
+            var r = Fuzzing.Answered(because, args, 0);
             FluentActions.Invoking(() => JToken.Parse(r.Out)).Should().NotThrow(because);
         }
     }
@@ -161,19 +148,7 @@ public sealed class StructuredInputFuzzTests : IDisposable
             }
 
             File.WriteAllBytes(path, bytes);
-            var because = $"seed {Seed}, iteration {i}: damaged at {at}";
-            CliRunner.Result r;
-            try
-            {
-                r = CliRunner.Run("claims", path, "--format", "json");
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
-            }
-
-            r.Exit.Should().BeOneOf([0, 2], $"{because}\n{r.Error}");
-            r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
+            Fuzzing.Answered($"seed {Seed}, iteration {i}: damaged at {at}", ["claims", path, "--format", "json"], 0, 2);
         }
     }
 
@@ -189,30 +164,9 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
         for (var i = 0; i < Iterations; i++)
         {
-            var tree = original.DeepClone();
-            var what = new List<string>();
-            for (var n = random.Next(1, 3); n > 0; n--)
-            {
-                what.Add(random.Next(2) == 0 ? Mutate(tree, random) : MutateNumber(tree, random));
-            }
-
-            File.WriteAllText(path, tree.ToString(Formatting.Indented));
-            var because = $"seed {Seed}, iteration {i}: {string.Join("; ", what)}";
-            foreach (var args in new[] { new[] { "score", CliRunner.Sample, "--rubric", path, "--as-of", "2025-01-15", "--format", "json" }, ["rubric", "show", path] })
-            {
-                CliRunner.Result r;
-                try
-                {
-                    r = CliRunner.Run(args);
-                }
-                catch (Exception e)
-                {
-                    throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
-                }
-
-                r.Exit.Should().BeOneOf([0, 2], $"{because} ({args[0]})\n{r.Error}\n{(r.Exit == 1 ? r.Out[..Math.Min(r.Out.Length, 2000)] : "")}");
-                r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
-            }
+            var because = $"seed {Seed}, iteration {i}: {WriteMutated(original, random, path)}";
+            Fuzzing.Answered($"{because} (score)", ["score", CliRunner.Sample, "--rubric", path, "--as-of", "2025-01-15", "--format", "json"], 0, 2);
+            Fuzzing.Answered($"{because} (rubric show)", ["rubric", "show", path], 0, 2);
         }
     }
 
@@ -226,31 +180,27 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
         for (var i = 0; i < Math.Max(1, Iterations / 2); i++)
         {
-            var tree = original.DeepClone();
-            var what = new List<string>();
-            for (var n = random.Next(1, 3); n > 0; n--)
-            {
-                what.Add(random.Next(2) == 0 ? Mutate(tree, random) : MutateNumber(tree, random));
-            }
-
-            File.WriteAllText(path, tree.ToString(Formatting.Indented));
-            var because = $"seed {Seed}, iteration {i}: {string.Join("; ", what)}";
+            var because = $"seed {Seed}, iteration {i}: {WriteMutated(original, random, path)}";
             foreach (var format in new[] { "json", "table", "html" })
             {
-                CliRunner.Result r;
-                try
-                {
-                    r = CliRunner.Run("score", CliRunner.Sample, "--as-of", "2025-01-15", "--compare-to", path, "--format", format);
-                }
-                catch (Exception e)
-                {
-                    throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
-                }
-
-                r.Exit.Should().BeOneOf([0, 2], $"{because} ({format})\n{r.Error}");
-                r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
+                Fuzzing.Answered($"{because} ({format})", ["score", CliRunner.Sample, "--as-of", "2025-01-15", "--compare-to", path, "--format", format], 0, 2);
             }
         }
+    }
+
+    /// <summary>Writes <paramref name="original"/> to <paramref name="path"/> with one or two values changed (to another
+    /// type or another number) or removed; says what changed.</summary>
+    private static string WriteMutated(JToken original, Random random, string path)
+    {
+        var tree = original.DeepClone();
+        var what = new List<string>();
+        for (var n = random.Next(1, 3); n > 0; n--)
+        {
+            what.Add(random.Next(2) == 0 ? Mutate(tree, random) : MutateNumber(tree, random));
+        }
+
+        File.WriteAllText(path, tree.ToString(Formatting.Indented));
+        return string.Join("; ", what);
     }
 
     private static string MutateNumber(JToken tree, Random random)
@@ -275,18 +225,7 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
     private static void Check(string path, string because)
     {
-        CliRunner.Result r;
-        try
-        {
-            r = CliRunner.Run("score", path, "--as-of", "2025-01-15", "--format", "json");
-        }
-        catch (Exception e)
-        {
-            throw new Xunit.Sdk.XunitException($"{because}: threw {e.GetType().Name}: {e.Message}");
-        }
-
-        r.Exit.Should().BeOneOf([0, 1, 2], $"{because}\n{r.Error}");
-        r.Error.Should().NotContain("   at ", because).And.NotContain("internal error", because);
+        var r = Fuzzing.Answered(because, ["score", path, "--as-of", "2025-01-15", "--format", "json"], 0, 1, 2);
         if (r.Exit != 2)
         {
             FluentActions.Invoking(() => JObject.Parse(r.Out)).Should().NotThrow(because);
