@@ -158,8 +158,11 @@ public static class XlsxExport
                 return ValueParser.Format(DateOnly.FromDateTime(DateTime.FromOADate(number)));
             }
 
-            // Excel writes some numbers in exponent form (1.2E-3); the reader's spellings have no exponent.
-            return raw.Contains('E', StringComparison.OrdinalIgnoreCase) ? ((decimal)number).ToString(CultureInfo.InvariantCulture) : raw;
+            // Excel writes some numbers in exponent form (1.2E-3); the reader's spellings have no exponent. One beyond a
+            // decimal (1E+30) is no value of the export: left as written, for the column's own check to refuse.
+            return raw.Contains('E', StringComparison.OrdinalIgnoreCase) && Math.Abs(number) < 7.9e28
+                ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
+                : raw;
         }
 
         return raw; // booleans (1/0), formula strings, errors (#N/A) as written

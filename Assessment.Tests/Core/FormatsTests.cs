@@ -196,6 +196,22 @@ public sealed class XlsxExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_ANumberBeyondADecimal_IsARowError()
+    {
+        // A numeric cell of 1E+30 was an OverflowException (an internal error): it is now left as written, for the
+        // column's own check to refuse. A number written in exponent form within range is still its value.
+        var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 1e30, 0.5], ["U2", "二号", 2024, 1e-5]]));
+
+        var e = XlsxExport.Read(path);
+
+        var d = e.Diagnostics.Should().ContainSingle(x => x.Severity == Severity.RowError).Subject;
+        (d.UnitId, d.Column).Should().Be(("U1", "year"));
+        d.Format("en").Should().Contain("1E+30");
+        var u = e.Units.Single();
+        (u.Unit.Year, u.Unit.PlatformActiveRate).Should().Be((2024, 0.00001m), "1E-05 as Excel writes it");
+    }
+
+    [Fact]
     public void Read_BadValue_HasSheetRowAndColumn()
     {
         var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, 0.5], [null], ["U2", "二号", "20x4", null]]));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assessment.Tests.TestAssets;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -79,6 +80,57 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
             File.WriteAllBytes(path, bytes);
             Check(path, $"seed {Seed}, iteration {i}: {what}");
+        }
+    }
+
+    [Fact]
+    public void WorkbooksWithOddCells_AreAnsweredWithoutAStackTrace()
+    {
+        // Cells as other programs than Excel write them: numbers beyond a decimal or in exponent form, NaN, a shared
+        // string index out of range, an error value, a boolean, a formula, a date cell, a cell with no reference or one
+        // far beyond the sheet. (A numeric 1E+30 was an OverflowException.)
+        string[] odd =
+        [
+            "<x:c{0}><x:v>1E+30</x:v></x:c>", "<x:c{0}><x:v>-1E+300</x:v></x:c>", "<x:c{0}><x:v>1.5E-3</x:v></x:c>", "<x:c{0}><x:v>NaN</x:v></x:c>",
+            "<x:c{0}><x:v>Infinity</x:v></x:c>", "<x:c{0} t=\"s\"><x:v>99999</x:v></x:c>", "<x:c{0} t=\"s\"><x:v>-1</x:v></x:c>",
+            "<x:c{0} t=\"e\"><x:v>#N/A</x:v></x:c>", "<x:c{0} t=\"b\"><x:v>1</x:v></x:c>", "<x:c{0} t=\"str\"><x:f>1+1</x:f><x:v>2</x:v></x:c>",
+            "<x:c{0} t=\"d\"><x:v>2024-01-01T00:00:00</x:v></x:c>", "<x:c{0} s=\"99999\"><x:v>45000</x:v></x:c>", "<x:c><x:v>1</x:v></x:c>",
+            "<x:c r=\"XFD1048576\"><x:v>1</x:v></x:c>", "<x:c{0}/>", "<x:c{0} t=\"inlineStr\"><x:is><x:t>" + new string('学', 40_000) + "</x:t></x:is></x:c>",
+        ];
+        var cell = new System.Text.RegularExpressions.Regex("<x:c( r=\"[A-Z]+[0-9]+\") t=\"inlineStr\"><x:is><x:t[^>]*>[^<]*</x:t></x:is></x:c>");
+        var original = Path.Combine(CliRunner.Sample, "sample.xlsx");
+        var random = new Random(Seed);
+        var path = Path.Combine(_x.Folder, "cells.xlsx");
+
+        for (var i = 0; i < Math.Max(1, Iterations / 3); i++)
+        {
+            File.Copy(original, path, overwrite: true);
+            var what = new List<string>();
+            using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).ToArray();
+                var sheet = sheets[random.Next(sheets.Length)];
+                string xml;
+                using (var reader = new StreamReader(sheet.Open()))
+                {
+                    xml = reader.ReadToEnd();
+                }
+
+                var cells = cell.Matches(xml).ToArray();
+                for (var n = random.Next(1, 4); n > 0 && cells.Length > 0; n--)
+                {
+                    var at = cells[random.Next(cells.Length)];
+                    var replacement = string.Format(CultureInfo.InvariantCulture, odd[random.Next(odd.Length)], at.Groups[1].Value);
+                    xml = xml.Replace(at.Value, replacement, StringComparison.Ordinal);
+                    what.Add($"{sheet.FullName}{at.Groups[1].Value}: {(replacement.Length > 80 ? replacement[..80] + "…" : replacement)}");
+                }
+
+                sheet.Delete();
+                using var writer = new StreamWriter(zip.CreateEntry(sheet.FullName).Open());
+                writer.Write(xml);
+            }
+
+            Check(path, $"seed {Seed}, iteration {i}: {string.Join("; ", what)}");
         }
     }
 
