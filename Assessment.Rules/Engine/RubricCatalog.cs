@@ -29,6 +29,11 @@ public static class RubricCatalog
                 return Grassroots;
         }
 
+        if (Directory.Exists(nameOrPath))
+        {
+            throw new RubricException($"{nameOrPath}: a folder, not a rubric file");
+        }
+
         string json;
         try
         {

@@ -272,6 +272,10 @@ public sealed class RubricCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Load_AFolder_SaysItIsAFolder() =>
+        ((Action)(() => RubricCatalog.Load(AppContext.BaseDirectory))).Should().Throw<RubricException>().WithMessage("*: a folder, not a rubric file");
+
+    [Fact]
     public void Load_NoSuchFile_IsRubricError() =>
         ((Action)(() => RubricCatalog.Load("nonexistent.json"))).Should().Throw<RubricException>().WithMessage("*standard, grassroots*");
 }
