@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Assessment.Cli.Rendering;
+using Assessment.Core.Diagnostics;
+using Assessment.Core.Model;
 using Assessment.Rules.Claims;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -38,8 +40,7 @@ internal static class ClaimsCommand
                 var day = Options.ParseAsOf(r.GetValue(asOf));
                 var assessor = ExportLoader.CreateAssessor(null);
                 var data = ExportLoader.Read(exportPath, assessor.ReadOptions(day) with { Cancellation = terminal.Cancellation });
-                var record = data.Units.FirstOrDefault(u => u.UnitId == r.GetValue(unit))
-                    ?? throw new UsageException($"--unit: 导出数据中没有可评分的单位 / no valid unit {r.GetValue(unit)} in {exportPath}");
+                var record = data.Units.FirstOrDefault(u => u.UnitId == r.GetValue(unit)) ?? throw NoRecords(data, exportPath, r.GetValue(unit)!, t);
                 read = read.Select(x => Reconciler.Reconcile(x, record, assessor, day)).ToList();
             }
 
@@ -59,6 +60,20 @@ internal static class ClaimsCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Why the unit's records cannot be set against the report: the export's first file error, the unit's first
+    /// row error, or no such unit.</summary>
+    private static UsageException NoRecords(Export data, string exportPath, string unitId, Text t)
+    {
+        if (data.Diagnostics.FirstOrDefault(d => d.Severity == Severity.FileError) is { } file)
+        {
+            return new UsageException($"--export {exportPath}: 导出数据有文件错误，无法核对 / the export has a file error: {PlainText.Printable(file.Format(t.Lang))}");
+        }
+
+        return data.InvalidUnits.FirstOrDefault(u => u.UnitId == unitId) is { } invalid
+            ? new UsageException($"--unit {unitId}: 该单位的数据有错误，无法核对 / the unit's records have errors: {PlainText.Printable(invalid.Errors[0].Format(t.Lang))}")
+            : new UsageException($"--unit: 导出数据中没有单位 / no such unit in the export: {unitId}");
     }
 
     private static ClaimReport Read(string path)

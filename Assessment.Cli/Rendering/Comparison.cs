@@ -70,6 +70,11 @@ internal sealed class PreviousRun
 
     private static (string? AsOf, IReadOnlyList<PreviousUnit> Units) Load(string file)
     {
+        if (Directory.Exists(file))
+        {
+            throw new UsageException($"--compare-to {file}: 是文件夹，请给出上次的 JSON 结果 / is a folder; give the JSON of a previous run");
+        }
+
         JObject root;
         try
         {

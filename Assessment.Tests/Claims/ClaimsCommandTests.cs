@@ -117,6 +117,23 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_WithoutTheUnitsRecords_SaysWhy()
+    {
+        // Before, all three were "no valid unit U1 in …", hiding a missing units.csv or the unit's own row error.
+        var report = Text("r.txt", "全年开展集体学习研讨6次。\n");
+        var empty = Directory.CreateDirectory(Path.Combine(_x.Folder, "empty")).FullName;
+        var bad = Directory.CreateDirectory(Path.Combine(_x.Folder, "bad")).FullName;
+        File.WriteAllText(Path.Combine(bad, "units.csv"), "unit_id,unit_name,year\nU1,一号,20x4\n");
+
+        CliRunner.Run("claims", report, "--export", empty, "--unit", "U1", "--lang", "en").Error.Should()
+            .StartWith($"assess: --export {empty}: 导出数据有文件错误，无法核对 / the export has a file error: units.csv: the required table units.csv is missing");
+        CliRunner.Run("claims", report, "--export", bad, "--unit", "U1", "--lang", "en").Error.Should()
+            .StartWith("assess: --unit U1: 该单位的数据有错误，无法核对 / the unit's records have errors: units.csv:2 [year] U1: '20x4'");
+        var none = CliRunner.Run("claims", report, "--export", CliRunner.Sample, "--unit", "U999");
+        (none.Exit, none.Error).Should().Be((2, "assess: --unit: 导出数据中没有单位 / no such unit in the export: U999" + Environment.NewLine));
+    }
+
+    [Fact]
     public void ManyReports_OneSummaryRowEach()
     {
         var a = Text("a.txt", "20**年报告。全年开展集体学习研讨6次。\n");

@@ -300,6 +300,11 @@ public sealed class CompareToTests : IDisposable
         r.Error.Should().Contain("not the JSON output of assess score");
     }
 
+    [Fact]
+    public void CompareTo_AFolder_SaysItIsAFolder() =>
+        CliRunner.Run("score", CliRunner.Sample, "--compare-to", _x.Folder).Error.Should()
+            .Be($"assess: --compare-to {_x.Folder}: 是文件夹，请给出上次的 JSON 结果 / is a folder; give the JSON of a previous run" + Environment.NewLine);
+
     [Theory]
     [InlineData("{\"tool\": [\"assess\"], \"units\": []}", "not the JSON output of assess score")]
     [InlineData("{\"tool\": \"assess\", \"units\": [\"U001\"]}", "a unit is incomplete")]
