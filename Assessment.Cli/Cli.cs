@@ -62,13 +62,13 @@ internal static class Cli
         catch (Exception e) when (Unwrapped(e) is UsageException usage)
         {
             TakeBack(terminal);
-            terminal.Error.WriteLine($"assess: {usage.Message}");
+            terminal.Error.WriteLine($"assess: {Rendering.PlainText.Printable(usage.Message)}"); // it may quote the input
             return UsageOrFileError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TakeBack(terminal);
-            terminal.Error.WriteLine($"assess: {e.Message}");
+            terminal.Error.WriteLine($"assess: {Rendering.PlainText.Printable(e.Message)}");
             return UsageOrFileError;
         }
         catch (Exception e)
@@ -76,7 +76,7 @@ internal static class Cli
             // Never a stack trace: say what failed in one line, and ask for a report.
             TakeBack(terminal);
             var shown = Unwrapped(e);
-            terminal.Error.WriteLine($"assess: internal error ({shown.GetType().Name}): {shown.Message}");
+            terminal.Error.WriteLine($"assess: internal error ({shown.GetType().Name}): {Rendering.PlainText.Printable(shown.Message)}");
             terminal.Error.WriteLine("assess: please report this with the command you ran / 请将所运行的命令反馈给开发者");
             return 70;
         }

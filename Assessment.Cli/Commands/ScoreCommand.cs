@@ -385,7 +385,7 @@ internal static class ScoreCommand
         var listed = export.InvalidUnits.Select(u => u.UnitId).ToHashSet();
         foreach (var (unitId, errors) in invalid.Where(u => !listed.Contains(u.UnitId)))
         {
-            terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(Core.Diagnostics.Severity.RowError, t)} {unitId}: {string.Join("; ", errors)}");
+            terminal.Error.WriteLine($"{DiagnosticsRenderer.Tag(Core.Diagnostics.Severity.RowError, t)} {PlainText.Printable($"{unitId}: {string.Join("; ", errors)}")}");
         }
     }
 
@@ -401,7 +401,7 @@ internal static class ScoreCommand
         var unknown = wanted.Where(u => !known.Contains(u)).ToArray();
         if (unknown.Length > 0)
         {
-            throw new UsageException($"--unit: 导出数据中没有单位 / no such unit in the export: {string.Join(", ", unknown)}");
+            throw Options.NoSuchUnits(unknown);
         }
 
         return export with
