@@ -73,7 +73,7 @@ internal static class ClaimsCommand
 
         return data.InvalidUnits.FirstOrDefault(u => u.UnitId == unitId) is { } invalid
             ? new UsageException($"--unit {unitId}: 该单位的数据有错误，无法核对 / the unit's records have errors: {PlainText.Printable(invalid.Errors[0].Format(t.Lang))}")
-            : new UsageException($"--unit: 导出数据中没有单位 / no such unit in the export: {unitId}");
+            : Options.NoSuchUnits([unitId]);
     }
 
     private static ClaimReport Read(string path)

@@ -50,6 +50,10 @@ internal static class Options
             : throw new UsageException($"--as-of: “{text}”不是日期 / is not a date (e.g. 2025-01-15)");
     }
 
+    /// <summary>--unit naming units the export does not list (score, claims).</summary>
+    public static UsageException NoSuchUnits(IEnumerable<string> ids) =>
+        new($"--unit: 导出数据中没有单位 / no such unit in the export: {string.Join(", ", ids)}");
+
     public static System.Text.Encoding? ParseEncoding(string? name)
     {
         if (name is null)
