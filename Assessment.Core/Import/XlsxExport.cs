@@ -11,6 +11,10 @@ namespace Assessment.Core.Import;
 /// Excel dates or text. Read with the Open XML SDK: nothing that needs System.Drawing or libgdiplus.</summary>
 public static class XlsxExport
 {
+    /// <summary>Doubles below this in size convert to a decimal (decimal.MaxValue is 7.92e28; a double at it would round
+    /// above it and overflow).</summary>
+    private const double DecimalRange = 7.9e28;
+
     /// <summary>Reads and checks a workbook; never throws for bad content.</summary>
     public static Export Read(string path, ReadOptions? options = null)
     {
@@ -160,7 +164,7 @@ public static class XlsxExport
 
             // Excel writes some numbers in exponent form (1.2E-3); the reader's spellings have no exponent. One beyond a
             // decimal (1E+30) is no value of the export: left as written, for the column's own check to refuse.
-            return raw.Contains('E', StringComparison.OrdinalIgnoreCase) && Math.Abs(number) < 7.9e28
+            return raw.Contains('E', StringComparison.OrdinalIgnoreCase) && Math.Abs(number) < DecimalRange
                 ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
                 : raw;
         }
