@@ -214,12 +214,18 @@ public sealed class StructuredInputFuzzTests : IDisposable
         var random = new Random(Seed);
         var path = Path.Combine(_x.Folder, "rubric.json");
 
+        var used = 0;
         for (var i = 0; i < Iterations; i++)
         {
-            var because = $"seed {Seed}, iteration {i}: {WriteMutated(original, random, path)}";
-            Fuzzing.Answered($"{because} (score)", ["score", CliRunner.Sample, "--rubric", path, "--as-of", "2025-01-15", "--format", "json"], 0, 2);
+            // Half the time a parameter set to another plausible number, which the checks mostly let through: a rule then
+            // runs on it. Any change elsewhere is mostly refused.
+            var because = $"seed {Seed}, iteration {i}: " + (i % 2 == 0 ? WriteMutated(original, random, path) : WriteWithParameter(original, random, path));
+            used += Fuzzing.Answered($"{because} (score)", ["score", CliRunner.Sample, "--rubric", path, "--as-of", "2025-01-15", "--format", "json"], 0, 2).Exit == 0 ? 1 : 0;
             Fuzzing.Answered($"{because} (rubric show)", ["rubric", "show", path], 0, 2);
         }
+
+        // Were every mutated rubric refused, no rule would ever have run on one: the test would say little.
+        used.Should().BeGreaterThan(Iterations / 5, $"{used} of {Iterations} mutated rubrics were used");
     }
 
     [Fact]
@@ -253,6 +259,22 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
         File.WriteAllText(path, tree.ToString(Formatting.Indented));
         return string.Join("; ", what);
+    }
+
+    /// <summary>Writes the rubric with one number inside an item's parameters (a count, a share, points, a band's
+    /// threshold) set to another plausible value; says which.</summary>
+    private static string WriteWithParameter(JToken original, Random random, string path)
+    {
+        var tree = original.DeepClone();
+        var numbers = ((JContainer)tree).Descendants().OfType<JValue>()
+            .Where(v => v.Type is JTokenType.Integer or JTokenType.Float && v.Path.Contains(".parameters.", StringComparison.Ordinal)).ToArray();
+        var target = numbers[random.Next(numbers.Length)];
+        decimal[] plausible = [0, 1, 2, 3, 4, 12, 100, 0.5m, 0.25m, 0.95m, 1.5m];
+        var value = plausible[random.Next(plausible.Length)];
+        var at = target.Path;
+        target.Replace(new JValue(value));
+        File.WriteAllText(path, tree.ToString(Formatting.Indented));
+        return $"{at} = {value}";
     }
 
     private static string MutateNumber(JToken tree, Random random)
