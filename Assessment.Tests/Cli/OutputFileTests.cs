@@ -142,6 +142,18 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public void WriteFile_FailingOnTheTarget_NamesIt()
+    {
+        // Renaming the temporary file over the target can fail on the target (a read-only file system): the message
+        // then names the target already, and gets the bilingual prefix.
+        var target = Path.Combine(_x.Folder, "out.json");
+
+        var act = () => OutputFile.WriteFile(target, _ => throw new IOException($"Read-only file system : '{target}'"));
+
+        act.Should().Throw<IOException>().WithMessage($"{target}: 无法写入 / cannot write: Read-only file system : '{target}'");
+    }
+
+    [Fact]
     public void WriteFile_FailingOnTheTemporaryFile_NamesTheTarget()
     {
         var target = Path.Combine(_x.Folder, "out.xlsx");

@@ -203,6 +203,15 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public void AUsageErrorQuotingTheInput_ShowsItsControlCharacters()
+    {
+        var r = CliRunner.Run("score", CliRunner.Sample, "--unit", "\u001b[2J");
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Be("assess: --unit: 导出数据中没有单位 / no such unit in the export: ␛[2J" + Environment.NewLine);
+    }
+
+    [Fact]
     public void OutputDash_IsStandardOutput()
     {
         var dash = Path.Combine(Environment.CurrentDirectory, "-");

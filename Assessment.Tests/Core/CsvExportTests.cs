@@ -148,6 +148,7 @@ public sealed class CsvExportTests : IDisposable
         d.Format("en").Should().Contain("not a table of the export").And.Contain("attendance.csv");
         e.Units.Should().HaveCount(2);
         e.Units[0].Members.Should().ContainSingle("Members.CSV is members.csv in another case");
+        CsvExport.Stream(_x.Folder, null, _ => { }).Diagnostics.Should().ContainSingle(x => x.Code == "unknown-file", "read unit by unit, as the commands read");
         CsvExport.Read(_x.Folder, ReadOptions.Default with { Strict = true }).Diagnostics.Should()
             .ContainSingle(x => x.Code == "unknown-file" && x.SeverityIn(true) == Severity.FileError, "--strict makes it a file error, as an unknown column");
     }
