@@ -320,6 +320,58 @@ public sealed class CompareToTests : IDisposable
         r.Exit.Should().Be(2);
         r.Error.Should().Contain(expected);
     }
+
+    [Theory]
+    [InlineData("{\"tool\": \"assess\", \"units\": [], \"more\": {}", "cannot read: the file ends before its JSON object does")]
+    [InlineData("{\"tool\": \"assess\", \"units\": []} {}", "cannot read: Additional text encountered after finished reading JSON content")]
+    [InlineData("[{\"tool\": \"assess\", \"units\": []}]", "cannot read")]
+    [InlineData("", "cannot read")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [{\"unitId\": \"U001\"}], \"more\": [", "cannot read")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [{\"total\": 1}, {\"unitId\": \"U002\"}]}", "unit 1 has no unitId")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [{\"unitId\": \"U001\", \"total\": 1}, {\"unitId\": \"U002\", \"total\": {\"a\": [1]}}, 5]}", "unit 2 (U002): total is not a number")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [{\"unitId\": \"U001\", \"total\": 1, \"items\": [{\"id\": \"ZT-01\", \"score\": 1}, {\"id\": \"ZT-01\", \"score\": 2}]}]}", "unit 1 (U001): items give ZT-01 twice")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [{\"unitId\": \"U001\", \"total\": 1, \"year\": \"2024年\"}]}", "unit 1 (U001): year is not a whole number")]
+    [InlineData("{\"units\": [{\"unitId\": \"U001\", \"total\": 100000000000000000000000000000000}], \"tool\": \"assess\"}", "unit 1 (U001): total is not a number in range")]
+    [InlineData("{\"tool\": \"assess\", \"units\": [{\"unitId\": \"U001\", \"total\": 1e40}]}", "cannot read: Input string '1e40' is not a valid decimal. Path 'units[0].total'")]
+    public void CompareTo_ReadUnitByUnit_ReportsTheFilesSyntaxFirstThenTheFirstBadUnit(string json, string expected)
+    {
+        // The previous run is read as it streams by (a province's is hundreds of megabytes): a file cut short after an
+        // inner object, or with more after the object, is still refused as unreadable, and a unit of the wrong shape
+        // is named by its place and id, the rest of the file still being read for its syntax.
+        var path = Path.Combine(_x.Folder, "previous.json");
+        File.WriteAllText(path, json);
+
+        var r = CliRunner.Run("score", CliRunner.Sample, "--compare-to", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void CompareTo_APreviousRunWrittenByHand_IsReadInAnyOrderWithWhatItDoesNotNeedSkipped()
+    {
+        // Properties in another order, comments, properties assess does not write, and numbers given as strings.
+        var path = Path.Combine(_x.Folder, "previous.json");
+        File.WriteAllText(path, """
+            // last year's run, edited
+            {
+              "units": [
+                { "note": { "any": ["thing"] }, "total": "80.5", "unitId": "U001", "grade": "good",
+                  "items": [ { "score": 1, "id": "XS-01", "explanation": "…" } ], "categories": null }
+              ],
+              "asOf": "2024-01-15",
+              "tool": "assess"
+            }
+            """);
+
+        var json = JObject.Parse(CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "json", "--compare-to", path).Out);
+
+        var u1 = json["units"]!.Single(u => u["unitId"]!.Value<string>() == "U001");
+        u1["delta"]!["total"]!.Value<decimal>().Should().Be(u1["total"]!.Value<decimal>() - 80.5m);
+        u1["delta"]!["items"]!["XS-01"]!.Value<decimal>().Should().Be(u1["items"]!.Single(i => i["id"]!.Value<string>() == "XS-01")["score"]!.Value<decimal>() - 1);
+        json["comparison"]!["previousAsOf"]!.Value<string>().Should().Be("2024-01-15");
+        json["comparison"]!["added"]!.Values<string>().Should().HaveCount(7);
+    }
 }
 
 public sealed class RubricCommandTests
