@@ -16,6 +16,7 @@ public class CommandLineBenchmarks
     private string _folder = "";
     private string _root = "";
     private string _output = "";
+    private string _previous = "";
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +24,7 @@ public class CommandLineBenchmarks
         _folder = Exports.Folder(Units);
         _root = Root();
         _output = Path.Combine(Path.GetTempPath(), $"assess-cli-bench-{Environment.ProcessId}.json");
+        _previous = Path.Combine(Path.GetTempPath(), $"assess-cli-bench-{Environment.ProcessId}-previous.json");
         foreach (var file in new[] { Tool, Helper, Script })
         {
             if (!File.Exists(file))
@@ -30,10 +32,17 @@ public class CommandLineBenchmarks
                 throw new InvalidOperationException($"{file} is missing: run `dotnet build -c Release` first");
             }
         }
+
+        // Last year's run for --compare-to: the same export scored once (358 MB of JSON at 20,000 units).
+        Run("dotnet", [Tool, "score", _folder, "--format", "json", "--as-of", "2025-01-15", "-o", _previous]);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => File.Delete(_output);
+    public void Cleanup()
+    {
+        File.Delete(_output);
+        File.Delete(_previous);
+    }
 
     private string Tool => Path.Combine(_root, "Assessment.Cli", "bin", "Release", "net10.0", "assess.dll");
 
@@ -64,11 +73,16 @@ public class CommandLineBenchmarks
     public int Validate() => Run("dotnet", [Tool, "validate", _folder, "--as-of", "2025-01-15"]);
 
     /// <summary>Each iteration writes a new file (replacing one makes ext4 flush it: the file system's work).</summary>
-    [IterationSetup(Target = nameof(ScoreToJson))]
+    [IterationSetup(Targets = [nameof(ScoreToJson), nameof(ScoreToJsonComparedTo)])]
     public void NewFile() => File.Delete(_output);
 
     [Benchmark]
     public int ScoreToJson() => Run("dotnet", [Tool, "score", _folder, "--format", "json", "--as-of", "2025-01-15", "-o", _output]);
+
+    /// <summary>Year over year: the same, with every unit compared to a previous run of the same size.</summary>
+    [Benchmark]
+    public int ScoreToJsonComparedTo() =>
+        Run("dotnet", [Tool, "score", _folder, "--format", "json", "--as-of", "2025-01-15", "-o", _output, "--compare-to", _previous]);
 
     private static int Run(string program, string[] arguments, params (string Name, string Value)[] environment)
     {

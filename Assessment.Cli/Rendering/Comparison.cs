@@ -84,6 +84,12 @@ internal sealed class PreviousRun
         string? incomplete = null;
         try
         {
+            // Read as it streams by, a previous run needs no size limit; a device would never end.
+            if (Core.Import.InputFile.KindOf(file) == Core.Import.InputFile.Kind.Device)
+            {
+                throw new UsageException($"--compare-to {file}: 不是普通文件，而是设备 / not a regular file but a device");
+            }
+
             using var text = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
             using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
             if (!Next(json) || json.TokenType != JsonToken.StartObject)

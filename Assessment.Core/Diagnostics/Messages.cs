@@ -46,6 +46,8 @@ public static class Messages
     public static readonly MessageTemplate BadXlsx = new("bad-xlsx", "不是有效的 Excel 工作簿（.xlsx）：{0}", "not a valid Excel workbook (.xlsx): {0}");
     public static readonly MessageTemplate UnknownSheet = new("unknown-sheet", "未知工作表“{0}”，不参与评分", "unknown sheet '{0}' is not used for scoring");
     public static readonly MessageTemplate FileTooLarge = new("file-too-large", "文件大小 {0} 字节，超过上限 {1} 字节", "the file is {0} bytes, over the limit of {1} bytes");
+    public static readonly MessageTemplate FileOverLimit = new("file-over-limit", "文件超过上限 {0} 字节，未读取", "the file holds more than the limit of {0} bytes; not read");
+    public static readonly MessageTemplate NotRegularFile = new("not-regular-file", "不是普通文件（而是管道或设备），未读取", "not a regular file (a pipe or a device); not read");
     public static readonly MessageTemplate RecordTooLarge = new("record-too-large", "一条记录超过 {0} 字节（是否有未闭合的引号？），文件其余部分未读取", "a record is over {0} bytes (an unclosed quote?); the rest of the file was not read");
     public static readonly MessageTemplate FieldTooLong = new("field-too-long", "字段长度 {0} 超过上限 {1}", "a field of {0} characters is over the limit of {1}");
     public static readonly MessageTemplate TooManyRows = new("too-many-rows", "行数超过上限 {0}，其余行未读取", "over {0} rows; the rest were not read");

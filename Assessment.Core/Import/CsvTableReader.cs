@@ -27,15 +27,20 @@ internal static class CsvTableReader
         byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > options.Limits.MaxFileBytes)
+            // A named pipe would be waited on for ever, a device read to the limit: a table is a file on disk.
+            if (InputFile.KindOf(path) != InputFile.Kind.Regular)
             {
-                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
-                    [length.ToString(CultureInfo.InvariantCulture), options.Limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]));
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotRegularFile, []));
                 return RawTable.Missing(schema, file);
             }
 
-            bytes = File.ReadAllBytes(path);
+            if (InputFile.ReadAllBytes(path, options.Limits.MaxFileBytes, out var length) is not { } read)
+            {
+                diagnostics.Add(TooLarge(file, length, options.Limits));
+                return RawTable.Missing(schema, file);
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -82,6 +87,12 @@ internal static class CsvTableReader
 
         return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, mapDiagnostics ?? diagnostics, options, bytes.Length >= options.ParallelFromBytes);
     }
+
+    /// <summary>The file error of a file over the size limit: with its size, or without when it has none (a pipe).</summary>
+    internal static Diagnostic TooLarge(string file, long length, ReadLimits limits) => length >= 0
+        ? new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
+            [length.ToString(CultureInfo.InvariantCulture), limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)])
+        : new(Severity.FileError, file, 0, null, null, Messages.FileOverLimit, [limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]);
 
     private static RawTable Open(TableSchema schema, string file, string? text, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics,
         List<Diagnostic> mapDiagnostics, ReadOptions read, bool parallel)

@@ -35,12 +35,15 @@ public static class JsonExport
         var tables = Tables.All.ToDictionary(t => t.Name, t => new List<RawRecord>());
         try
         {
-            if (new FileInfo(path).Length is var length && length > options.Limits.MaxFileBytes)
+            if (InputFile.KindOf(path) == InputFile.Kind.Device)
             {
-                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
-                    [length.ToString(CultureInfo.InvariantCulture), options.Limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]));
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotRegularFile, []));
             }
-            else if (!TextDecoder.TryDecode(File.ReadAllBytes(path), options.Encoding, out var text, out var encodingName))
+            else if (InputFile.ReadAllBytes(path, options.Limits.MaxFileBytes, out var length) is not { } bytes)
+            {
+                diagnostics.Add(CsvTableReader.TooLarge(file, length, options.Limits));
+            }
+            else if (!TextDecoder.TryDecode(bytes, options.Encoding, out var text, out var encodingName))
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
             }

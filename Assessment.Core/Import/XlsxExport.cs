@@ -32,6 +32,13 @@ public static class XlsxExport
 
         try
         {
+            if (InputFile.KindOf(path) != InputFile.Kind.Regular)
+            {
+                // A workbook is a zip archive, read by seeking: never a pipe or a device.
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotRegularFile, []));
+                return ExportAssembler.Assemble(path, tables, diagnostics, options);
+            }
+
             if (new FileInfo(path).Length is var length && length > options.Limits.MaxFileBytes)
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,

@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using Assessment.Core.Import;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Assessment.Rules.Claims;
@@ -9,10 +10,24 @@ namespace Assessment.Rules.Claims;
 /// <see cref="IOException"/>.</summary>
 internal static class ReportReader
 {
+    /// <summary>The largest text report read: a year's report is tens of kilobytes, so this only stops a wrong file.</summary>
+    internal const long MaxTextBytes = 64L << 20;
+
     public static IReadOnlyList<string> Paragraphs(string path)
     {
+        var kind = InputFile.KindOf(path);
+        if (kind == InputFile.Kind.Device)
+        {
+            throw new InvalidDataException("not a regular file but a device");
+        }
+
         if (Path.GetExtension(path).Equals(".docx", StringComparison.OrdinalIgnoreCase))
         {
+            if (kind == InputFile.Kind.Pipe)
+            {
+                throw new InvalidDataException("a .docx document is read by seeking, so it cannot come from a pipe");
+            }
+
             try
             {
                 using var doc = WordprocessingDocument.Open(path, false);
@@ -27,7 +42,8 @@ internal static class ReportReader
             }
         }
 
-        var bytes = File.ReadAllBytes(path);
+        var bytes = InputFile.ReadAllBytes(path, MaxTextBytes, out _)
+            ?? throw new InvalidDataException($"over {MaxTextBytes >> 20} MiB, which no report is");
         if (!Core.Import.TextDecoder.TryDecode(bytes, null, out var text, out _))
         {
             throw new InvalidDataException("the text is neither UTF-8 nor GB18030");

@@ -1,3 +1,4 @@
+using Assessment.Core.Import;
 using Assessment.Core.Scoring;
 
 namespace Assessment.Rules.Engine;
@@ -7,6 +8,9 @@ public static class RubricCatalog
 {
     private static readonly Lazy<Rubric> StandardRubric = new(() => Embedded("standard"));
     private static readonly Lazy<Rubric> GrassrootsRubric = new(() => Embedded("grassroots"));
+
+    /// <summary>The largest rubric file read: a rubric is tens of kilobytes, so this only stops a wrong file.</summary>
+    internal const long MaxFileBytes = 16L << 20;
 
     /// <summary>The names of the built-in rubrics.</summary>
     public static IReadOnlyList<string> Names { get; } = ["standard", "grassroots"];
@@ -37,7 +41,16 @@ public static class RubricCatalog
         string json;
         try
         {
-            json = File.ReadAllText(nameOrPath);
+            if (InputFile.KindOf(nameOrPath) == InputFile.Kind.Device)
+            {
+                throw new RubricException($"{nameOrPath}: not a rubric file but a device");
+            }
+
+            // Bounded, so that a wrong file (a previous run's hundreds of megabytes of JSON) is refused at once.
+            var bytes = InputFile.ReadAllBytes(nameOrPath, MaxFileBytes, out _)
+                ?? throw new RubricException($"{nameOrPath}: over {MaxFileBytes >> 20} MiB, which no rubric is (the built-in ones are about 19 KB)");
+            using var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            json = text.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using Assessment.Core.Import;
+using Assessment.Tests.TestAssets;
+
+namespace Assessment.Tests.Reliability;
+
+/// <summary>Inputs that are not files on disk, or are far larger than the input can be: a named pipe nobody writes to,
+/// a link to /dev/zero, a previous run's output given as a rubric. Before, the pipe in an export folder made
+/// <c>validate</c> wait for ever and the others ran to an internal error after 4 GB. Unix only: Windows has neither
+/// named pipes in folders nor /dev/zero.</summary>
+public sealed class SpecialFileTests : IDisposable
+{
+    private static readonly TimeSpan Hang = TimeSpan.FromMinutes(1);
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private static bool Unix => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+
+    private string Pipe(string name)
+    {
+        var path = Path.Combine(_x.Folder, name);
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+        mkfifo.WaitForExit();
+        mkfifo.ExitCode.Should().Be(0);
+        return path;
+    }
+
+    private string LinkToDevZero(string name)
+    {
+        var path = Path.Combine(_x.Folder, name);
+        File.CreateSymbolicLink(path, "/dev/zero");
+        return path;
+    }
+
+    /// <summary>A file of <paramref name="bytes"/> zero bytes that takes no disk (sparse).</summary>
+    private string Large(string name, long bytes)
+    {
+        var path = Path.Combine(_x.Folder, name);
+        using var file = File.Create(path);
+        file.SetLength(bytes);
+        return path;
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to a pipe once a reader opens it; a reader that stops early breaks it.</summary>
+    private static Task WriteTo(string pipe, byte[] bytes) => Task.Run(() =>
+    {
+        try
+        {
+            using var w = new FileStream(pipe, FileMode.Open, FileAccess.Write);
+            w.Write(bytes);
+        }
+        catch (IOException)
+        {
+            // the reader closed the pipe before everything was written: what the limit is for
+        }
+    });
+
+    /// <summary>Fails instead of waiting for ever on a task stuck on a pipe.</summary>
+    private static void ShouldFinish(Task task) => task.Wait(Hang).Should().BeTrue("the pipe's writer should finish");
+
+    /// <summary>Runs the command line, failing instead of waiting for ever.</summary>
+    private static CliRunner.Result Run(params string[] args)
+    {
+        var run = Task.Run(() => CliRunner.Run(args));
+        run.Wait(Hang).Should().BeTrue($"assess {string.Join(' ', args)} should not wait for ever");
+        return run.Result;
+    }
+
+    [Fact]
+    public void KindOf_TellsFilesPipesAndDevicesApart()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        _x.Write("empty.csv", "").Write("units.csv", TempExport.Units);
+        File.CreateSymbolicLink(Path.Combine(_x.Folder, "link.csv"), Path.Combine(_x.Folder, "units.csv"));
+
+        InputFile.KindOf(Path.Combine(_x.Folder, "empty.csv")).Should().Be(InputFile.Kind.Regular);
+        InputFile.KindOf(Path.Combine(_x.Folder, "units.csv")).Should().Be(InputFile.Kind.Regular);
+        InputFile.KindOf(Path.Combine(_x.Folder, "link.csv")).Should().Be(InputFile.Kind.Regular);
+        InputFile.KindOf(Pipe("pipe.csv")).Should().Be(InputFile.Kind.Pipe);
+        InputFile.KindOf(LinkToDevZero("zero.csv")).Should().Be(InputFile.Kind.Device);
+        InputFile.KindOf("/dev/null").Should().Be(InputFile.Kind.Device);
+    }
+
+    [Fact]
+    public void ReadAllBytes_StopsAtTheLimit_WithOrWithoutALength()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        InputFile.ReadAllBytes(Large("large.json", 10 << 20), 1 << 20, out var length).Should().BeNull();
+        length.Should().Be(10 << 20);
+
+        InputFile.ReadAllBytes(LinkToDevZero("zero.json"), 1 << 20, out length).Should().BeNull();
+        length.Should().Be(-1, "a device has no length");
+
+        var pipe = Pipe("pipe.json");
+        var writer = WriteTo(pipe, new byte[4 << 20]);
+        InputFile.ReadAllBytes(pipe, 1 << 20, out length).Should().BeNull();
+        length.Should().Be(-1);
+        ShouldFinish(writer);
+    }
+
+    [Fact]
+    public void ReadAllBytes_ReadsAPipeWithinTheLimit()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        var pipe = Pipe("pipe.json");
+        var writer = WriteTo(pipe, "{\"units\": []}"u8.ToArray());
+
+        InputFile.ReadAllBytes(pipe, 1 << 20, out var length).Should().Equal("{\"units\": []}"u8.ToArray());
+        length.Should().Be(13);
+        ShouldFinish(writer);
+    }
+
+    [Theory]
+    [InlineData("pipe")]
+    [InlineData("device")]
+    public void AnExportFoldersTableThatIsNoFile_IsAFileErrorNamingIt(string kind)
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(CliRunner.Sample, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(_x.Folder, Path.GetFileName(file)));
+        }
+
+        File.Delete(Path.Combine(_x.Folder, "reviews.csv"));
+        _ = kind == "pipe" ? Pipe("reviews.csv") : LinkToDevZero("reviews.csv");
+
+        var r = Run("validate", _x.Folder, "--lang", "en");
+
+        r.Exit.Should().Be(2);
+        r.Out.Should().Contain("file error reviews.csv: not a regular file (a pipe or a device); not read");
+    }
+
+    [Theory]
+    [InlineData("export.json")]
+    [InlineData("export.xlsx")]
+    public void AnExportFileThatIsADevice_IsAFileError(string name)
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        var r = Run("score", LinkToDevZero(name), "--lang", "en");
+
+        r.Exit.Should().Be(2);
+        r.Out.Should().Contain($"file error {name}: not a regular file (a pipe or a device); not read");
+    }
+
+    [Fact]
+    public void AWorkbookFromAPipe_IsAFileError()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        // A workbook is read by seeking; the pipe is refused before anything waits on it.
+        var r = Run("score", Pipe("export.xlsx"), "--lang", "en");
+
+        r.Exit.Should().Be(2);
+        r.Out.Should().Contain("file error export.xlsx: not a regular file (a pipe or a device); not read");
+    }
+
+    [Fact]
+    public void AJsonExportOverTheLimit_FromAPipe_IsAFileErrorWithoutASize()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        var pipe = Pipe("export.json");
+        var writer = WriteTo(pipe, new byte[3 << 20]);
+
+        var e = JsonExport.Read(pipe, ReadOptions.Default with { Limits = ReadLimits.Default with { MaxFileBytes = 1 << 20 } });
+
+        e.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("file-over-limit");
+        ShouldFinish(writer);
+    }
+
+    [Fact]
+    public void ARubricFromAPipe_IsRead()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        // `--rubric <(jq … my-rubric.json)` names a pipe: it is read, within the limit.
+        var pipe = Pipe("rubric.json");
+        var writer = WriteTo(pipe, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "rules", "grassroots.json")));
+
+        var r = Run("rubric", "show", pipe, "--lang", "en");
+
+        r.Exit.Should().Be(0, r.Error);
+        r.Out.Should().Contain("XS-01");
+        ShouldFinish(writer);
+    }
+
+    [Fact]
+    public void ARubricThatIsADeviceOrFarTooLarge_IsRefusedAtOnce()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        Run("score", CliRunner.Sample, "--rubric", LinkToDevZero("zero.json")).Error.Should()
+            .Contain("the rubric cannot be used: ").And.Contain("zero.json: not a rubric file but a device");
+        var r = Run("score", CliRunner.Sample, "--rubric", Large("scores.json", 17 << 20));
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("scores.json: over 16 MiB, which no rubric is");
+    }
+
+    [Fact]
+    public void AReportThatIsADeviceOrFarTooLarge_IsRefused()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        Run("claims", LinkToDevZero("report.txt")).Error.Should().Contain("cannot read the report: not a regular file but a device");
+        Run("claims", LinkToDevZero("report.docx")).Error.Should().Contain("cannot read the report: not a regular file but a device");
+        Run("claims", Pipe("piped.docx")).Error.Should().Contain("cannot read the report: a .docx document is read by seeking");
+        var r = Run("claims", Large("long.txt", 65 << 20));
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("cannot read the report: over 64 MiB, which no report is");
+    }
+
+    [Fact]
+    public void APreviousRunThatIsADevice_IsAUsageError()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        var r = Run("score", CliRunner.Sample, "--compare-to", LinkToDevZero("previous.json"));
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("previous.json: 不是普通文件，而是设备 / not a regular file but a device");
+    }
+}
