@@ -43,17 +43,27 @@ public static class JsonExport
             {
                 diagnostics.Add(CsvTableReader.TooLarge(file, length, options.Limits));
             }
-            else if (!TextDecoder.TryDecode(bytes, options.Encoding, out var text, out var encodingName))
+            else if (Open(bytes, options.Encoding, out var encodingName) is not { } text)
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
             }
             else
             {
-                new Reader(file, diagnostics, tables).Root(Parse(text));
+                using (text)
+                {
+                    new Reader(file, diagnostics, tables).Read(text);
+                }
             }
         }
         catch (JsonReaderException e)
         {
+            // Whatever was read before the syntax error is dropped: the file is unusable as a whole.
+            diagnostics.Clear();
+            foreach (var rows in tables.Values)
+            {
+                rows.Clear();
+            }
+
             diagnostics.Add(new(Severity.FileError, file, e.LineNumber, null, null, Messages.BadJson, [e.Message]));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -65,16 +75,20 @@ public static class JsonExport
         return ExportAssembler.Assemble(path, raw, diagnostics, options);
     }
 
-    private static JToken Parse(string text)
+    /// <summary>The file's text: UTF-8 read from the bytes as it is parsed (a province's export is hundreds of megabytes,
+    /// twice that as a string); any other encoding decoded first. Null when the bytes are not valid text.</summary>
+    private static TextReader? Open(byte[] bytes, System.Text.Encoding? forced, out string encodingName)
     {
-        using var reader = new JsonTextReader(new StringReader(text)) { FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
-        var token = JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-        if (reader.Read())
+        var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var utf16 = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        if (!utf16 && (bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
         {
-            throw new JsonReaderException("text after the end of the JSON value", reader.Path, reader.LineNumber, reader.LinePosition, null);
+            encodingName = "UTF-8";
+            return new StreamReader(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), new System.Text.UTF8Encoding(false, true),
+                detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         }
 
-        return token;
+        return TextDecoder.TryDecode(bytes, forced, out var text, out encodingName) ? new StringReader(text) : null;
     }
 
     private static string? Locate(RowSource source, string? column) =>
@@ -84,28 +98,146 @@ public static class JsonExport
 
     private sealed class Reader(string file, List<Diagnostic> diagnostics, Dictionary<string, List<RawRecord>> tables)
     {
+        private static readonly JsonLoadSettings Settings = new() { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
+
+        private const string TopLevel = "the top level must be an object with a \"units\" array";
+
         private readonly HashSet<string> _warned = [];
 
-        public void Root(JToken root)
+        /// <summary>Where the token being read sits in the whole document ("units[4]"), since each unit, and the
+        /// directives and waivers, are loaded as trees of their own; null at the top level.</summary>
+        private string? _prefix;
+
+        /// <summary>Reads the document one unit at a time: only a unit's tree is held, never the whole document's. The
+        /// diagnostics come out as from reading the whole tree first: the top level's unknown properties, then the
+        /// units in order, then the directives and the waivers, wherever they stand in the file.</summary>
+        public void Read(TextReader text)
         {
-            if (root is not JObject o || o["units"] is not JArray units)
+            using var json = new JsonTextReader(text) { FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
+            // Comments before the value are skipped, as JToken.Load skips them.
+            if (!Next(json))
             {
-                Shape(root, "the top level must be an object with a \"units\" array");
+                throw Error(json, "Error reading JToken from JsonReader.");
+            }
+
+            if (json.TokenType != JsonToken.StartObject)
+            {
+                Shape(JToken.ReadFrom(json, Settings), TopLevel);
+                End(json);
                 return;
             }
 
-            foreach (var p in o.Properties().Where(p => p.Name is not ("units" or "directives" or "waivers" or "tool" or "version" or "$schema")))
+            var rootLine = json.LineNumber;
+            var first = diagnostics.Count;
+            var unknown = new List<Diagnostic>();
+            var names = new HashSet<string>();
+            JToken? directives = null, waivers = null;
+            var units = false;
+            while (Next(json) && json.TokenType == JsonToken.PropertyName)
             {
-                Unknown(p, "export");
+                var name = (string)json.Value!;
+                var (path, line) = (json.Path, json.LineNumber);
+                if (!names.Add(name))
+                {
+                    throw Error(json, $"Property with the name '{name}' already exists in the current JSON object.");
+                }
+
+                Next(json);
+                switch (name)
+                {
+                    case "units" when json.TokenType == JsonToken.StartArray:
+                        units = true;
+                        for (var i = 0; Next(json) && json.TokenType != JsonToken.EndArray; i++)
+                        {
+                            var unit = Load(json);
+                            _prefix = $"units[{i}]";
+                            Unit(unit);
+                        }
+
+                        break;
+                    case "directives":
+                        directives = Load(json);
+                        break;
+                    case "waivers":
+                        waivers = Load(json);
+                        break;
+                    case "units" or "tool" or "version" or "$schema":
+                        json.Skip();
+                        break;
+                    default:
+                        unknown.Add(new(Severity.Warning, file, line, name, null, Messages.UnknownProperty, [name], path));
+                        json.Skip();
+                        break;
+                }
             }
 
-            foreach (var u in units)
+            if (json.TokenType != JsonToken.EndObject)
             {
-                Unit(u);
+                throw Error(json, "Unexpected end of content while loading JObject.");
             }
 
-            Rows(o["directives"], Tables.Directives, []);
-            Rows(o["waivers"], Tables.Waivers, []);
+            End(json);
+            if (!units)
+            {
+                _prefix = null;
+                diagnostics.Add(new(Severity.FileError, file, rootLine, null, null, Messages.JsonShape, [TopLevel]));
+                return;
+            }
+
+            diagnostics.InsertRange(first, unknown.Where(d => _warned.Add("export." + d.Column)));
+            _prefix = "directives";
+            Rows(directives, Tables.Directives, []);
+            _prefix = "waivers";
+            Rows(waivers, Tables.Waivers, []);
+        }
+
+        /// <summary>The next token that is not a comment.</summary>
+        private static bool Next(JsonReader json)
+        {
+            while (json.Read())
+            {
+                if (json.TokenType != JsonToken.Comment)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A part of the top-level object as a tree of its own. A file that ends inside it is reported as when the
+        /// whole document is one tree: the end came while loading the top-level object, not this part.</summary>
+        private static JToken Load(JsonTextReader json)
+        {
+            const string End = "Unexpected end of content while loading ";
+            try
+            {
+                return JToken.ReadFrom(json, Settings);
+            }
+            catch (JsonReaderException e) when (e.Message.StartsWith(End, StringComparison.Ordinal) && e.Message.IndexOf('.', End.Length) is > 0 and var dot)
+            {
+                throw new JsonReaderException($"{End}JObject{e.Message[dot..]}", e.Path ?? "", e.LineNumber, e.LinePosition, e);
+            }
+        }
+
+        /// <summary>Checks that nothing but white space follows the document's value (not even a comment).</summary>
+        private static void End(JsonTextReader json)
+        {
+            if (json.Read())
+            {
+                throw new JsonReaderException("text after the end of the JSON value", json.Path, json.LineNumber, json.LinePosition, null);
+            }
+        }
+
+        /// <summary>A syntax error worded and located as Json.NET words and locates its own.</summary>
+        private static JsonReaderException Error(JsonTextReader json, string message) =>
+            new($"{message} Path '{json.Path}', line {json.LineNumber}, position {json.LinePosition}.", json.Path, json.LineNumber, json.LinePosition, null);
+
+        /// <summary>A token's path in the whole document.</summary>
+        private string PathOf(JToken t)
+        {
+            var path = t.Path;
+            return _prefix is null ? path : path.Length == 0 ? _prefix : path[0] == '[' ? _prefix + path : _prefix + "." + path;
         }
 
         private void Unit(JToken u)
@@ -161,7 +293,7 @@ public static class JsonExport
 
             if (array is not JArray a)
             {
-                Shape(array, $"\"{array.Path}\" must be an array");
+                Shape(array, $"\"{PathOf(array)}\" must be an array");
                 yield break;
             }
 
@@ -173,7 +305,7 @@ public static class JsonExport
                 }
                 else
                 {
-                    Shape(t, $"each entry of \"{a.Path}\" must be an object");
+                    Shape(t, $"each entry of \"{PathOf(a)}\" must be an object");
                 }
             }
         }
@@ -185,7 +317,8 @@ public static class JsonExport
             var lines = new int[table.Columns.Count];
             var skip = nested.ToHashSet();
             var line = LineOf(o);
-            var source = new RowSource(file, line, o.Path);
+            var anchor = PathOf(o);
+            var source = new RowSource(file, line, anchor);
             foreach (var p in o.Properties())
             {
                 if (skip.Contains(p.Name))
@@ -215,7 +348,7 @@ public static class JsonExport
                 values[index] = value;
             }
 
-            var record = new RawRecord(line, values, Anchor: o.Path, ValueLines: lines);
+            var record = new RawRecord(line, values, Anchor: anchor, ValueLines: lines);
             tables[table.Name].Add(record);
             return record;
         }
@@ -278,11 +411,11 @@ public static class JsonExport
         {
             if (_warned.Add(where + "." + p.Name))
             {
-                diagnostics.Add(new(Severity.Warning, file, LineOf(p), p.Name, null, Messages.UnknownProperty, [p.Name], p.Path));
+                diagnostics.Add(new(Severity.Warning, file, LineOf(p), p.Name, null, Messages.UnknownProperty, [p.Name], PathOf(p)));
             }
         }
 
         private void Shape(JToken t, string what) =>
-            diagnostics.Add(new(Severity.FileError, file, LineOf(t), null, null, Messages.JsonShape, [what], t.Path.Length > 0 ? t.Path : null));
+            diagnostics.Add(new(Severity.FileError, file, LineOf(t), null, null, Messages.JsonShape, [what], PathOf(t) is { Length: > 0 } path ? path : null));
     }
 }

@@ -117,6 +117,57 @@ public sealed class JsonExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_OneUnitAtATime_GivesTheDiagnosticsInTheOrderOfTheWholeTree()
+    {
+        // The document is read a unit at a time. Its diagnostics still come out as from the whole tree: the top level's
+        // unknown properties first, then the units in order, then the directives and waivers, wherever they stand.
+        var e = Read("""
+            {
+              "directives": [ { "directiveId": "D1", "unitId": "*", "issuedDate": "2024-02-01", "remark": 1 } ],
+              "units": [
+                { "unitId": "U1", "unitName": "一号", "year": 2024, "remark": 1 },
+                { "unitId": "U2", "unitName": "二号", "year": 2024, "sessions": [ { "sessionId": "S1", "date": "2024-02-30" } ] }
+              ],
+              "extra": true
+            }
+            """);
+
+        // (The values are typed after the document is read, so the bad date comes last.)
+        e.Diagnostics.Select(d => (d.Code, d.Line, d.Path)).Should().Equal(
+            ("unknown-property", 7, "extra"),
+            ("unknown-property", 4, "units[0].remark"),
+            ("unknown-property", 2, "directives[0].remark"),
+            ("bad-date", 5, "units[1].sessions[0].date"));
+        e.Units.Select(u => u.UnitId).Should().Equal("U1");
+    }
+
+    [Theory]
+    [InlineData("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024 } ], \"directives\": [ { \"directiveId\": \"D1\"",
+        "Unexpected end of content while loading JObject. Path 'directives[0].directiveId', line 1, position")]
+    [InlineData("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024 } ], \"units\": [] }",
+        "Property with the name 'units' already exists in the current JSON object. Path 'units', line 1, position")]
+    [InlineData("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024, \"remark\": 1 } ], \"tool\": x }",
+        "Unexpected character encountered while parsing value: x.")]
+    [InlineData("", "Error reading JToken from JsonReader. Path '', line 0, position 0.")]
+    [InlineData("{ \"units\": [] } // done", "text after the end of the JSON value")]
+    public void Read_ASyntaxErrorAnywhere_IsTheOnlyDiagnostic(string json, string message)
+    {
+        // Units read before the error are dropped with their diagnostics (the unknown "remark" above): the file is
+        // unusable as a whole, as when it was parsed whole before anything was read.
+        var e = Read(json);
+
+        var d = e.Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-json"));
+        d.Args.Single().Should().StartWith(message);
+        e.Units.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_CommentsBeforeTheDocumentAndBetweenItsParts_AreSkipped() =>
+        Read("// exported 2025-01-10\n" + TwoUnits.Replace("\"directives\"", "/* the province's */ \"directives\"", StringComparison.Ordinal))
+            .Diagnostics.Should().BeEmpty();
+
+    [Fact]
     public void Read_NestedRowNamingAnotherUnit_IsRowError()
     {
         var e = Read("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024, \"members\": [ { \"unitId\": \"U2\", \"memberId\": \"M1\", \"name\": \"王\", \"role\": \"书记\" } ] } ] }");
