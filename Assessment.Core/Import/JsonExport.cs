@@ -104,6 +104,11 @@ public static class JsonExport
 
         private readonly HashSet<string> _warned = [];
 
+        // The export's values repeat (a unit's id and its members' on every attendance row, 出席, dates): each is kept
+        // once, as the CSV reader keeps ids once. Bounded, so that a file of unique values does not grow it for ever.
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+        private const int MaxSharedValues = 500_000;
+
         /// <summary>Where the token being read sits in the whole document ("units[4]"), since each unit, and the
         /// directives and waivers, are loaded as trees of their own; null at the top level.</summary>
         private string? _prefix;
@@ -189,6 +194,27 @@ public static class JsonExport
             Rows(directives, Tables.Directives, []);
             _prefix = "waivers";
             Rows(waivers, Tables.Waivers, []);
+        }
+
+        private string Shared(string value)
+        {
+            if (value.Length is 0 or > 64)
+            {
+                return value;
+            }
+
+            if (_values.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            if (_values.Count >= MaxSharedValues)
+            {
+                _values.Clear();
+            }
+
+            _values[value] = value;
+            return value;
         }
 
         /// <summary>The next token that is not a comment.</summary>
@@ -333,7 +359,7 @@ public static class JsonExport
                     continue;
                 }
 
-                values[index] = Value(p, table.Columns[index].Name, source, table);
+                values[index] = Shared(Value(p, table.Columns[index].Name, source, table));
                 lines[index] = LineOf(p.Value);
             }
 
