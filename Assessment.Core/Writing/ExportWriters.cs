@@ -69,53 +69,57 @@ public static class ExportWriters
         var events = ByUnit(Tables.Events);
         var reviews = ByUnit(Tables.Reviews);
 
-        var units = new JArray();
-        foreach (var unitRow in rows[Tables.Units])
-        {
-            var id = unitRow[0];
-            var unit = Obj(Tables.Units, unitRow);
-            void Add(string name, JArray items)
-            {
-                if (items.Count > 0)
-                {
-                    unit[name] = items;
-                }
-            }
-
-            Add("members", new JArray(members[id].Select(r => Obj(Tables.Members, r, "unit_id"))));
-            Add("sessions", new JArray(sessions[id].Select(r =>
-            {
-                var s = Obj(Tables.Sessions, r, "unit_id");
-                var a = new JArray(attendance[(id, r[1])].Select(x => Obj(Tables.Attendance, x, "unit_id", "session_id")));
-                var sp = new JArray(speeches[(id, r[1])].Select(x => Obj(Tables.Speeches, x, "unit_id", "session_id")));
-                if (a.Count > 0)
-                {
-                    s["attendance"] = a;
-                }
-
-                if (sp.Count > 0)
-                {
-                    s["speeches"] = sp;
-                }
-
-                return s;
-            })));
-            Add("outputs", new JArray(outputs[id].Select(r => Obj(Tables.Outputs, r, "unit_id"))));
-            Add("documents", new JArray(documents[id].Select(r => Obj(Tables.Documents, r, "unit_id"))));
-            Add("events", new JArray(events[id].Select(r => Obj(Tables.Events, r, "unit_id"))));
-            Add("reviews", new JArray(reviews[id].Select(r => Obj(Tables.Reviews, r, "unit_id"))));
-            units.Add(unit);
-        }
-
-        var root = new JObject
-        {
-            ["units"] = units,
-            ["directives"] = new JArray(rows[Tables.Directives].Select(r => Obj(Tables.Directives, r))),
-            ["waivers"] = new JArray(rows[Tables.Waivers].Select(r => Obj(Tables.Waivers, r))),
-        };
+        // Written a unit at a time: the tree of a province's export would be several times the size of its text.
         OutputStream.WriteText(path, new UTF8Encoding(false), w =>
         {
-            w.Write(root.ToString(Formatting.Indented));
+            using var json = new JsonTextWriter(w) { Formatting = Formatting.Indented, CloseOutput = false };
+            json.WriteStartObject();
+            json.WritePropertyName("units");
+            json.WriteStartArray();
+            foreach (var unitRow in rows[Tables.Units])
+            {
+                var id = unitRow[0];
+                var unit = Obj(Tables.Units, unitRow);
+                void Add(string name, JArray items)
+                {
+                    if (items.Count > 0)
+                    {
+                        unit[name] = items;
+                    }
+                }
+
+                Add("members", new JArray(members[id].Select(r => Obj(Tables.Members, r, "unit_id"))));
+                Add("sessions", new JArray(sessions[id].Select(r =>
+                {
+                    var s = Obj(Tables.Sessions, r, "unit_id");
+                    var a = new JArray(attendance[(id, r[1])].Select(x => Obj(Tables.Attendance, x, "unit_id", "session_id")));
+                    var sp = new JArray(speeches[(id, r[1])].Select(x => Obj(Tables.Speeches, x, "unit_id", "session_id")));
+                    if (a.Count > 0)
+                    {
+                        s["attendance"] = a;
+                    }
+
+                    if (sp.Count > 0)
+                    {
+                        s["speeches"] = sp;
+                    }
+
+                    return s;
+                })));
+                Add("outputs", new JArray(outputs[id].Select(r => Obj(Tables.Outputs, r, "unit_id"))));
+                Add("documents", new JArray(documents[id].Select(r => Obj(Tables.Documents, r, "unit_id"))));
+                Add("events", new JArray(events[id].Select(r => Obj(Tables.Events, r, "unit_id"))));
+                Add("reviews", new JArray(reviews[id].Select(r => Obj(Tables.Reviews, r, "unit_id"))));
+                unit.WriteTo(json);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("directives");
+            new JArray(rows[Tables.Directives].Select(r => Obj(Tables.Directives, r))).WriteTo(json);
+            json.WritePropertyName("waivers");
+            new JArray(rows[Tables.Waivers].Select(r => Obj(Tables.Waivers, r))).WriteTo(json);
+            json.WriteEndObject();
+            json.Flush();
             w.Write('\n');
         });
     }
