@@ -1,6 +1,7 @@
 using System.Globalization;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Model;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -94,7 +95,7 @@ public static class XlsxExport
     {
         int[]? map = null;
         var records = new List<RawRecord>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
+        foreach (var row in Rows(part))
         {
             var line = (int)(row.RowIndex?.Value ?? 0);
             var cells = new SortedDictionary<int, string>();
@@ -142,6 +143,25 @@ public static class XlsxExport
         }
 
         return map is null ? null : RawTable.Of(schema, file, records, true, locate);
+    }
+
+    /// <summary>A sheet's rows one at a time, each loaded as it is reached: the whole sheet's tree of elements would
+    /// take gigabytes for a province's attendance.</summary>
+    private static IEnumerable<Row> Rows(WorksheetPart part)
+    {
+        using var reader = OpenXmlReader.Create(part);
+        reader.Read();
+        while (!reader.EOF)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(Row))
+            {
+                yield return (Row)reader.LoadCurrentElement()!; // moves past the row
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
     }
 
     private static string CellText(Cell cell, string[] strings, HashSet<uint> dateStyles)

@@ -139,14 +139,31 @@ public static class ExportWriters
         "secretary_remarks", "sign_in", "has_record", "briefing", "leave_approved", "written", "adopted", "has_topics", "has_schedule",
     ];
 
+    /// <summary>The most rows a sheet holds (Excel's limit), the header's included.</summary>
+    public const int MaxXlsxRows = 1_048_576;
+
     /// <summary>One XLSX workbook: a sheet per table named in Chinese, Chinese headers, every cell text.</summary>
-    public static void WriteXlsx(Export export, string path)
+    /// <exception cref="ArgumentException">A table has more rows than a sheet holds (<see cref="MaxXlsxRows"/>, the
+    /// header's included): 1,048,575 attendance rows are about 12,500 units of 84 attendance rows each.</exception>
+    public static void WriteXlsx(Export export, string path) => WriteXlsx(export, path, MaxXlsxRows);
+
+    internal static void WriteXlsx(Export export, string path, int maxRows)
     {
+        var rows = CanonicalRows.Of(export);
+        foreach (var (table, tableRows) in rows)
+        {
+            if (tableRows.Count + 1 > maxRows)
+            {
+                throw new ArgumentException(
+                    $"table {table.Name} has {tableRows.Count:N0} rows, more than an XLSX sheet holds ({maxRows - 1:N0} after the header)", nameof(export));
+            }
+        }
+
         // Made in memory (the package needs a stream it can seek in), then written through OutputStream in one go.
         using var package = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
         {
-            Fill(doc, export);
+            Fill(doc, rows);
         }
 
         package.Position = 0;
@@ -154,24 +171,31 @@ public static class ExportWriters
         package.CopyTo(file);
     }
 
-    private static void Fill(SpreadsheetDocument doc, Export export)
+    private static void Fill(SpreadsheetDocument doc, IReadOnlyDictionary<TableSchema, IReadOnlyList<string[]>> rows)
     {
         var workbook = doc.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         uint id = 1;
-        foreach (var (table, rows) in CanonicalRows.Of(export))
+        foreach (var (table, tableRows) in rows)
         {
+            // Each row is written as it is made: a sheet's whole tree of elements would take gigabytes.
             var part = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, table.Columns.Select(c => c.Zh)));
-            var r = 2u;
-            foreach (var row in rows)
+            using (var writer = OpenXmlWriter.Create(part))
             {
-                data.Append(Row(r++, row));
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                writer.WriteElement(Row(1, table.Columns.Select(c => c.Zh)));
+                var r = 2u;
+                foreach (var row in tableRows)
+                {
+                    writer.WriteElement(Row(r++, row));
+                }
+
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
 
-            part.Worksheet = new Worksheet(data);
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = table.Zh });
         }
 
