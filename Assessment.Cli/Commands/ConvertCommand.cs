@@ -58,7 +58,16 @@ internal static class ConvertCommand
                     OutputFile.WriteFile(target, path => ExportWriters.WriteJson(export, path));
                     break;
                 case ".xlsx":
-                    OutputFile.WriteFile(target, path => ExportWriters.WriteXlsx(export, path));
+                    try
+                    {
+                        OutputFile.WriteFile(target, path => ExportWriters.WriteXlsx(export, path));
+                    }
+                    catch (ArgumentException e)
+                    {
+                        // A table over a sheet's rows (a province's attendance): refused before anything is written.
+                        throw new UsageException($"{target}: 行数超过 XLSX 工作表的上限，请转换为 CSV 或 JSON / {e.Message}; convert to CSV or JSON instead");
+                    }
+
                     break;
                 default:
                     OutputFile.WriteFolder(target, folder => ExportWriters.WriteCsv(export, folder));

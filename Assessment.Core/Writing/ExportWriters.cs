@@ -154,8 +154,10 @@ public static class ExportWriters
         {
             if (tableRows.Count + 1 > maxRows)
             {
+#pragma warning disable CA2208 // the message is shown to users as it is; the export argument is the whole of it
                 throw new ArgumentException(
-                    $"table {table.Name} has {tableRows.Count:N0} rows, more than an XLSX sheet holds ({maxRows - 1:N0} after the header)", nameof(export));
+                    $"table {table.Name} has {tableRows.Count.ToString("N0", CultureInfo.InvariantCulture)} rows, more than an XLSX sheet holds ({(maxRows - 1).ToString("N0", CultureInfo.InvariantCulture)} after the header)");
+#pragma warning restore CA2208
             }
         }
 

@@ -1,3 +1,4 @@
+using Assessment.Core.Writing;
 using Assessment.Tests.TestAssets;
 using Newtonsoft.Json.Linq;
 
@@ -56,6 +57,23 @@ public sealed class InputFormatTests : IDisposable
 
         r.Exit.Should().Be(1);
         File.Exists(target).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Convert_ToXlsx_ATableOverASheetsRows_IsRefusedAndWritesNothing()
+    {
+        // A sheet holds 1,048,576 rows, the header's included: a province's attendance does not fit. Before, the
+        // workbook was built anyway, as a tree of gigabytes (20,000 units: killed for want of memory at 15.8 GB).
+        var export = Directory.CreateDirectory(Path.Combine(_x.Folder, "export")).FullName;
+        File.WriteAllText(Path.Combine(export, "units.csv"), "unit_id,unit_name,year\nU1,一号,2024\n");
+        File.WriteAllText(Path.Combine(export, "reviews.csv"), "unit_id,finding,note\n" + string.Concat(Enumerable.Repeat("U1,falsification,x\n", ExportWriters.MaxXlsxRows)));
+        var target = Path.Combine(_x.Folder, "out.xlsx");
+
+        var r = CliRunner.Run("convert", export, target);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("table reviews has 1,048,576 rows, more than an XLSX sheet holds (1,048,575 after the header); convert to CSV or JSON instead");
+        Directory.GetFiles(_x.Folder).Should().BeEmpty("neither the workbook nor a temporary file is written");
     }
 
     [Fact]

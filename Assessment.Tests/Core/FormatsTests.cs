@@ -326,6 +326,23 @@ public sealed class ConversionTests : IDisposable
     public void Dispose() => _x.Dispose();
 
     [Fact]
+    public void WriteXlsx_ATableOfAsManyRowsAsASheetHolds_IsWritten_OneMoreIsRefused()
+    {
+        var export = CsvExport.Read(Path.Combine(AppContext.BaseDirectory, "samples"));
+        var attendance = export.RowCounts["attendance"];
+        var xlsx = Path.Combine(_x.Folder, "export.xlsx");
+
+        // The header takes a row: a sheet of maxRows holds maxRows - 1 rows of the table.
+        ExportWriters.WriteXlsx(export, xlsx, maxRows: attendance + 1);
+        XlsxExport.Read(xlsx).RowCounts["attendance"].Should().Be(attendance);
+        File.Delete(xlsx);
+
+        var write = () => ExportWriters.WriteXlsx(export, xlsx, maxRows: attendance);
+        write.Should().Throw<ArgumentException>().WithMessage($"table attendance has {attendance} rows, more than an XLSX sheet holds ({attendance - 1} after the header)");
+        File.Exists(xlsx).Should().BeFalse();
+    }
+
+    [Fact]
     public void RoundTrip_CsvJsonXlsxCsv_KeepsEveryValueOfEveryRow()
     {
         var csv1 = Directory.CreateDirectory(Path.Combine(_x.Folder, "csv1")).FullName;
