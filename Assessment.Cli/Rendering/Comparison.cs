@@ -107,19 +107,19 @@ internal sealed class PreviousRun
                         tool = JToken.ReadFrom(json);
                         break;
                     case "asOf":
-                        asOf = JToken.ReadFrom(json) is JValue { Value: { } v } ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+                        asOf = JToken.ReadFrom(json) is JValue { Value: { } v } ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
                         break;
                     case "units" when json.TokenType == JsonToken.StartArray:
                         // A property given twice counts once, the last time (as Json.NET's JObject takes it).
                         units = [];
                         incomplete = null;
                         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-                        while (Next(json) && json.TokenType != JsonToken.EndArray)
+                        for (var index = 1; Next(json) && json.TokenType != JsonToken.EndArray; index++)
                         {
                             var depth = json.Depth;
                             try
                             {
-                                units.Add(Unit(json, units.Count + 1, ids));
+                                units.Add(Unit(json, index, ids));
                             }
                             catch (IncompleteUnitException e)
                             {

@@ -189,13 +189,15 @@ public static class JsonExport
                 return;
             }
 
-            diagnostics.InsertRange(first, unknown.Where(d => _warned.Add("export." + d.Column)));
+            diagnostics.InsertRange(first, unknown); // the top level's names are each given once: no need to warn once
+
             _prefix = "directives";
             Rows(directives, Tables.Directives, []);
             _prefix = "waivers";
             Rows(waivers, Tables.Waivers, []);
         }
 
+        /// <summary>One instance of each short value (see <see cref="_values"/>).</summary>
         private string Shared(string value)
         {
             if (value.Length is 0 or > 64)
@@ -235,14 +237,14 @@ public static class JsonExport
         /// whole document is one tree: the end came while loading the top-level object, not this part.</summary>
         private static JToken Load(JsonTextReader json)
         {
-            const string End = "Unexpected end of content while loading ";
+            const string Cut = "Unexpected end of content while loading ";
             try
             {
                 return JToken.ReadFrom(json, Settings);
             }
-            catch (JsonReaderException e) when (e.Message.StartsWith(End, StringComparison.Ordinal) && e.Message.IndexOf('.', End.Length) is > 0 and var dot)
+            catch (JsonReaderException e) when (e.Message.StartsWith(Cut, StringComparison.Ordinal) && e.Message.IndexOf('.', Cut.Length) is > 0 and var dot)
             {
-                throw new JsonReaderException($"{End}JObject{e.Message[dot..]}", e.Path ?? "", e.LineNumber, e.LinePosition, e);
+                throw new JsonReaderException($"{Cut}JObject{e.Message[dot..]}", e.Path ?? "", e.LineNumber, e.LinePosition, e);
             }
         }
 
