@@ -36,12 +36,27 @@ public sealed class StructuredInputFuzzTests : IDisposable
                 what.Add(Mutate(tree, random));
             }
 
+            if (random.Next(5) == 0 && tree is JObject { } root && root.Property("directives") is { } directives)
+            {
+                // The document is read a unit at a time: the parts of the top level may come in any order.
+                directives.Remove();
+                root.AddFirst(directives);
+                what.Add("directives first");
+            }
+
             var text = tree.ToString(Formatting.Indented);
             if (random.Next(6) == 0)
             {
                 var cut = random.Next(text.Length);
                 text = text[..cut];
                 what.Add($"cut at {cut}");
+            }
+            else if (random.Next(6) == 0)
+            {
+                var at = random.Next(text.Length);
+                var inserted = "{}[],:\"/"[random.Next(8)];
+                text = text.Insert(at, inserted.ToString());
+                what.Add($"'{inserted}' inserted at {at}");
             }
 
             File.WriteAllText(path, text);
