@@ -17,6 +17,10 @@ public static class JsonExport
 
     private static readonly (string Property, TableSchema Table)[] SessionChildren = [("attendance", Tables.Attendance), ("speeches", Tables.Speeches)];
 
+    private static readonly string[] UnitChildProperties = [.. UnitChildren.Select(c => c.Property)];
+
+    private static readonly string[] SessionChildProperties = [.. SessionChildren.Select(c => c.Property)];
+
     private static readonly string[] ListColumns = ["role", "content_tags", "directive_ids"];
 
     /// <summary>The camelCase property name of a column, e.g. <c>unit_id</c> → <c>unitId</c>.</summary>
@@ -103,6 +107,7 @@ public static class JsonExport
         private const string TopLevel = "the top level must be an object with a \"units\" array";
 
         private readonly HashSet<string> _warned = [];
+        private readonly Dictionary<(TableSchema, string), int> _columns = [];
 
         // The export's values repeat (a unit's id and its members' on every attendance row, 出席, dates): each is kept
         // once, as the CSV reader keeps ids once. Bounded, so that a file of unique values does not grow it for ever.
@@ -276,7 +281,7 @@ public static class JsonExport
                 return;
             }
 
-            var record = Record(unit, Tables.Units, [], UnitChildren.Select(c => c.Property));
+            var record = Record(unit, Tables.Units, [], UnitChildProperties);
             var unitId = record?.Values[0] ?? "";
             foreach (var (property, table) in UnitChildren)
             {
@@ -295,7 +300,7 @@ public static class JsonExport
         {
             foreach (var s in Items(array))
             {
-                var record = Record(s, Tables.Sessions, [("unit_id", unitId)], SessionChildren.Select(c => c.Property));
+                var record = Record(s, Tables.Sessions, [("unit_id", unitId)], SessionChildProperties);
                 var sessionId = record is null ? "" : record.Values[1];
                 foreach (var (property, table) in SessionChildren)
                 {
@@ -338,23 +343,22 @@ public static class JsonExport
             }
         }
 
-        private RawRecord? Record(JObject o, TableSchema table, (string Column, string Value)[] parents, IEnumerable<string> nested)
+        private RawRecord? Record(JObject o, TableSchema table, (string Column, string Value)[] parents, string[] nested)
         {
             var values = new string[table.Columns.Count];
             Array.Fill(values, "");
             var lines = new int[table.Columns.Count];
-            var skip = nested.ToHashSet();
             var line = LineOf(o);
             var anchor = PathOf(o);
             var source = new RowSource(file, line, anchor);
             foreach (var p in o.Properties())
             {
-                if (skip.Contains(p.Name))
+                if (Array.IndexOf(nested, p.Name) >= 0)
                 {
                     continue;
                 }
 
-                var index = Column(table, p.Name);
+                var index = ColumnOf(table, p.Name);
                 if (index < 0)
                 {
                     Unknown(p, table.Name);
@@ -416,6 +420,17 @@ public static class JsonExport
             }
 
             return null;
+        }
+
+        /// <summary><see cref="Column"/>, remembered: an export names a few dozen properties, millions of times.</summary>
+        private int ColumnOf(TableSchema table, string property)
+        {
+            if (!_columns.TryGetValue((table, property), out var index))
+            {
+                _columns[(table, property)] = index = Column(table, property);
+            }
+
+            return index;
         }
 
         private static int Column(TableSchema table, string property)
