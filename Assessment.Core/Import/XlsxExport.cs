@@ -1,7 +1,7 @@
 using System.Globalization;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Model;
-using DocumentFormat.OpenXml;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -95,13 +95,12 @@ public static class XlsxExport
     {
         int[]? map = null;
         var records = new List<RawRecord>();
-        foreach (var row in Rows(part))
+        foreach (var (line, row) in Rows(part))
         {
-            var line = (int)(row.RowIndex?.Value ?? 0);
             var cells = new SortedDictionary<int, string>();
-            foreach (var cell in row.Elements<Cell>())
+            foreach (var cell in row)
             {
-                var col = ColumnIndex(cell.CellReference?.Value) ?? cells.Count + 1;
+                var col = ColumnIndex(cell.Reference) ?? cells.Count + 1;
                 var text = ValueParser.Fold(CellText(cell, strings, dateStyles));
                 if (text.Length > 0)
                 {
@@ -145,46 +144,136 @@ public static class XlsxExport
         return map is null ? null : RawTable.Of(schema, file, records, true, locate);
     }
 
-    /// <summary>A sheet's rows one at a time, each loaded as it is reached: the whole sheet's tree of elements would
-    /// take gigabytes for a province's attendance.</summary>
-    private static IEnumerable<Row> Rows(WorksheetPart part)
+    /// <summary>A cell as the sheet's XML gives it: its reference (B7), type (s, inlineStr, n, b, str, e, d), style,
+    /// value and, for an inline string, its text.</summary>
+    private readonly record struct SheetCell(string? Reference, string? Type, string? Style, string Value, string? Inline);
+
+    private static readonly string[] SpreadsheetNamespaces = ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"];
+
+    /// <summary>A sheet's rows one at a time, read from its XML as it streams by: the whole sheet as a tree of the SDK's
+    /// elements would take gigabytes for a province's attendance, and building each row's elements took most of the
+    /// read's time. The list of cells is reused for the next row.</summary>
+    private static IEnumerable<(int Line, List<SheetCell> Cells)> Rows(WorksheetPart part)
     {
-        using var reader = OpenXmlReader.Create(part);
-        reader.Read();
-        while (!reader.EOF)
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true });
+        var cells = new List<SheetCell>();
+        while (xml.Read())
         {
-            if (reader.IsStartElement && reader.ElementType == typeof(Row))
+            if (!IsElement(xml, "row"))
             {
-                yield return (Row)reader.LoadCurrentElement()!; // moves past the row
+                continue;
             }
-            else
+
+            var number = xml.GetAttribute("r");
+            var line = number is null ? 0 : uint.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (int)n
+                : throw new FormatException($"'{number}' is not a row number");
+            cells.Clear();
+            if (!xml.IsEmptyElement)
             {
-                reader.Read();
+                var depth = xml.Depth;
+                while (xml.Read() && xml.Depth > depth)
+                {
+                    if (xml.Depth == depth + 1 && IsElement(xml, "c"))
+                    {
+                        cells.Add(Cell(xml));
+                    }
+                }
             }
+
+            yield return (line, cells);
         }
     }
 
-    private static string CellText(Cell cell, string[] strings, HashSet<uint> dateStyles)
+    private static bool IsElement(XmlReader xml, string name) =>
+        xml.NodeType == XmlNodeType.Element && xml.LocalName == name && Array.IndexOf(SpreadsheetNamespaces, xml.NamespaceURI) >= 0;
+
+    /// <summary>Reads a &lt;c&gt; element, leaving the reader on its end.</summary>
+    private static SheetCell Cell(XmlReader xml)
     {
-        var raw = cell.CellValue?.Text ?? "";
-        if (cell.DataType?.Value == CellValues.SharedString)
+        var (reference, type, style) = (xml.GetAttribute("r"), xml.GetAttribute("t"), xml.GetAttribute("s"));
+        if (type is not (null or "b" or "d" or "e" or "inlineStr" or "n" or "s" or "str"))
+        {
+            // Not a workbook Excel wrote: refused whole, as the SDK refuses such a cell.
+            throw new InvalidDataException($"the cell type \"{type}\" of cell {reference} is not one of Excel's (b, d, e, inlineStr, n, s, str)");
+        }
+
+        string value = "";
+        string? inline = null;
+        if (!xml.IsEmptyElement)
+        {
+            var depth = xml.Depth;
+            xml.Read();
+            while (xml.Depth > depth)
+            {
+                if (xml.Depth == depth + 1 && IsElement(xml, "v"))
+                {
+                    value = xml.ReadElementContentAsString(); // on the node after </v>
+                }
+                else if (xml.Depth == depth + 1 && IsElement(xml, "is"))
+                {
+                    inline = InlineText(xml);
+                }
+                else
+                {
+                    xml.Read();
+                }
+            }
+        }
+
+        return new SheetCell(reference, type, style, value, inline);
+    }
+
+    /// <summary>The text of an inline string: every &lt;t&gt; in it, runs and phonetic runs included (as the SDK's
+    /// InnerText gives it); leaves the reader on the node after &lt;/is&gt;.</summary>
+    private static string InlineText(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+
+        var depth = xml.Depth;
+        var text = new System.Text.StringBuilder();
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (IsElement(xml, "t"))
+            {
+                text.Append(xml.ReadElementContentAsString());
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+
+        xml.Read();
+        return text.ToString();
+    }
+
+    private static string CellText(SheetCell cell, string[] strings, HashSet<uint> dateStyles)
+    {
+        var raw = cell.Value;
+        if (cell.Type == "s")
         {
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : "";
         }
 
-        if (cell.DataType?.Value == CellValues.InlineString)
+        if (cell.Type == "inlineStr")
         {
-            return cell.InlineString?.InnerText ?? "";
+            return cell.Inline ?? "";
         }
 
-        if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
+        if (cell.Type is null or "n")
         {
             if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 return raw;
             }
 
-            if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && number is >= 1 and < 2958466)
+            if (uint.TryParse(cell.Style, NumberStyles.None, CultureInfo.InvariantCulture, out var style) && dateStyles.Contains(style) && number is >= 1 and < 2958466)
             {
                 return ValueParser.Format(DateOnly.FromDateTime(DateTime.FromOADate(number)));
             }

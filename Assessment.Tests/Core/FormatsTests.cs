@@ -297,6 +297,48 @@ public sealed class XlsxExportTests : IDisposable
         e.Diagnostics.Should().ContainSingle(d => d.Severity == Severity.FileError && d.Code == "bad-xlsx");
     }
 
+    /// <summary>The sample workbook with the XML of its units sheet (单位) changed.</summary>
+    private string SampleWith(Func<string, string> change)
+    {
+        var path = Path.Combine(_x.Folder, "changed.xlsx");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "samples", "sample.xlsx"), path);
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+        string xml;
+        using (var reader = new StreamReader(sheet.Open()))
+        {
+            xml = reader.ReadToEnd();
+        }
+
+        var changed = change(xml);
+        changed.Should().NotBe(xml, "the test must change the sheet");
+        sheet.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+        writer.Write(changed);
+        return path;
+    }
+
+    [Fact]
+    public void Read_AnInlineStringOfSeveralRuns_IsTheirTextTogether()
+    {
+        // The sheet's XML is read as it streams by, without the SDK's elements: rich text (runs) is still one value.
+        var path = SampleWith(xml => xml.Replace(
+            "<x:is><x:t xml:space=\"preserve\">中共青山县委员会</x:t></x:is>",
+            "<x:is><x:r><x:t>中共青山县</x:t></x:r><x:r><x:rPr><x:b /></x:rPr><x:t>委员会</x:t></x:r></x:is>", StringComparison.Ordinal));
+
+        XlsxExport.Read(path).Units.Single(u => u.UnitId == "U001").Unit.UnitName.Should().Be("中共青山县委员会");
+    }
+
+    [Fact]
+    public void Read_ACellOfATypeExcelDoesNotHave_RefusesTheWorkbook()
+    {
+        var path = SampleWith(xml => xml.Replace("<x:c r=\"B2\" t=\"inlineStr\">", "<x:c r=\"B2\" t=\"text\">", StringComparison.Ordinal));
+
+        var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
+        d.Args.Single().Should().Be("the cell type \"text\" of cell B2 is not one of Excel's (b, d, e, inlineStr, n, s, str)");
+    }
+
     [Fact]
     public void Read_TwoSheetsForOneTable_IsFileError()
     {
