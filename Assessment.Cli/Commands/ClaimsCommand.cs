@@ -39,8 +39,8 @@ internal static class ClaimsCommand
             {
                 var day = Options.ParseAsOf(r.GetValue(asOf));
                 var assessor = ExportLoader.CreateAssessor(null);
-                var data = ExportLoader.Read(exportPath, assessor.ReadOptions(day) with { Cancellation = terminal.Cancellation });
-                var record = data.Units.FirstOrDefault(u => u.UnitId == r.GetValue(unit)) ?? throw NoRecords(data, exportPath, r.GetValue(unit)!, t);
+                var (data, found) = ExportLoader.ReadUnit(exportPath, assessor.ReadOptions(day) with { Cancellation = terminal.Cancellation }, r.GetValue(unit)!);
+                var record = found ?? throw NoRecords(data, exportPath, r.GetValue(unit)!, t);
                 read = read.Select(x => Reconciler.Reconcile(x, record, assessor, day)).ToList();
             }
 

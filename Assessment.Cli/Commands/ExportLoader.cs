@@ -51,6 +51,29 @@ internal static class ExportLoader
         return Read(path, options);
     }
 
+    /// <summary>Reads the export for one unit's records (<c>claims --unit</c>): a CSV folder unit by unit, keeping that
+    /// unit alone, so memory does not hold the export; anything else, or a CSV export not in unit order, whole. The
+    /// unit is null when it is not a valid unit of the export (the export's diagnostics say why).</summary>
+    public static (Export Export, UnitRecord? Unit) ReadUnit(string? path, ReadOptions options, string unitId)
+    {
+        if (CsvFolder(path) is { } folder)
+        {
+            try
+            {
+                UnitRecord? found = null;
+                var export = CsvExport.Stream(folder, options, u => found = u.UnitId == unitId ? u : found);
+                return (export, found);
+            }
+            catch (ExportNotStreamableException)
+            {
+                // read again below
+            }
+        }
+
+        var whole = Read(path, options);
+        return (whole, whole.Units.FirstOrDefault(u => u.UnitId == unitId));
+    }
+
     public static Export Read(string? path, ReadOptions options)
     {
         var source = path ?? SamplePath;

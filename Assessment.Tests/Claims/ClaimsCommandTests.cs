@@ -53,6 +53,28 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
+    public void AgainstAnExportNotInUnitOrder_GivesTheSameVerdicts()
+    {
+        // A CSV folder is read unit by unit, keeping only the unit asked for; one whose tables are not in the order of
+        // units.csv is read again whole, with the same result.
+        var path = Text("u003.txt", "全年开展集体学习研讨6次。\n中心组成员参学率高于90%。\n");
+        foreach (var file in Directory.GetFiles(CliRunner.Sample, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(_x.Folder, Path.GetFileName(file)));
+        }
+
+        _x.MoveFirstUnitToTheEnd("attendance.csv");
+        string[] args = [path, "--unit", "U003", "--format", "json", "--as-of", "2025-01-15"];
+
+        var shuffled = CliRunner.Run(["claims", .. args, "--export", _x.Folder]);
+        var sample = CliRunner.Run(["claims", .. args, "--export", CliRunner.Sample]);
+
+        shuffled.Exit.Should().Be(0, shuffled.Error);
+        shuffled.Out.Should().Be(sample.Out);
+        JObject.Parse(sample.Out)["claims"]![0]!["records"]!.Value<int>().Should().Be(7);
+    }
+
+    [Fact]
     public void Overstated_WhenTheReportClaimsMore()
     {
         var path = Text("u004.txt", "全年开展集体学习研讨12次。\n");
