@@ -13,6 +13,19 @@ internal static class ReportReader
     /// <summary>The largest text report read: a year's report is tens of kilobytes, so this only stops a wrong file.</summary>
     internal const long MaxTextBytes = 64L << 20;
 
+    /// <summary>Refuses a .docx whose XML, unpacked, is over the text limit: the document is loaded as a tree of
+    /// elements, and a small file can unpack to gigabytes (pictures, which are not XML, do not count).</summary>
+    private static void CheckSize(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        var xml = zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Sum(e => e.Length);
+        if (xml > MaxTextBytes)
+        {
+            throw new InvalidDataException(
+                $"a .docx document whose XML unpacks to {xml.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes, over {MaxTextBytes >> 20} MiB, which no report is");
+        }
+    }
+
     public static IReadOnlyList<string> Paragraphs(string path)
     {
         var kind = InputFile.KindOf(path);
@@ -31,6 +44,7 @@ internal static class ReportReader
             try
             {
                 using var doc = WordprocessingDocument.Open(path, false);
+                CheckSize(path);
                 var body = doc.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("the document has no body");
                 return body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))).ToArray();
             }

@@ -105,6 +105,39 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Docx_ThatUnpacksToMoreThanAReport_IsRefusedBeforeItIsLoaded()
+    {
+        // A small file whose XML unpacks to gigabytes would exhaust memory as a tree of elements.
+        var path = Path.Combine(_x.Folder, "bomb.docx");
+        using (var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new Document(new Body(new Paragraph(new Run(new Text("自查报告")))));
+            main.Document.Save();
+        }
+
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            using var padding = new StreamWriter(zip.CreateEntry("customXml/item1.xml").Open());
+            padding.Write("<padding>");
+            var block = new string(' ', 1 << 20);
+            for (var i = 0; i < 65; i++)
+            {
+                padding.Write(block);
+            }
+
+            padding.Write("</padding>");
+        }
+
+        new FileInfo(path).Length.Should().BeLessThan(1 << 20, "the file itself is small");
+        var r = CliRunner.Run("claims", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("cannot read the report: a .docx document whose XML unpacks to 68,15")
+            .And.Contain("over 64 MiB, which no report is");
+    }
+
+    [Fact]
     public void Docx_WithADamagedPart_IsAReportThatCannotBeRead()
     {
         // Found by fuzzing: an XmlException from a part that is not valid UTF-8 was an internal error.
