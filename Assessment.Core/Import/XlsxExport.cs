@@ -49,7 +49,7 @@ public static class XlsxExport
 
             using var doc = SpreadsheetDocument.Open(path, false);
             var workbook = doc.WorkbookPart ?? throw new InvalidDataException("no workbook part");
-            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            var strings = SharedStrings(workbook);
             var dateStyles = DateStyles(workbook);
             foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
             {
@@ -156,7 +156,7 @@ public static class XlsxExport
     private static IEnumerable<(int Line, List<SheetCell> Cells)> Rows(WorksheetPart part)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true });
+        using var xml = XmlReader.Create(stream, XmlSettings);
         var cells = new List<SheetCell>();
         while (xml.Read())
         {
@@ -183,6 +183,36 @@ public static class XlsxExport
 
             yield return (line, cells);
         }
+    }
+
+    private static readonly XmlReaderSettings XmlSettings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true };
+
+    /// <summary>The workbook's shared strings (the text Excel saves once and cells name by index), read from their XML
+    /// as it streams by, as the sheets are.</summary>
+    private static string[] SharedStrings(WorkbookPart workbook)
+    {
+        if (workbook.SharedStringTablePart is not { } part)
+        {
+            return [];
+        }
+
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(stream, XmlSettings);
+        var strings = new List<string>();
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (IsElement(xml, "si"))
+            {
+                strings.Add(InlineText(xml)); // on the node after </si>
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+
+        return [.. strings];
     }
 
     private static bool IsElement(XmlReader xml, string name) =>
@@ -224,8 +254,8 @@ public static class XlsxExport
         return new SheetCell(reference, type, style, value, inline);
     }
 
-    /// <summary>The text of an inline string: every &lt;t&gt; in it, runs and phonetic runs included (as the SDK's
-    /// InnerText gives it); leaves the reader on the node after &lt;/is&gt;.</summary>
+    /// <summary>The text of an inline string (&lt;is&gt;) or a shared one (&lt;si&gt;): every &lt;t&gt; in it, runs and phonetic
+    /// runs included (as the SDK's InnerText gives it); leaves the reader on the node after the element.</summary>
     private static string InlineText(XmlReader xml)
     {
         if (xml.IsEmptyElement)

@@ -247,6 +247,42 @@ public sealed class XlsxExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_SharedStrings_AsExcelSavesText_AreValues()
+    {
+        // Excel keeps a workbook's text in one table of shared strings, each cell naming its index (t="s"); a string
+        // of several runs (rich text) is its runs' text together, and a phonetic guide (rPh) is part of it too, as
+        // the SDK's InnerText gives it.
+        var path = Path.Combine(_x.Folder, "shared.xlsx");
+        using (var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new Workbook();
+            var strings = wb.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable(
+                new SharedStringItem(new Text("单位编码")), new SharedStringItem(new Text("单位名称")), new SharedStringItem(new Text("年度")),
+                new SharedStringItem(new Text("U1")), new SharedStringItem(new Text(" 一号 ") { Space = SpaceProcessingModeValues.Preserve }),
+                new SharedStringItem(new Text("U2")),
+                new SharedStringItem(new Run(new Text("二")), new Run(new RunProperties(new Bold()), new Text("号"))),
+                new SharedStringItem(new Text("三"), new PhoneticRun(new Text("さん")) { BaseTextStartIndex = 0, EndingBaseIndex = 1 }));
+            var sheet = wb.AddNewPart<WorksheetPart>();
+            Cell S(string reference, int index) => new() { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(index.ToString(CultureInfo.InvariantCulture)) };
+            Cell N(string reference, int value) => new() { CellReference = reference, CellValue = new CellValue(value) };
+            sheet.Worksheet = new Worksheet(new SheetData(
+                new Row(S("A1", 0), S("B1", 1), S("C1", 2)) { RowIndex = 1 },
+                new Row(S("A2", 3), S("B2", 4), N("C2", 2024)) { RowIndex = 2 },
+                new Row(S("A3", 5), S("B3", 6), N("C3", 2024)) { RowIndex = 3 },
+                new Row(new Cell { CellReference = "A4", DataType = CellValues.String, CellValue = new CellValue("U3") }, S("B4", 7), N("C4", 2024)) { RowIndex = 4 }));
+            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheet), SheetId = 1, Name = "单位" }));
+            wb.Workbook.Save();
+        }
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Should().BeEmpty();
+        e.Units.Select(u => (u.UnitId, u.Unit.UnitName)).Should().Equal(("U1", "一号"), ("U2", "二号"), ("U3", "三さん"));
+    }
+
+    [Fact]
     public void Read_ANumberBeyondADecimal_IsARowError()
     {
         // A numeric cell of 1E+30 was an OverflowException (an internal error): it is now left as written, for the
