@@ -64,8 +64,9 @@ internal static class ConvertCommand
                     }
                     catch (ArgumentException e)
                     {
-                        // A table over a sheet's rows (a province's attendance): refused before anything is written.
-                        throw new UsageException($"{target}: 行数超过 XLSX 工作表的上限，请转换为 CSV 或 JSON / {e.Message}; convert to CSV or JSON instead");
+                        // A table over a sheet's rows (a province's attendance) or a control character in a value:
+                        // refused before anything is written.
+                        throw new UsageException($"{target}: 无法写成 XLSX，可转换为 CSV 或 JSON / cannot be an XLSX workbook: {e.Message}; CSV or JSON can hold it");
                     }
 
                     break;

@@ -143,22 +143,19 @@ public static class ExportWriters
     public const int MaxXlsxRows = 1_048_576;
 
     /// <summary>One XLSX workbook: a sheet per table named in Chinese, Chinese headers, every cell text.</summary>
-    /// <exception cref="ArgumentException">A table has more rows than a sheet holds (<see cref="MaxXlsxRows"/>, the
-    /// header's included): 1,048,575 attendance rows are about 12,500 units of 84 attendance rows each.</exception>
+    /// <exception cref="ArgumentException">The export cannot be a workbook: a table has more rows than a sheet holds
+    /// (<see cref="MaxXlsxRows"/>, the header's included: 1,048,575 attendance rows are about 12,500 units of 84
+    /// attendance rows each), or a value has a character XML cannot hold (U+0001, say); nothing is written.</exception>
     public static void WriteXlsx(Export export, string path) => WriteXlsx(export, path, MaxXlsxRows);
 
     internal static void WriteXlsx(Export export, string path, int maxRows)
     {
         var rows = CanonicalRows.Of(export);
-        foreach (var (table, tableRows) in rows)
+        if (Unwritable(rows, maxRows) is { } why)
         {
-            if (tableRows.Count + 1 > maxRows)
-            {
 #pragma warning disable CA2208 // the message is shown to users as it is; the export argument is the whole of it
-                throw new ArgumentException(
-                    $"table {table.Name} has {tableRows.Count.ToString("N0", CultureInfo.InvariantCulture)} rows, more than an XLSX sheet holds ({(maxRows - 1).ToString("N0", CultureInfo.InvariantCulture)} after the header)");
+            throw new ArgumentException(why);
 #pragma warning restore CA2208
-            }
         }
 
         // Made in memory (the package needs a stream it can seek in), then written through OutputStream in one go.
@@ -171,6 +168,47 @@ public static class ExportWriters
         package.Position = 0;
         using var file = OutputStream.Create(path);
         package.CopyTo(file);
+    }
+
+    /// <summary>Why the rows cannot be a workbook, checked before anything is written: a table over a sheet's rows, or
+    /// a value with a character XML cannot hold (a control character such as U+0001; tab and line breaks are fine).
+    /// Null when they can.</summary>
+    private static string? Unwritable(IReadOnlyDictionary<TableSchema, IReadOnlyList<string[]>> rows, int maxRows)
+    {
+        foreach (var (table, tableRows) in rows)
+        {
+            if (tableRows.Count + 1 > maxRows)
+            {
+                return $"table {table.Name} has {tableRows.Count.ToString("N0", CultureInfo.InvariantCulture)} rows, more than an XLSX sheet holds ({(maxRows - 1).ToString("N0", CultureInfo.InvariantCulture)} after the header)";
+            }
+
+            for (var r = 0; r < tableRows.Count; r++)
+            {
+                var row = tableRows[r];
+                for (var c = 0; c < row.Length; c++)
+                {
+                    var value = row[c];
+                    for (var i = 0; i < value.Length; i++)
+                    {
+                        if (System.Xml.XmlConvert.IsXmlChar(value[i]))
+                        {
+                            continue;
+                        }
+
+                        if (i + 1 < value.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+                        {
+                            i++;
+                            continue;
+                        }
+
+                        return $"{table.Zh}!{Import.XlsxExport.ColumnLetter(c + 1)}{(r + 2).ToString(CultureInfo.InvariantCulture)} ({table.Columns[c].Name}): "
+                            + $"the character U+{(int)value[i]:X4} cannot be stored in an XLSX cell";
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private static void Fill(SpreadsheetDocument doc, IReadOnlyDictionary<TableSchema, IReadOnlyList<string[]>> rows)

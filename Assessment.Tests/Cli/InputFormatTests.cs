@@ -72,8 +72,24 @@ public sealed class InputFormatTests : IDisposable
         var r = CliRunner.Run("convert", export, target);
 
         r.Exit.Should().Be(2);
-        r.Error.Should().Contain("table reviews has 1,048,576 rows, more than an XLSX sheet holds (1,048,575 after the header); convert to CSV or JSON instead");
+        r.Error.Should().Contain("cannot be an XLSX workbook: table reviews has 1,048,576 rows, more than an XLSX sheet holds (1,048,575 after the header); CSV or JSON can hold it");
         Directory.GetFiles(_x.Folder).Should().BeEmpty("neither the workbook nor a temporary file is written");
+    }
+
+    [Fact]
+    public void Convert_ToXlsx_AControlCharacterInAValue_IsRefusedNamingTheCell()
+    {
+        // XML cannot hold U+0001: the writer threw an ArgumentException, an internal error (exit 70). A character
+        // beyond the BMP (two UTF-16 units) is fine, so the first unit passes and the second is named.
+        _x.Write("units.csv", "unit_id,unit_name,year\nU1,一号😀单位,2024\nU2,二号\u0001单位,2024\n");
+        var target = Path.Combine(_x.Folder, "out.xlsx");
+
+        var r = CliRunner.Run("convert", _x.Folder, target);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("cannot be an XLSX workbook: 单位!B3 (unit_name): the character U+0001 cannot be stored in an XLSX cell");
+        File.Exists(target).Should().BeFalse();
+        CliRunner.Run("convert", _x.Folder, Path.Combine(_x.Folder, "out.json")).Exit.Should().Be(0, "JSON escapes it");
     }
 
     [Fact]
