@@ -52,7 +52,8 @@ internal static class InputFile
     /// for a file that has a length, found while reading for one that has none (a pipe, a file of /proc).</summary>
     /// <param name="path">The file.</param>
     /// <param name="limit">The most bytes to read; at most <see cref="Array.MaxLength"/>.</param>
-    /// <param name="length">The file's length when it has one; -1 when it has none.</param>
+    /// <param name="length">The file's length when it has one; for one that has none, the bytes read, or -1 when more
+    /// than the limit came.</param>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static byte[]? ReadAllBytes(string path, long limit, out long length)

@@ -83,9 +83,9 @@ public static class JsonExport
     /// twice that as a string); any other encoding decoded first. Null when the bytes are not valid text.</summary>
     private static TextReader? Open(byte[] bytes, System.Text.Encoding? forced, out string encodingName)
     {
+        // (A UTF-16 byte-order mark, FF FE or FE FF, is never valid UTF-8: such a file is decoded below.)
         var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        var utf16 = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
-        if (!utf16 && (bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
+        if ((bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
         {
             encodingName = "UTF-8";
             return new StreamReader(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), new System.Text.UTF8Encoding(false, true),

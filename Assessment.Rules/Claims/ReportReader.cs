@@ -1,5 +1,5 @@
-using DocumentFormat.OpenXml.Packaging;
 using Assessment.Core.Import;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Assessment.Rules.Claims;
@@ -44,7 +44,7 @@ internal static class ReportReader
             try
             {
                 using var doc = WordprocessingDocument.Open(path, false);
-                CheckSize(path);
+                CheckSize(path); // once the package has opened: a file that is no zip at all keeps the SDK's message
                 var body = doc.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("the document has no body");
                 return body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))).ToArray();
             }
@@ -58,7 +58,7 @@ internal static class ReportReader
 
         var bytes = InputFile.ReadAllBytes(path, MaxTextBytes, out _)
             ?? throw new InvalidDataException($"over {MaxTextBytes >> 20} MiB, which no report is");
-        if (!Core.Import.TextDecoder.TryDecode(bytes, null, out var text, out _))
+        if (!TextDecoder.TryDecode(bytes, null, out var text, out _))
         {
             throw new InvalidDataException("the text is neither UTF-8 nor GB18030");
         }

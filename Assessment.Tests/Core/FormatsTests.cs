@@ -162,6 +162,42 @@ public sealed class JsonExportTests : IDisposable
         e.Units.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("utf-8-bom")]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    [InlineData("gb18030")]
+    public void Read_InEveryEncodingOfTheFormat_GivesTheSameUnits(string encoding)
+    {
+        // UTF-8 is parsed from the bytes as they stream by; the other encodings are decoded first.
+        var text = encoding switch
+        {
+            "utf-8-bom" => new System.Text.UTF8Encoding(true),
+            "utf-16le" => new System.Text.UnicodeEncoding(false, true),
+            "utf-16be" => new System.Text.UnicodeEncoding(true, true),
+            _ => TempExport.Gb18030,
+        };
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllText(path, TwoUnits, text);
+
+        var e = JsonExport.Read(path);
+
+        e.Diagnostics.Should().BeEmpty();
+        e.Units.Select(u => (u.UnitId, u.Unit.UnitName)).Should().Equal(("U1", "一号"), ("U2", "二号"));
+    }
+
+    [Fact]
+    public void Read_BytesOfNoEncoding_IsAFileError()
+    {
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllBytes(path, [.. "{ \"units\": [] }"u8, 0xFF, 0xFE, 0x81]);
+
+        // Not UTF-8, and 0xFF is no GB18030 either: the encoding is reported, not the JSON after it.
+        var d = JsonExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+
+        (d.Severity, d.Code, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", "GB18030"));
+    }
+
     [Fact]
     public void Read_CommentsBeforeTheDocumentAndBetweenItsParts_AreSkipped() =>
         Read("// exported 2025-01-10\n" + TwoUnits.Replace("\"directives\"", "/* the province's */ \"directives\"", StringComparison.Ordinal))
