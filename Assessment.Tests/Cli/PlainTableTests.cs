@@ -51,7 +51,7 @@ public sealed class PlainTableTests
     {
         var (export, cards) = Sample.Value;
         cards.Should().Contain(c => c.Vetoes.Count > 0, "the sample has a vetoed unit");
-        var previous = PreviousRun.Read(WritePrevious(export, cards));
+        var previous = ReadPrevious(export, cards);
         var report = new ScoreReport(export, cards, [], AsOf, "zh", Comparison.Build(previous, cards));
 
         Render(report, 160, spectreOnly: false).Should().Be(Render(report, 160, spectreOnly: true));
@@ -76,7 +76,7 @@ public sealed class PlainTableTests
     {
         // `score` keeps only what the ranking needs of each unit once there are two (Insights.ForRanking).
         var (export, cards) = Sample.Value;
-        var previous = PreviousRun.Read(WritePrevious(export, cards));
+        var previous = ReadPrevious(export, cards);
         var kept = cards.Select(Insights.ForRanking).ToArray();
         kept.SelectMany(c => c.Items).Should().OnlyContain(i => i.Explanation.Zh.Length == 0 && i.Evidence.Count == 0);
 
@@ -114,15 +114,24 @@ public sealed class PlainTableTests
         _ => $"Unit {i}",
     };
 
-    internal static string WritePrevious(Assessment.Core.Model.Export export, Scorecard[] cards)
+    /// <summary>A previous run of every unit but the first, each one point lower, written to a temporary file, read
+    /// back and the file deleted.</summary>
+    internal static PreviousRun ReadPrevious(Assessment.Core.Model.Export export, Scorecard[] cards)
     {
         var path = Path.Combine(Path.GetTempPath(), $"assess-previous-{Guid.NewGuid():N}.json");
-        using (var w = new StreamWriter(path))
+        try
         {
-            var lowered = cards.Skip(1).Select(c => c with { Total = c.Total - 1 });
-            JsonRenderer.Write(w, Task.FromResult(export), lowered, () => [], AsOf, "zh");
-        }
+            using (var w = new StreamWriter(path))
+            {
+                var lowered = cards.Skip(1).Select(c => c with { Total = c.Total - 1 });
+                JsonRenderer.Write(w, Task.FromResult(export), lowered, () => [], AsOf, "zh");
+            }
 
-        return path;
+            return PreviousRun.Read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

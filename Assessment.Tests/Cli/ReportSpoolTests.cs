@@ -18,7 +18,7 @@ public sealed class ReportSpoolTests
     public void Report_WithTheUnitsSpooled_IsTheReportRenderedWhole(string format, string lang)
     {
         var (export, cards) = PlainTableTests.Sample.Value;
-        var previous = PreviousRun.Read(PlainTableTests.WritePrevious(export, cards));
+        var previous = PlainTableTests.ReadPrevious(export, cards);
         var whole = new ScoreReport(export, cards, [], AsOf, lang, Comparison.Build(previous, cards));
 
         using var spool = new Spool(null, Environment.NewLine);
