@@ -91,13 +91,19 @@ internal sealed class ExportAssembler
     private IEnumerable<Entry<T>> Parse<T>(RawTable table, Func<Cells, T?> parse, string? keyColumn) where T : class
     {
         _options.Cancellation.ThrowIfCancellationRequested();
-        var unitCol = CsvTableReader.FindColumn(table.Schema, "unit_id");
-        var keyCol = keyColumn is null ? -1 : CsvTableReader.FindColumn(table.Schema, keyColumn);
-        return table.Map(c =>
-        {
-            var row = parse(c);
-            return new Entry<T>(row, c.Text(unitCol), keyCol >= 0 ? c.Text(keyCol) : "", c.Source, c.TakeDiagnostics());
-        });
+        var (unitCol, keyCol) = Columns(table.Schema, keyColumn);
+        return table.Map(c => EntryOf(c, parse, unitCol, keyCol));
+    }
+
+    /// <summary>The columns of a table's unit id and of its key (-1 without one).</summary>
+    private static (int Unit, int Key) Columns(TableSchema schema, string? keyColumn) =>
+        (CsvTableReader.FindColumn(schema, "unit_id"), keyColumn is null ? -1 : CsvTableReader.FindColumn(schema, keyColumn));
+
+    /// <summary>Types the record <paramref name="c"/> is on.</summary>
+    private static Entry<T> EntryOf<T>(Cells c, Func<Cells, T?> parse, int unitCol, int keyCol) where T : class
+    {
+        var row = parse(c);
+        return new Entry<T>(row, c.Text(unitCol), keyCol >= 0 ? c.Text(keyCol) : "", c.Source, c.TakeDiagnostics());
     }
 
     /// <summary>Assembles tables that are all loaded: <paramref name="diagnostics"/> holds their file-level problems.</summary>
@@ -141,14 +147,11 @@ internal sealed class ExportAssembler
         var counts = new Dictionary<string, int>();
 
         var buckets = Buckets(Parse(table(Tables.Units), RowParsers.Unit, null), counts);
-        Fill(Tables.Members, Parse(table(Tables.Members), RowParsers.Member, "member_id"), buckets, b => b.Members, counts, b => b.MemberIds);
-        Fill(Tables.Sessions, Parse(table(Tables.Sessions), RowParsers.Session, "session_id"), buckets, b => b.Sessions, counts, b => b.SessionIds);
-        Fill(Tables.Attendance, Parse(table(Tables.Attendance), RowParsers.Attendance, null), buckets, b => b.Attendance, counts);
-        Fill(Tables.Speeches, Parse(table(Tables.Speeches), RowParsers.Speech, null), buckets, b => b.Speeches, counts);
-        Fill(Tables.Outputs, Parse(table(Tables.Outputs), RowParsers.Output, null), buckets, b => b.Outputs, counts);
-        Fill(Tables.Documents, Parse(table(Tables.Documents), RowParsers.Document, null), buckets, b => b.Documents, counts);
-        Fill(Tables.Events, Parse(table(Tables.Events), RowParsers.Event, null), buckets, b => b.Events, counts);
-        Fill(Tables.Reviews, Parse(table(Tables.Reviews), RowParsers.Review, null), buckets, b => b.Reviews, counts);
+        foreach (var child in Children)
+        {
+            child.Fill(this, table(child.Table), buckets, counts);
+        }
+
         ReadDirectives(Parse(table(Tables.Directives), RowParsers.Directive, null), buckets, counts);
         ReadWaivers(Parse(table(Tables.Waivers), RowParsers.Waiver, null), buckets, counts);
         if (loaded is not null)
@@ -162,6 +165,12 @@ internal sealed class ExportAssembler
             _d.InsertRange(0, files);
         }
 
+        return Complete(source, buckets, counts);
+    }
+
+    /// <summary>The end of a read that holds every unit: each unit's cross-checks, then which units can be scored.</summary>
+    private Export Complete(string source, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
+    {
         // Each unit's cross-checks are independent: run them in parallel, each into its own list, and append the
         // lists in input order so the diagnostics come out the same on every run.
         var ordered = buckets.Values.OrderBy(b => b.Order).ToArray();
@@ -243,14 +252,10 @@ internal sealed class ExportAssembler
         var invalid = new List<int>();
         try
         {
-            cursors.Add(new Cursor<MemberRow>(For([]), Tables.Members, Parse(table(Tables.Members), RowParsers.Member, "member_id"), b => b.Members, b => b.MemberIds));
-            cursors.Add(new Cursor<SessionRow>(For([]), Tables.Sessions, Parse(table(Tables.Sessions), RowParsers.Session, "session_id"), b => b.Sessions, b => b.SessionIds));
-            cursors.Add(new Cursor<AttendanceRow>(For([]), Tables.Attendance, Parse(table(Tables.Attendance), RowParsers.Attendance, null), b => b.Attendance, null));
-            cursors.Add(new Cursor<SpeechRow>(For([]), Tables.Speeches, Parse(table(Tables.Speeches), RowParsers.Speech, null), b => b.Speeches, null));
-            cursors.Add(new Cursor<OutputRow>(For([]), Tables.Outputs, Parse(table(Tables.Outputs), RowParsers.Output, null), b => b.Outputs, null));
-            cursors.Add(new Cursor<DocumentRow>(For([]), Tables.Documents, Parse(table(Tables.Documents), RowParsers.Document, null), b => b.Documents, null));
-            cursors.Add(new Cursor<EventRow>(For([]), Tables.Events, Parse(table(Tables.Events), RowParsers.Event, null), b => b.Events, null));
-            cursors.Add(new Cursor<ReviewRow>(For([]), Tables.Reviews, Parse(table(Tables.Reviews), RowParsers.Review, null), b => b.Reviews, null));
+            foreach (var child in Children)
+            {
+                cursors.Add(child.Cursor(For([]), table(child.Table)));
+            }
 
             // The lists in the order the whole read makes them (Run), and the checks of the units after them.
             lists = [_d, .. cursors.Select(c => c.Into._d), directives, waivers, checks];
@@ -454,10 +459,162 @@ internal sealed class ExportAssembler
         public override void Dispose() => _entries.Dispose();
     }
 
+    /// <summary>The tables of a unit's rows, in the order the whole read takes them and joins their diagnostics: how
+    /// each is typed, and where its rows go in a bucket. The whole read, the streamed read and the read of nested rows
+    /// (<see cref="Nested"/>) all take them from here.</summary>
+    private static readonly Child[] Children =
+    [
+        new Child<MemberRow>(Tables.Members, RowParsers.Member, "member_id", b => b.Members, b => b.MemberIds),
+        new Child<SessionRow>(Tables.Sessions, RowParsers.Session, "session_id", b => b.Sessions, b => b.SessionIds),
+        new Child<AttendanceRow>(Tables.Attendance, RowParsers.Attendance, null, b => b.Attendance, null),
+        new Child<SpeechRow>(Tables.Speeches, RowParsers.Speech, null, b => b.Speeches, null),
+        new Child<OutputRow>(Tables.Outputs, RowParsers.Output, null, b => b.Outputs, null),
+        new Child<DocumentRow>(Tables.Documents, RowParsers.Document, null, b => b.Documents, null),
+        new Child<EventRow>(Tables.Events, RowParsers.Event, null, b => b.Events, null),
+        new Child<ReviewRow>(Tables.Reviews, RowParsers.Review, null, b => b.Reviews, null),
+    ];
+
+    private abstract class Child(TableSchema table)
+    {
+        public TableSchema Table { get; } = table;
+
+        /// <summary>Types the whole table and puts its rows in their buckets (the whole read).</summary>
+        public abstract void Fill(ExportAssembler into, RawTable raw, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts);
+
+        /// <summary>A cursor that types the table on a thread of its own (the streamed read).</summary>
+        public abstract Cursor Cursor(ExportAssembler into, RawTable raw);
+
+        /// <summary>Where the table's records are typed one at a time, as they are read (nested rows).</summary>
+        public abstract Sink Sink(ExportAssembler into, RawTable table, Dictionary<string, Bucket> buckets);
+    }
+
+    private sealed class Child<T>(TableSchema table, Func<Cells, T?> parse, string? key, Func<Bucket, List<T>> list,
+        Func<Bucket, Dictionary<string, int>>? ids) : Child(table)
+        where T : class
+    {
+        public override void Fill(ExportAssembler into, RawTable raw, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts) =>
+            into.Fill(Table, into.Parse(raw, parse, key), buckets, list, counts, ids);
+
+        public override Cursor Cursor(ExportAssembler into, RawTable raw) => new Cursor<T>(into, Table, into.Parse(raw, parse, key), list, ids);
+
+        public override Sink Sink(ExportAssembler into, RawTable table, Dictionary<string, Bucket> buckets) =>
+            new Sink<T>(table, parse, key, new Filler<T>(into, buckets, list, ids));
+    }
+
+    /// <summary>Types a table's records one at a time, as they are read, and puts each row in its bucket at once.</summary>
+    private abstract class Sink
+    {
+        public abstract void Add(RawRecord record);
+
+        /// <summary>Puts the last rows in their bucket; the number of records taken.</summary>
+        public abstract int Finish();
+    }
+
+    private sealed class Sink<T>(RawTable table, Func<Cells, T?> parse, string? key, Filler<T> filler) : Sink
+        where T : class
+    {
+        private readonly Cells _cells = new(table);
+        private readonly (int Unit, int Key) _columns = Columns(table.Schema, key);
+
+        public override void Add(RawRecord record)
+        {
+            _cells.Load(record);
+            filler.Add(EntryOf(_cells, parse, _columns.Unit, _columns.Key));
+        }
+
+        public override int Finish() => filler.Finish();
+    }
+
+    /// <summary>Assembles an export whose rows come nested (JSON): each unit's record, then its rows of every table,
+    /// then the next unit's. Each record is typed and its row put in its unit's bucket as it is read, so what is held
+    /// to the end is the typed rows, not the records as well. The directives and waivers, which apply across units,
+    /// are typed at the end. The export is the one <see cref="ExportAssembler.Assemble(string, IReadOnlyDictionary{string, RawTable}, List{Diagnostic}, ReadOptions)"/>
+    /// makes of the same records in the same order: the same rows, the diagnostics in the same order.</summary>
+    internal sealed class Nested
+    {
+        private readonly string _file;
+        private readonly Func<RowSource, string?, string?> _locate;
+        private readonly ReadOptions _options;
+        private readonly Dictionary<string, Func<RowSource, string?, string?>> _locators;
+        private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _firstLine = new(StringComparer.Ordinal);
+        private readonly ExportAssembler _units;
+        private readonly Cells _unitCells;
+        private readonly int _unitColumn;
+        private readonly Sink[] _sinks;
+        private readonly List<Diagnostic>[] _lists;
+        private readonly List<RawRecord> _directives = [];
+        private readonly List<RawRecord> _waivers = [];
+        private int _unitCount;
+
+        /// <param name="file">The file's name, as the records' sources give it.</param>
+        /// <param name="locate">The path of a row's column in the file.</param>
+        /// <param name="options">The read's options.</param>
+        public Nested(string file, Func<RowSource, string?, string?> locate, ReadOptions options)
+        {
+            _file = file;
+            _locate = locate;
+            _options = options;
+            _locators = new() { [file] = locate };
+            _units = new ExportAssembler([], options, _locators);
+            _unitCells = new Cells(RawTable.Of(Tables.Units, file, [], true, locate));
+            _unitColumn = Columns(Tables.Units, null).Unit;
+            _lists = [.. Children.Select(_ => new List<Diagnostic>())];
+            _sinks = [.. Children.Select((c, i) => c.Sink(new ExportAssembler(_lists[i], options, _locators), RawTable.Of(c.Table, file, [], true, locate), _buckets))];
+        }
+
+        /// <summary>Takes the next record of <paramref name="table"/>: a unit's before its rows.</summary>
+        public void Add(TableSchema table, RawRecord record)
+        {
+            if (table == Tables.Units)
+            {
+                _options.Cancellation.ThrowIfCancellationRequested();
+                _unitCount++;
+                _unitCells.Load(record);
+                _units.AddUnit(EntryOf(_unitCells, RowParsers.Unit, _unitColumn, -1), _buckets, _firstLine);
+            }
+            else if (table == Tables.Directives)
+            {
+                _directives.Add(record);
+            }
+            else if (table == Tables.Waivers)
+            {
+                _waivers.Add(record);
+            }
+            else
+            {
+                _sinks[Array.FindIndex(Children, c => c.Table == table)].Add(record);
+            }
+        }
+
+        /// <summary>The export, once every record is taken. <paramref name="diagnostics"/> holds the file's own problems,
+        /// in the order they were found; a file error among them stops every unit.</summary>
+        public Export Assemble(string source, List<Diagnostic> diagnostics)
+        {
+            if (diagnostics.Any(x => x.Severity == Severity.FileError))
+            {
+                return FileErrors(source, diagnostics, _options);
+            }
+
+            var counts = new Dictionary<string, int> { [Tables.Units.Name] = _unitCount };
+            diagnostics.AddRange(_units._d);
+            for (var i = 0; i < Children.Length; i++)
+            {
+                counts[Children[i].Table.Name] = _sinks[i].Finish();
+                diagnostics.AddRange(_lists[i]);
+            }
+
+            var all = new ExportAssembler(diagnostics, _options, _locators);
+            all.ReadDirectives(all.Parse(RawTable.Of(Tables.Directives, _file, _directives, _directives.Count > 0, _locate), RowParsers.Directive, null), _buckets, counts);
+            all.ReadWaivers(all.Parse(RawTable.Of(Tables.Waivers, _file, _waivers, _waivers.Count > 0, _locate), RowParsers.Waiver, null), _buckets, counts);
+            return all.Complete(source, _buckets, counts);
+        }
+    }
+
     private static List<Diagnostic> Finish(List<Diagnostic> diagnostics, ReadOptions options) =>
         options.Strict ? diagnostics.Select(x => x.Escalated()).ToList() : diagnostics;
 
-    private void Report<T>(Entry<T> e) where T : class
+    private void Report<T>(in Entry<T> e) where T : class
     {
         if (e.Diagnostics is not null)
         {
@@ -473,76 +630,101 @@ internal sealed class ExportAssembler
         foreach (var e in units)
         {
             n++;
-            Report(e);
-            var id = e.UnitId;
-            if (id.Length == 0)
-            {
-                continue; // already reported as a blank required value, attributable to no unit
-            }
-
-            if (firstLine.TryGetValue(id, out var first))
-            {
-                Add(Severity.RowError, e.Source, "unit_id", id, Messages.DuplicateId, id, Str(first));
-                continue;
-            }
-
-            firstLine[id] = e.Source.Line;
-            buckets[id] = new Bucket(id, buckets.Count) { Unit = e.Row, Name = e.Row?.UnitName };
+            AddUnit(e, buckets, firstLine);
         }
 
         counts[Tables.Units.Name] = n;
         return buckets;
     }
 
-    /// <summary>Puts each row in its unit's bucket, as the rows are read. With <paramref name="ids"/>, also numbers the
-    /// ids the rows name (bad rows too), which the cross-checks look references up in.</summary>
+    /// <summary>Makes the bucket of a unit's row, or reports why it gets none: a blank id or one already taken.</summary>
+    private void AddUnit(in Entry<UnitRow> e, Dictionary<string, Bucket> buckets, Dictionary<string, int> firstLine)
+    {
+        Report(e);
+        var id = e.UnitId;
+        if (id.Length == 0)
+        {
+            return; // already reported as a blank required value, attributable to no unit
+        }
+
+        if (firstLine.TryGetValue(id, out var first))
+        {
+            Add(Severity.RowError, e.Source, "unit_id", id, Messages.DuplicateId, id, Str(first));
+            return;
+        }
+
+        firstLine[id] = e.Source.Line;
+        buckets[id] = new Bucket(id, buckets.Count) { Unit = e.Row, Name = e.Row?.UnitName };
+    }
+
+    /// <summary>Puts each row in its unit's bucket, as the rows are read (<see cref="Filler{T}"/>).</summary>
+    private void Fill<T>(TableSchema table, IEnumerable<Entry<T>> entries, Dictionary<string, Bucket> buckets, Func<Bucket, List<T>> list,
+        Dictionary<string, int> counts, Func<Bucket, Dictionary<string, int>>? ids)
+        where T : class
+    {
+        var filler = new Filler<T>(this, buckets, list, ids);
+        foreach (var e in entries)
+        {
+            filler.Add(e);
+        }
+
+        counts[table.Name] = filler.Finish();
+    }
+
+    /// <summary>Puts rows of one table in their units' buckets, one at a time. With <c>ids</c>, also numbers the ids the
+    /// rows name (bad rows too), which the cross-checks look references up in.</summary>
     /// <remarks>Rows usually come unit by unit: a unit's consecutive rows are gathered in one scratch list and added to
     /// its list at once, which then takes exactly their number (growing a list row by row allocated three times the
     /// room the rows need, 41 MB of arrays for the attendance of 20,000 units).</remarks>
-    private void Fill<T>(TableSchema table, IEnumerable<Entry<T>> entries, Dictionary<string, Bucket> buckets, Func<Bucket, List<T>> list,
-        Dictionary<string, int> counts, Func<Bucket, Dictionary<string, int>>? ids = null)
+    private sealed class Filler<T>(ExportAssembler into, Dictionary<string, Bucket> buckets, Func<Bucket, List<T>> list,
+        Func<Bucket, Dictionary<string, int>>? ids)
         where T : class
     {
-        var n = 0;
-        Bucket? last = null;
-        var run = new List<T>();
-        var keys = new List<string>();
-        foreach (var e in entries)
+        private readonly List<T> _run = [];
+        private readonly List<string> _keys = [];
+        private Bucket? _last;
+        private int _count;
+
+        public void Add(in Entry<T> e)
         {
-            n++;
-            Report(e);
+            _count++;
+            into.Report(e);
             if (e.UnitId.Length == 0)
             {
-                continue; // reported by the parser as a blank required value
+                return; // reported by the parser as a blank required value
             }
 
             // Rows usually come unit by unit: try the previous row's unit before the dictionary.
-            var b = last is not null && (ReferenceEquals(last.Id, e.UnitId) || last.Id == e.UnitId) ? last : buckets.GetValueOrDefault(e.UnitId);
+            var b = _last is not null && (ReferenceEquals(_last.Id, e.UnitId) || _last.Id == e.UnitId) ? _last : buckets.GetValueOrDefault(e.UnitId);
             if (b is null)
             {
-                Add(Severity.RowError, e.Source, "unit_id", e.UnitId, Messages.UnknownUnit, e.UnitId);
-                continue;
+                into.Add(Severity.RowError, e.Source, "unit_id", e.UnitId, Messages.UnknownUnit, e.UnitId);
+                return;
             }
 
-            if (b != last)
+            if (b != _last)
             {
-                Flush(last, run, list, keys, ids);
-                last = b;
+                Flush(_last, _run, list, _keys, ids);
+                _last = b;
             }
 
             if (ids is not null && e.Key.Length > 0)
             {
-                keys.Add(e.Key);
+                _keys.Add(e.Key);
             }
 
             if (e.Row is not null)
             {
-                run.Add(e.Row);
+                _run.Add(e.Row);
             }
         }
 
-        Flush(last, run, list, keys, ids);
-        counts[table.Name] = n;
+        /// <summary>Puts the last unit's rows in its bucket; the number of rows taken.</summary>
+        public int Finish()
+        {
+            Flush(_last, _run, list, _keys, ids);
+            return _count;
+        }
     }
 
     private static void Flush<T>(Bucket? bucket, List<T> run, Func<Bucket, List<T>> list, List<string> keys, Func<Bucket, Dictionary<string, int>>? ids)

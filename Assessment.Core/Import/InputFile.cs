@@ -90,7 +90,7 @@ internal static class InputFile
     }
 
     /// <summary>The length of the file a path names, links followed (a link's own length is that of its target's name).</summary>
-    private static long Length(string path)
+    internal static long Length(string path)
     {
         var file = new FileInfo(path);
         return file.LinkTarget is null ? file.Length : file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target.Length : 0;

@@ -31,12 +31,86 @@ public static class JsonExport
     }
 
     /// <summary>Reads and checks a JSON export; never throws for bad content.</summary>
+    /// <remarks>Each unit is typed as it is read, so what is held is the typed rows, not the text nor the records. A
+    /// UTF-8 file on disk is read as it streams from disk; any other (a pipe, another encoding) is read whole first.</remarks>
     public static Export Read(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Default;
         var file = Path.GetFileName(path);
+        return Streamed(path, file, options) ?? Whole(path, file, options);
+    }
+
+    /// <summary>A UTF-8 file on disk, read as it streams from disk: its bytes are not held (486 MB for 20,000 units).
+    /// Null for any other (a pipe, an empty file, one over the size limit, another encoding asked for and no UTF-8 mark),
+    /// and for one that turns out not to be valid UTF-8: nothing of it is kept, and the caller reads it whole, to decode it
+    /// as it decodes any other encoding.</summary>
+    private static Export? Streamed(string path, string file, ReadOptions options)
+    {
+        try
+        {
+            if (InputFile.Length(path) is var length && (length <= 0 || length > Math.Min(options.Limits.MaxFileBytes, Array.MaxLength)))
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // reported by the whole read
+        }
+
         var diagnostics = new List<Diagnostic>();
-        var tables = Tables.All.ToDictionary(t => t.Name, t => new List<RawRecord>());
+        var rows = new ExportAssembler.Nested(file, Locate, options);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var head = new byte[3];
+            var bom = stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head is [0xEF, 0xBB, 0xBF];
+            if (!bom && options.Encoding is { CodePage: not 65001 })
+            {
+                return null;
+            }
+
+            if (!bom)
+            {
+                stream.Position = 0;
+            }
+
+            using var text = new StreamReader(stream, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            try
+            {
+                new Reader(file, diagnostics, rows).Read(text);
+            }
+            catch (JsonReaderException e)
+            {
+                // A syntax error of a file that is not UTF-8 after all may be none in its own encoding: the rest of the
+                // file is read to find out (an invalid byte throws, and the whole read decides).
+                var rest = new char[1 << 16];
+                while (text.Read(rest) > 0)
+                {
+                }
+
+                diagnostics.Clear();
+                diagnostics.Add(BadJson(file, e));
+            }
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Clear();
+            diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileUnreadable, [e.Message]));
+        }
+
+        return rows.Assemble(path, diagnostics);
+    }
+
+    /// <summary>A file read whole first: its bytes are decoded from whatever encoding they are in.</summary>
+    private static Export Whole(string path, string file, ReadOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var rows = new ExportAssembler.Nested(file, Locate, options);
         try
         {
             if (InputFile.KindOf(path) == InputFile.Kind.Device)
@@ -55,29 +129,25 @@ public static class JsonExport
             {
                 using (text)
                 {
-                    new Reader(file, diagnostics, tables).Read(text);
+                    new Reader(file, diagnostics, rows).Read(text);
                 }
             }
         }
         catch (JsonReaderException e)
         {
-            // Whatever was read before the syntax error is dropped: the file is unusable as a whole.
             diagnostics.Clear();
-            foreach (var rows in tables.Values)
-            {
-                rows.Clear();
-            }
-
-            diagnostics.Add(new(Severity.FileError, file, e.LineNumber, null, null, Messages.BadJson, [e.Message]));
+            diagnostics.Add(BadJson(file, e));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileUnreadable, [e.Message]));
         }
 
-        var raw = Tables.All.ToDictionary(t => t.Name, t => RawTable.Of(t, file, tables[t.Name], tables[t.Name].Count > 0, Locate));
-        return ExportAssembler.Assemble(path, raw, diagnostics, options);
+        return rows.Assemble(path, diagnostics);
     }
+
+    /// <summary>A syntax error. Whatever was read before it is dropped: the file is unusable as a whole.</summary>
+    private static Diagnostic BadJson(string file, JsonReaderException e) => new(Severity.FileError, file, e.LineNumber, null, null, Messages.BadJson, [e.Message]);
 
     /// <summary>The file's text: UTF-8 read from the bytes as it is parsed (a province's export is hundreds of megabytes,
     /// twice that as a string); any other encoding decoded first. Null when the bytes are not valid text.</summary>
@@ -100,7 +170,9 @@ public static class JsonExport
 
     private static int LineOf(JToken t) => t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
-    private sealed class Reader(string file, List<Diagnostic> diagnostics, Dictionary<string, List<RawRecord>> tables)
+    /// <summary>Reads the document into records, handed to <paramref name="rows"/> as they are made: each unit's, then
+    /// its rows', then the next unit's; the directives and waivers last.</summary>
+    private sealed class Reader(string file, List<Diagnostic> diagnostics, ExportAssembler.Nested rows)
     {
         private static readonly JsonLoadSettings Settings = new() { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
 
@@ -123,7 +195,7 @@ public static class JsonExport
         /// units in order, then the directives and the waivers, wherever they stand in the file.</summary>
         public void Read(TextReader text)
         {
-            using var json = new JsonTextReader(text) { FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
+            using var json = new JsonTextReader(text) { CloseInput = false, FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
             // Comments before the value are skipped, as JToken.Load skips them.
             if (!Next(json))
             {
@@ -381,7 +453,7 @@ public static class JsonExport
             }
 
             var record = new RawRecord(line, values, Anchor: anchor, ValueLines: lines);
-            tables[table.Name].Add(record);
+            rows.Add(table, record);
             return record;
         }
 

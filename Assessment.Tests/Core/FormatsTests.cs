@@ -199,6 +199,37 @@ public sealed class JsonExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_ASyntaxErrorBeforeBytesOfNoEncoding_ReportsTheEncoding()
+    {
+        // A UTF-8 file is parsed as it streams from disk, so the syntax error comes first, the bad bytes a megabyte on;
+        // but those bytes are no encoding at all, and that is what the file is reported for, as when it is decoded first.
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllBytes(path, [.. "{ \"units\": [ x ] }"u8, .. Enumerable.Repeat((byte)' ', 1 << 20), 0xFF, 0xFE, 0x81]);
+
+        var d = JsonExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+
+        (d.Severity, d.Code, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", "GB18030"));
+    }
+
+    [Fact]
+    public void Read_Gb18030WhoseFirstUnitsAreAscii_IsDecodedWhole()
+    {
+        // Read as UTF-8 until the first Chinese character, in the third unit: what was read until then is dropped,
+        // and the file is decoded as GB18030 and read again.
+        var units = Enumerable.Range(1, 3).Select(i => i < 3
+            ? $"{{ \"unitId\": \"U{i}\", \"unitName\": \"Unit {i}\", \"year\": 2024 }}"
+            : $"{{ \"unitId\": \"U{i}\", \"unitName\": \"三号\", \"year\": 2024 }}");
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllText(path, $"{{ \"units\": [ {string.Join(", ", units)} ] }}", TempExport.Gb18030);
+
+        var e = JsonExport.Read(path);
+
+        e.Diagnostics.Should().BeEmpty();
+        e.Units.Select(u => (u.UnitId, u.Unit.UnitName)).Should().Equal(("U1", "Unit 1"), ("U2", "Unit 2"), ("U3", "三号"));
+        e.RowCounts[Assessment.Core.Import.Tables.Units.Name].Should().Be(3);
+    }
+
+    [Fact]
     public void Read_CommentsBeforeTheDocumentAndBetweenItsParts_AreSkipped() =>
         Read("// exported 2025-01-10\n" + TwoUnits.Replace("\"directives\"", "/* the province's */ \"directives\"", StringComparison.Ordinal))
             .Diagnostics.Should().BeEmpty();
