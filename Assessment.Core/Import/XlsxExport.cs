@@ -288,7 +288,9 @@ public static class XlsxExport
         var raw = cell.Value;
         if (cell.Type == "s")
         {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : "";
+            // A damaged workbook, not a blank value: refused whole, naming the cell.
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i]
+                : throw new InvalidDataException($"cell {cell.Reference} names shared string \"{raw}\", but the workbook has {strings.Length}");
         }
 
         if (cell.Type == "inlineStr")

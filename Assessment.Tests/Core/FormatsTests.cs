@@ -443,6 +443,37 @@ public sealed class XlsxExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_ANumberWithAStyleThatIsNoNumber_IsTheNumber()
+    {
+        // A style index (s) is a number in every workbook Excel writes; one that is not is ignored, not refused, so
+        // the cell is a number and not a date.
+        var path = SampleWith(xml => xml.Replace(
+            "<x:c r=\"C2\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">2024</x:t></x:is></x:c>", "<x:c r=\"C2\" s=\"x\"><x:v>2024</x:v></x:c>",
+            StringComparison.Ordinal));
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Where(d => d.Severity != Severity.Warning).Should().BeEmpty();
+        e.Units.Single(u => u.UnitId == "U001").Unit.Year.Should().Be(2024);
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("-1")]
+    [InlineData("x")]
+    public void Read_ACellNamingASharedStringThereIsNot_RefusesTheWorkbook(string index)
+    {
+        // The sample has no shared strings at all: a cell naming one is a damaged workbook, not a blank value.
+        var path = SampleWith(xml => xml.Replace(
+            "<x:c r=\"B2\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">中共青山县委员会</x:t></x:is></x:c>", $"<x:c r=\"B2\" t=\"s\"><x:v>{index}</x:v></x:c>",
+            StringComparison.Ordinal));
+
+        var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
+        d.Args.Single().Should().Be($"cell B2 names shared string \"{index}\", but the workbook has 0");
+    }
+
+    [Fact]
     public void Read_TwoSheetsForOneTable_IsFileError()
     {
         var path = Workbook(("units", [UnitHeader, ["U1", "一号", 2024, null]]), ("单位", [UnitHeader, ["U2", "二号", 2024, null]]));
@@ -485,6 +516,24 @@ public sealed class ConversionTests : IDisposable
         var write = () => ExportWriters.WriteXlsx(export, xlsx, maxRows: attendance);
         write.Should().Throw<ArgumentException>().WithMessage($"table attendance has {attendance} rows, more than an XLSX sheet holds ({attendance - 1} after the header)");
         File.Exists(xlsx).Should().BeFalse();
+    }
+
+    [Fact]
+    public void WriteXlsx_TheWorkbook_IsValidAgainstTheOfficeSchemas()
+    {
+        // The workbook is written element by element (OpenXmlWriter), not as the SDK's checked trees: what Excel
+        // would refuse to open is what the SDK's validator finds against the schemas of the format.
+        var csv = Directory.CreateDirectory(Path.Combine(_x.Folder, "csv")).FullName;
+        new ExportGenerator(7).Write(csv, 5, "V", AsOf);
+        var xlsx = Path.Combine(_x.Folder, "export.xlsx");
+        ExportWriters.WriteXlsx(CsvExport.Read(csv), xlsx);
+
+        using var doc = SpreadsheetDocument.Open(xlsx, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(FileFormatVersions.Office2007).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+
+        errors.Should().BeEmpty();
+        doc.WorkbookPart!.WorksheetParts.Should().HaveCount(Assessment.Core.Import.Tables.All.Count);
     }
 
     [Fact]
