@@ -22,7 +22,6 @@ public static class XlsxExport
         options ??= ReadOptions.Default;
         var file = Path.GetFileName(path);
         var diagnostics = new List<Diagnostic>();
-        var tables = new Dictionary<string, RawTable>();
         var sheetOf = new Dictionary<string, string>();
         var letters = new Dictionary<string, Dictionary<string, string>>();
         string? Locate(RowSource s, string? column) =>
@@ -31,20 +30,36 @@ public static class XlsxExport
                 ? $"{s.Anchor}!{letter}{s.Line}"
                 : $"{s.Anchor}!{s.Line}";
 
+        // Each record is typed into its unit as its row is read, so the rows are held typed, not as text as well. A
+        // unit's rows need its unit first: the records of a sheet before the units sheet wait for it.
+        var rows = new ExportAssembler.Nested(file, Locate, options);
+        List<(TableSchema Table, RawRecord Record)>? waiting = [];
+        void Add(TableSchema table, RawRecord record)
+        {
+            if (waiting is null || table == Tables.Units)
+            {
+                rows.Add(table, record);
+            }
+            else
+            {
+                waiting.Add((table, record));
+            }
+        }
+
         try
         {
             if (InputFile.KindOf(path) != InputFile.Kind.Regular)
             {
                 // A workbook is a zip archive, read by seeking: never a pipe or a device.
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotRegularFile, []));
-                return ExportAssembler.Assemble(path, tables, diagnostics, options);
+                return rows.Assemble(path, diagnostics);
             }
 
             if (new FileInfo(path).Length is var length && length > options.Limits.MaxFileBytes)
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
                     [length.ToString(CultureInfo.InvariantCulture), options.Limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]));
-                return ExportAssembler.Assemble(path, tables, diagnostics, options);
+                return rows.Assemble(path, diagnostics);
             }
 
             using var doc = SpreadsheetDocument.Open(path, false);
@@ -61,18 +76,25 @@ public static class XlsxExport
                     continue;
                 }
 
-                if (tables.TryGetValue(schema.Name, out var other))
+                if (sheetOf.TryGetValue(schema.Name, out var first))
                 {
-                    diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.TableTwice, [schema.Name, sheetOf[schema.Name], name], name));
+                    diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.TableTwice, [schema.Name, first, name], name));
                     continue;
                 }
 
                 var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-                var table = ReadSheet(schema, file, name, part, strings, dateStyles, diagnostics, letters, Locate);
-                if (table is not null)
+                if (ReadSheet(schema, file, name, part, strings, dateStyles, diagnostics, letters, Add))
                 {
-                    tables[schema.Name] = table;
                     sheetOf[schema.Name] = name;
+                    if (schema == Tables.Units && waiting is not null)
+                    {
+                        foreach (var (table, record) in waiting)
+                        {
+                            rows.Add(table, record);
+                        }
+
+                        waiting = null;
+                    }
                 }
             }
         }
@@ -82,19 +104,20 @@ public static class XlsxExport
             diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadXlsx, [e.Message]));
         }
 
-        if (!tables.ContainsKey(Tables.Units.Name) && !diagnostics.Any(d => d.Severity == Severity.FileError))
+        if (!sheetOf.ContainsKey(Tables.Units.Name) && !diagnostics.Any(d => d.Severity == Severity.FileError))
         {
             diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.MissingTable, ["units / 单位"]));
         }
 
-        return ExportAssembler.Assemble(path, tables, diagnostics, options);
+        return rows.Assemble(path, diagnostics);
     }
 
-    private static RawTable? ReadSheet(TableSchema schema, string file, string sheetName, WorksheetPart part, string[] strings, HashSet<uint> dateStyles,
-        List<Diagnostic> diagnostics, Dictionary<string, Dictionary<string, string>> letters, Func<RowSource, string?, string?> locate)
+    /// <summary>Reads a sheet: its headers, then each row's record, handed to <paramref name="add"/> as it is read.
+    /// False when the sheet is not a table: empty, or its headers unusable (reported).</summary>
+    private static bool ReadSheet(TableSchema schema, string file, string sheetName, WorksheetPart part, string[] strings, HashSet<uint> dateStyles,
+        List<Diagnostic> diagnostics, Dictionary<string, Dictionary<string, string>> letters, Action<TableSchema, RawRecord> add)
     {
         int[]? map = null;
-        var records = new List<RawRecord>();
         foreach (var (line, row) in Rows(part))
         {
             var cells = new SortedDictionary<int, string>();
@@ -120,7 +143,7 @@ public static class XlsxExport
                 map = CsvTableReader.MapHeaders(schema, file, headers, diagnostics, line, c => $"{sheetName}!{ColumnLetter(c + 1)}{line}");
                 if (map is null)
                 {
-                    return null;
+                    return false;
                 }
 
                 letters[sheetName] = Enumerable.Range(0, map.Length).Where(i => map[i] >= 0)
@@ -138,10 +161,10 @@ public static class XlsxExport
                 }
             }
 
-            records.Add(new RawRecord(line, values, Anchor: sheetName));
+            add(schema, new RawRecord(line, values, Anchor: sheetName));
         }
 
-        return map is null ? null : RawTable.Of(schema, file, records, true, locate);
+        return map is not null;
     }
 
     /// <summary>A cell as the sheet's XML gives it: its reference (B7), type (s, inlineStr, n, b, str, e, d), style,

@@ -378,6 +378,25 @@ public sealed class XlsxExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_SheetsBeforeTheUnitsSheet_AreReadAsIfAfterIt()
+    {
+        // Rows are typed into their units as they are read: a sheet before the units sheet waits for it.
+        (string, object?[][]) units = ("单位", [UnitHeader, ["U1", "一号", 2024, null], ["U2", "二号", 2024, null]]);
+        (string, object?[][]) members = ("成员", [["单位编码", "成员编码", "姓名", "角色"], ["U1", "M1", "王", "书记"], ["U9", "M2", "李", "成员"], ["U2", "M3", "张", "成员"], ["U1", "M4", "赵", "组长"]]);
+        (string, object?[][]) sessions = ("学习", [["单位编码", "学习编号", "日期"], ["U2", "S1", "2024-03-05"], ["U1", "S1", "2024-13-05"]]);
+        static string[] Said(Export e) => [.. e.Diagnostics.Select(d => $"{d.Severity} {d.Line} {d.Column} {d.UnitId} {d.Path} {d.Format("en")}")];
+
+        var last = XlsxExport.Read(Workbook(members, sessions, units));
+        var (lastUnits, lastSaid) = (last.Units.Select(u => (u.UnitId, u.Members.Count, u.Sessions.Count)).ToArray(), Said(last));
+        var first = XlsxExport.Read(Workbook(units, members, sessions));
+
+        lastSaid.Should().Equal(Said(first));
+        lastUnits.Should().Equal(first.Units.Select(u => (u.UnitId, u.Members.Count, u.Sessions.Count)));
+        lastSaid.Should().Contain(d => d.Contains("U9", StringComparison.Ordinal), "a member of a unit the export does not have");
+        lastUnits.Should().Equal(("U2", 1, 1));
+    }
+
+    [Fact]
     public void Read_UnknownSheetAndMissingColumn_AreReported()
     {
         var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, null]]), ("说明", [["随便写点什么"]]), ("members", [["unit_id", "member_id", "name"]]));
