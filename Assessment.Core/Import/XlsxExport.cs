@@ -311,8 +311,10 @@ public static class XlsxExport
         var raw = cell.Value;
         if (cell.Type == "s")
         {
-            // A damaged workbook, not a blank value: refused whole, naming the cell.
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i]
+            // No index is a blank cell; an index the workbook does not have is a damaged workbook, not a blank value:
+            // refused whole, naming the cell.
+            return raw.Length == 0 ? ""
+                : int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i]
                 : throw new InvalidDataException($"cell {cell.Reference} names shared string \"{raw}\", but the workbook has {strings.Length}");
         }
 

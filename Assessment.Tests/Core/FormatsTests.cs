@@ -493,6 +493,17 @@ public sealed class XlsxExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_ASharedStringCellWithNoIndex_IsBlank()
+    {
+        var path = SampleWith(xml => xml.Replace(
+            "<x:c r=\"B2\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">中共青山县委员会</x:t></x:is></x:c>", "<x:c r=\"B2\" t=\"s\" />",
+            StringComparison.Ordinal));
+
+        var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle(x => x.Severity == Severity.RowError).Subject;
+        (d.UnitId, d.Column, d.Code).Should().Be(("U001", "unit_name", "required"));
+    }
+
+    [Fact]
     public void Read_TwoSheetsForOneTable_IsFileError()
     {
         var path = Workbook(("units", [UnitHeader, ["U1", "一号", 2024, null]]), ("单位", [UnitHeader, ["U2", "二号", 2024, null]]));
