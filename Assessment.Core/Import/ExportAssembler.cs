@@ -461,7 +461,7 @@ internal sealed class ExportAssembler
 
     /// <summary>The tables of a unit's rows, in the order the whole read takes them and joins their diagnostics: how
     /// each is typed, and where its rows go in a bucket. The whole read, the streamed read and the read of nested rows
-    /// (<see cref="Nested"/>) all take them from here.</summary>
+    /// (<see cref="Nested"/>: JSON and XLSX) all take them from here.</summary>
     private static readonly Child[] Children =
     [
         new Child<MemberRow>(Tables.Members, RowParsers.Member, "member_id", b => b.Members, b => b.MemberIds),
@@ -525,10 +525,11 @@ internal sealed class ExportAssembler
         public override int Finish() => filler.Finish();
     }
 
-    /// <summary>Assembles an export whose rows come nested (JSON): each unit's record, then its rows of every table,
-    /// then the next unit's. Each record is typed and its row put in its unit's bucket as it is read, so what is held
-    /// to the end is the typed rows, not the records as well. The directives and waivers, which apply across units,
-    /// are typed at the end. The export is the one <see cref="ExportAssembler.Assemble(string, IReadOnlyDictionary{string, RawTable}, List{Diagnostic}, ReadOptions)"/>
+    /// <summary>Assembles an export whose records come one at a time, each unit's before its rows: nested (JSON: each
+    /// unit's record, then its rows of every table, then the next unit's) or a table at a time after the units (XLSX).
+    /// Each record is typed and its row put in its unit's bucket as it is read, so what is held to the end is the typed
+    /// rows, not the records as well. The directives and waivers, which apply across units, are typed at the end. Each
+    /// table's diagnostics are kept in a list of its own and joined in the order the whole read makes them. The export is the one <see cref="ExportAssembler.Assemble(string, IReadOnlyDictionary{string, RawTable}, List{Diagnostic}, ReadOptions)"/>
     /// makes of the same records in the same order: the same rows, the diagnostics in the same order.</summary>
     internal sealed class Nested
     {
