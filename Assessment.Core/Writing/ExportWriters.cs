@@ -23,14 +23,17 @@ public static class ExportWriters
         Directory.CreateDirectory(folder);
         foreach (var (table, rows) in CanonicalRows.Of(export))
         {
-            var sb = new StringBuilder();
-            sb.Append(string.Join(",", table.Columns.Select(c => c.Name))).Append("\r\n");
-            foreach (var row in rows)
+            // Each row is written as it is made: a province's attendance as one string would be hundreds of megabytes.
+            OutputStream.WriteText(Path.Combine(folder, table.FileName), new UTF8Encoding(true), w =>
             {
-                sb.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
-            }
-
-            OutputStream.WriteText(Path.Combine(folder, table.FileName), new UTF8Encoding(true), w => w.Write(sb));
+                w.Write(string.Join(",", table.Columns.Select(c => c.Name)));
+                w.Write("\r\n");
+                foreach (var row in rows)
+                {
+                    w.Write(string.Join(",", row.Select(Quote)));
+                    w.Write("\r\n");
+                }
+            });
         }
     }
 
@@ -41,6 +44,7 @@ public static class ExportWriters
     /// JSON numbers, booleans and arrays where they fit, English vocabulary codes.</summary>
     public static void WriteJson(Export export, string path)
     {
+        var v = new CanonicalRows.Vocab(true);
         var rows = CanonicalRows.Of(export, englishCodes: true);
         JObject Obj(TableSchema t, string[] row, params string[] skip)
         {
@@ -59,27 +63,17 @@ public static class ExportWriters
             return o;
         }
 
-        ILookup<string, string[]> ByUnit(TableSchema t) => rows[t].ToLookup(r => r[0]);
-        var members = ByUnit(Tables.Members);
-        var sessions = ByUnit(Tables.Sessions);
-        var attendance = rows[Tables.Attendance].ToLookup(r => (r[0], r[1]));
-        var speeches = rows[Tables.Speeches].ToLookup(r => (r[0], r[1]));
-        var outputs = ByUnit(Tables.Outputs);
-        var documents = ByUnit(Tables.Documents);
-        var events = ByUnit(Tables.Events);
-        var reviews = ByUnit(Tables.Reviews);
-
-        // Written a unit at a time: the tree of a province's export would be several times the size of its text.
+        // Written a unit at a time, from the unit's own rows: the tree of a province's export would be several times
+        // the size of its text, and its rows as text alone take gigabytes.
         OutputStream.WriteText(path, new UTF8Encoding(false), w =>
         {
             using var json = new JsonTextWriter(w) { Formatting = Formatting.Indented, CloseOutput = false };
             json.WriteStartObject();
             json.WritePropertyName("units");
             json.WriteStartArray();
-            foreach (var unitRow in rows[Tables.Units])
+            foreach (var x in export.Units)
             {
-                var id = unitRow[0];
-                var unit = Obj(Tables.Units, unitRow);
+                var unit = Obj(Tables.Units, CanonicalRows.Unit(x.Unit));
                 void Add(string name, JArray items)
                 {
                     if (items.Count > 0)
@@ -88,12 +82,14 @@ public static class ExportWriters
                     }
                 }
 
-                Add("members", new JArray(members[id].Select(r => Obj(Tables.Members, r, "unit_id"))));
-                Add("sessions", new JArray(sessions[id].Select(r =>
+                var attendance = x.Attendance.ToLookup(a => a.SessionId);
+                var speeches = x.Speeches.ToLookup(a => a.SessionId);
+                Add("members", new JArray(x.Members.Select(m => Obj(Tables.Members, CanonicalRows.Member(v, m), "unit_id"))));
+                Add("sessions", new JArray(x.Sessions.Select(session =>
                 {
-                    var s = Obj(Tables.Sessions, r, "unit_id");
-                    var a = new JArray(attendance[(id, r[1])].Select(x => Obj(Tables.Attendance, x, "unit_id", "session_id")));
-                    var sp = new JArray(speeches[(id, r[1])].Select(x => Obj(Tables.Speeches, x, "unit_id", "session_id")));
+                    var s = Obj(Tables.Sessions, CanonicalRows.Session(v, session), "unit_id");
+                    var a = new JArray(attendance[session.SessionId].Select(r => Obj(Tables.Attendance, CanonicalRows.Attendance(v, r), "unit_id", "session_id")));
+                    var sp = new JArray(speeches[session.SessionId].Select(r => Obj(Tables.Speeches, CanonicalRows.Speech(v, r), "unit_id", "session_id")));
                     if (a.Count > 0)
                     {
                         s["attendance"] = a;
@@ -106,10 +102,10 @@ public static class ExportWriters
 
                     return s;
                 })));
-                Add("outputs", new JArray(outputs[id].Select(r => Obj(Tables.Outputs, r, "unit_id"))));
-                Add("documents", new JArray(documents[id].Select(r => Obj(Tables.Documents, r, "unit_id"))));
-                Add("events", new JArray(events[id].Select(r => Obj(Tables.Events, r, "unit_id"))));
-                Add("reviews", new JArray(reviews[id].Select(r => Obj(Tables.Reviews, r, "unit_id"))));
+                Add("outputs", new JArray(x.Outputs.Select(r => Obj(Tables.Outputs, CanonicalRows.Output(v, r), "unit_id"))));
+                Add("documents", new JArray(x.Documents.Select(r => Obj(Tables.Documents, CanonicalRows.Document(v, r), "unit_id"))));
+                Add("events", new JArray(x.Events.Select(r => Obj(Tables.Events, CanonicalRows.Event(v, r), "unit_id"))));
+                Add("reviews", new JArray(x.Reviews.Select(r => Obj(Tables.Reviews, CanonicalRows.Review(v, r), "unit_id"))));
                 unit.WriteTo(json);
             }
 
@@ -173,18 +169,19 @@ public static class ExportWriters
     /// <summary>Why the rows cannot be a workbook, checked before anything is written: a table over a sheet's rows, or
     /// a value with a character XML cannot hold (a control character such as U+0001; tab and line breaks are fine).
     /// Null when they can.</summary>
-    private static string? Unwritable(IReadOnlyDictionary<TableSchema, IReadOnlyList<string[]>> rows, int maxRows)
+    private static string? Unwritable(IReadOnlyDictionary<TableSchema, IEnumerable<string[]>> rows, int maxRows)
     {
         foreach (var (table, tableRows) in rows)
         {
-            if (tableRows.Count + 1 > maxRows)
+            if (tableRows.Count() is var count && count + 1 > maxRows)
             {
-                return $"table {table.Name} has {tableRows.Count.ToString("N0", CultureInfo.InvariantCulture)} rows, more than an XLSX sheet holds ({(maxRows - 1).ToString("N0", CultureInfo.InvariantCulture)} after the header)";
+                return $"table {table.Name} has {count.ToString("N0", CultureInfo.InvariantCulture)} rows, more than an XLSX sheet holds ({(maxRows - 1).ToString("N0", CultureInfo.InvariantCulture)} after the header)";
             }
 
-            for (var r = 0; r < tableRows.Count; r++)
+            var r = -1;
+            foreach (var row in tableRows)
             {
-                var row = tableRows[r];
+                r++;
                 for (var c = 0; c < row.Length; c++)
                 {
                     var value = row[c];
@@ -211,7 +208,7 @@ public static class ExportWriters
         return null;
     }
 
-    private static void Fill(SpreadsheetDocument doc, IReadOnlyDictionary<TableSchema, IReadOnlyList<string[]>> rows)
+    private static void Fill(SpreadsheetDocument doc, IReadOnlyDictionary<TableSchema, IEnumerable<string[]>> rows)
     {
         var workbook = doc.AddWorkbookPart();
         workbook.Workbook = new Workbook();
