@@ -212,6 +212,19 @@ public sealed class JsonExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_AUtf8SequenceCutShortAtTheEnd_IsNoUtf8()
+    {
+        // The last byte starts a character that never comes: read as it streams, the decoder must still say so at the
+        // end, as the check of the whole file's bytes did.
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllBytes(path, [.. "{ \"units\": [] }  "u8, 0xE5]);
+
+        var d = JsonExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+
+        (d.Severity, d.Code, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", "GB18030"));
+    }
+
+    [Fact]
     public void Read_Gb18030WhoseFirstUnitsAreAscii_IsDecodedWhole()
     {
         // Read as UTF-8 until the first Chinese character, in the third unit: what was read until then is dropped,
