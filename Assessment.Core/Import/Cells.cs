@@ -58,9 +58,9 @@ internal sealed class Cells
     public int Line { get; private set; }
 
     /// <summary>For nested formats, where the record is: the JSON path of its object, or its sheet.</summary>
-    public string? Anchor { get; private set; }
+    public object? Anchor { get; private set; }
 
-    public RowSource Source => new(_file, Line, Anchor);
+    public RowSource Source => Anchor is JsonPath path ? new(_file, Line, path) : new(_file, Line, (string?)Anchor);
 
     /// <summary>The unit the errors of this row are attributed to; null for a row of every unit.</summary>
     public string? UnitId
@@ -73,7 +73,7 @@ internal sealed class Cells
     public bool AppliesToEveryUnit { get; set; }
 
     /// <summary>Starts the next record: every value blank, no diagnostics.</summary>
-    public void Begin(int line, string? anchor = null, int[]? valueLines = null)
+    public void Begin(int line, object? anchor = null, int[]? valueLines = null)
     {
         Line = line;
         Anchor = anchor;

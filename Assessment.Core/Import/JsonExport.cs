@@ -233,7 +233,7 @@ public static class JsonExport
                         {
                             var unit = Load(json);
                             _prefix = $"units[{i}]";
-                            Unit(unit);
+                            Unit(unit, i);
                         }
 
                         break;
@@ -269,9 +269,9 @@ public static class JsonExport
             diagnostics.InsertRange(first, unknown); // the top level's names are each given once: no need to warn once
 
             _prefix = "directives";
-            Rows(directives, Tables.Directives, []);
+            Rows(directives, Tables.Directives, [], null, "directives");
             _prefix = "waivers";
-            Rows(waivers, Tables.Waivers, []);
+            Rows(waivers, Tables.Waivers, [], null, "waivers");
         }
 
         /// <summary>One instance of each short value (see <see cref="_values"/>).</summary>
@@ -345,7 +345,7 @@ public static class JsonExport
             return _prefix is null ? path : path.Length == 0 ? _prefix : path[0] == '[' ? _prefix + path : _prefix + "." + path;
         }
 
-        private void Unit(JToken u)
+        private void Unit(JToken u, int index)
         {
             if (u is not JObject unit)
             {
@@ -353,43 +353,48 @@ public static class JsonExport
                 return;
             }
 
-            var record = Record(unit, Tables.Units, [], UnitChildProperties);
+            var path = new JsonPath(null, "units", index);
+            var record = Record(unit, Tables.Units, [], UnitChildProperties, path);
             var unitId = record?.Values[0] ?? "";
             foreach (var (property, table) in UnitChildren)
             {
                 if (table == Tables.Sessions)
                 {
-                    Sessions(unit[property], unitId);
+                    Sessions(unit[property], unitId, path);
                 }
                 else
                 {
-                    Rows(unit[property], table, [("unit_id", unitId)]);
+                    Rows(unit[property], table, [("unit_id", unitId)], path, property);
                 }
             }
         }
 
-        private void Sessions(JToken? array, string unitId)
+        private void Sessions(JToken? array, string unitId, JsonPath unit)
         {
-            foreach (var s in Items(array))
+            foreach (var (s, index) in Items(array))
             {
-                var record = Record(s, Tables.Sessions, [("unit_id", unitId)], SessionChildProperties);
+                var path = new JsonPath(unit, "sessions", index);
+                var record = Record(s, Tables.Sessions, [("unit_id", unitId)], SessionChildProperties, path);
                 var sessionId = record is null ? "" : record.Values[1];
                 foreach (var (property, table) in SessionChildren)
                 {
-                    Rows(s[property], table, [("unit_id", unitId), ("session_id", sessionId)]);
+                    Rows(s[property], table, [("unit_id", unitId), ("session_id", sessionId)], path, property);
                 }
             }
         }
 
-        private void Rows(JToken? array, TableSchema table, (string Column, string Value)[] parents)
+        /// <summary>The rows of the array <paramref name="name"/> of the object at <paramref name="parent"/> (of the
+        /// top level when null).</summary>
+        private void Rows(JToken? array, TableSchema table, (string Column, string Value)[] parents, JsonPath? parent, string name)
         {
-            foreach (var item in Items(array))
+            foreach (var (item, index) in Items(array))
             {
-                Record(item, table, parents, []);
+                Record(item, table, parents, [], new JsonPath(parent, name, index));
             }
         }
 
-        private IEnumerable<JObject> Items(JToken? array)
+        /// <summary>The objects of an array, each with its index there.</summary>
+        private IEnumerable<(JObject Item, int Index)> Items(JToken? array)
         {
             if (array is null || array.Type == JTokenType.Null)
             {
@@ -402,27 +407,30 @@ public static class JsonExport
                 yield break;
             }
 
+            var index = 0;
             foreach (var t in a)
             {
                 if (t is JObject o)
                 {
-                    yield return o;
+                    yield return (o, index);
                 }
                 else
                 {
                     Shape(t, $"each entry of \"{PathOf(a)}\" must be an object");
                 }
+
+                index++;
             }
         }
 
-        private RawRecord? Record(JObject o, TableSchema table, (string Column, string Value)[] parents, string[] nested)
+        /// <summary>The record of a row object at <paramref name="path"/>, handed on to the rows.</summary>
+        private RawRecord? Record(JObject o, TableSchema table, (string Column, string Value)[] parents, string[] nested, JsonPath path)
         {
             var values = new string[table.Columns.Count];
             Array.Fill(values, "");
             var lines = new int[table.Columns.Count];
             var line = LineOf(o);
-            var anchor = PathOf(o);
-            var source = new RowSource(file, line, anchor);
+            var source = new RowSource(file, line, path);
             foreach (var p in o.Properties())
             {
                 if (Array.IndexOf(nested, p.Name) >= 0)
@@ -452,7 +460,7 @@ public static class JsonExport
                 values[index] = value;
             }
 
-            var record = new RawRecord(line, values, Anchor: anchor, ValueLines: lines);
+            var record = new RawRecord(line, values, Anchor: path, ValueLines: lines);
             rows.Add(table, record);
             return record;
         }

@@ -7,9 +7,10 @@ namespace Assessment.Core.Import;
 /// <param name="Values">Trimmed, NFKC-folded values indexed like the schema's columns; "" for a blank or absent column.</param>
 /// <param name="Problem">A structural problem (malformed quoting, too many fields), or null.</param>
 /// <param name="ProblemArgs">The values filled into the problem's message.</param>
-/// <param name="Anchor">For nested formats, where the record is: the JSON path of its object, or its sheet.</param>
+/// <param name="Anchor">For nested formats, where the record is: the JSON path of its object (a <see cref="JsonPath"/>),
+/// or its sheet's name.</param>
 /// <param name="ValueLines">For formats whose values sit on their own lines (JSON), the line of each value; 0 where unknown.</param>
-internal sealed record RawRecord(int Line, string[] Values, Diagnostics.MessageTemplate? Problem = null, string[]? ProblemArgs = null, string? Anchor = null,
+internal sealed record RawRecord(int Line, string[] Values, Diagnostics.MessageTemplate? Problem = null, string[]? ProblemArgs = null, object? Anchor = null,
     int[]? ValueLines = null);
 
 /// <summary>One table as a source of raw records (a CSV file, a JSON array, a sheet). Records are not kept: the

@@ -75,6 +75,29 @@ public sealed class JsonExportTests : IDisposable
     }
 
     [Fact]
+    public void Read_RowSources_HoldTheirPaths()
+    {
+        // A row's path is made into text only when asked for; it reads, and compares, as the text it stands for.
+        var e = Read(TwoUnits);
+
+        var u = e.Units[0];
+        u.Members[1].Source.Should().Be(new RowSource("export.json", 4, "units[0].members[1]"));
+        u.Attendance[1].Source.Anchor.Should().Be("units[0].sessions[0].attendance[1]");
+        u.Directives.Single().Source.Anchor.Should().Be("directives[0]");
+        e.Units[1].Unit.Source.Anchor.Should().Be("units[1]");
+        u.Members[1].Source.GetHashCode().Should().Be(new RowSource("export.json", 4, "units[0].members[1]").GetHashCode());
+        u.Members[1].Source.Should().NotBe(u.Members[0].Source);
+    }
+
+    [Fact]
+    public void Read_AnEntryThatIsNoObject_CountsInTheIndexOfTheNext()
+    {
+        var e = Read("{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024, \"members\": [ 5, { \"memberId\": {}, \"name\": \"王\", \"role\": \"书记\" } ] } ] }");
+
+        e.Diagnostics.Select(d => (d.Code, d.Path)).Should().Contain(("json-shape", "units[0].members[0]")).And.Contain(("not-a-value", "units[0].members[1].memberId"));
+    }
+
+    [Fact]
     public void Read_UnknownProperty_WarnsOnce()
     {
         var e = Read(TwoUnits.Replace("\"unitName\": \"一号\"", "\"unitName\": \"一号\", \"remark\": 1", StringComparison.Ordinal).Replace("\"unitName\": \"二号\"", "\"unitName\": \"二号\", \"remark\": 2", StringComparison.Ordinal));
