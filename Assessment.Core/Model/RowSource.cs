@@ -59,11 +59,14 @@ public readonly record struct RowSource
     /// text, however each is held.</summary>
     private sealed class Located(string file, object anchor) : IEquatable<Located>
     {
+        private readonly object _anchor = anchor;
+
         public string File { get; } = file;
 
-        public string Anchor => anchor as string ?? anchor.ToString()!;
+        public string Anchor => _anchor as string ?? _anchor.ToString()!;
 
-        public bool Equals(Located? other) => other is not null && File == other.File && (ReferenceEquals(anchor, other.Anchor) || Anchor == other.Anchor);
+        public bool Equals(Located? other) =>
+            other is not null && File == other.File && (ReferenceEquals(_anchor, other._anchor) || Anchor == other.Anchor);
 
         public override bool Equals(object? obj) => Equals(obj as Located);
 
