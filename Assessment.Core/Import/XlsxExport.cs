@@ -55,7 +55,7 @@ public static class XlsxExport
                 return rows.Assemble(path, diagnostics);
             }
 
-            if (new FileInfo(path).Length is var length && length > options.Limits.MaxFileBytes)
+            if (InputFile.Length(path) is var length && length > options.Limits.MaxFileBytes) // a link: its target's size
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileTooLarge,
                     [length.ToString(CultureInfo.InvariantCulture), options.Limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]));

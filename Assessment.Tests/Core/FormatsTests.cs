@@ -556,6 +556,22 @@ public sealed class XlsxExportTests : IDisposable
             .Diagnostics.Should().ContainSingle(d => d.Code == "file-too-large" && d.File == "export.xlsx");
 
     [Fact]
+    public void Read_OverTheSizeLimitBehindALink_IsFileError()
+    {
+        // The limit is the linked workbook's size, not the link's own (the length of its target's name).
+        if (OperatingSystem.IsWindows())
+        {
+            return; // links need a privilege there
+        }
+
+        var link = Path.Combine(_x.Folder, "link.xlsx");
+        File.CreateSymbolicLink(link, Workbook(("units", [UnitHeader, ["U1", "一号", 2024, null]])));
+
+        XlsxExport.Read(link, new ReadOptions { Limits = ReadLimits.Default with { MaxFileBytes = 200 } })
+            .Diagnostics.Should().ContainSingle(d => d.Code == "file-too-large" && d.File == "link.xlsx");
+    }
+
+    [Fact]
     public void Read_NoUnitsSheet_IsFileError() =>
         XlsxExport.Read(Workbook(("members", [["unit_id", "member_id", "name", "role"]]))).Diagnostics.Should().ContainSingle(d => d.Code == "missing-table");
 }
