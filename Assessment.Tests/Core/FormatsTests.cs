@@ -234,6 +234,23 @@ public sealed class JsonExportTests : IDisposable
         (d.Severity, d.Code, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", "GB18030"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_AnEncodingAskedFor_IsUsedUnlessTheFileHasAUtf8Mark(bool mark)
+    {
+        // --encoding applies to every file: UTF-8 bytes read as GB18030 are other characters (the wrong encoding asked
+        // for shows). A UTF-8 mark still says what the file is, as for a CSV file.
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllText(path, "{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024 } ] }", new System.Text.UTF8Encoding(mark));
+
+        var e = JsonExport.Read(path, new ReadOptions { Encoding = TempExport.Gb18030 });
+
+        var misread = ValueParser.Fold(TempExport.Gb18030.GetString(System.Text.Encoding.UTF8.GetBytes("一号")));
+        misread.Should().NotBe("一号");
+        e.Units.Single().Unit.UnitName.Should().Be(mark ? "一号" : misread);
+    }
+
     [Fact]
     public void Read_AUtf8SequenceCutShortAtTheEnd_IsNoUtf8()
     {
