@@ -118,13 +118,13 @@ public static class XlsxExport
         List<Diagnostic> diagnostics, Dictionary<string, Dictionary<string, string>> letters, Action<TableSchema, RawRecord> add)
     {
         int[]? map = null;
-        foreach (var (line, row) in Rows(part))
+        foreach (var (line, row) in Rows(part, sheetName))
         {
             var cells = new SortedDictionary<int, string>();
             foreach (var cell in row)
             {
                 var col = ColumnIndex(cell.Reference) ?? cells.Count + 1;
-                var text = ValueParser.Fold(CellText(cell, strings, dateStyles));
+                var text = ValueParser.Fold(CellText(cell, sheetName, strings, dateStyles));
                 if (text.Length > 0)
                 {
                     cells[col] = text;
@@ -176,7 +176,7 @@ public static class XlsxExport
     /// <summary>A sheet's rows one at a time, read from its XML as it streams by: the whole sheet as a tree of the SDK's
     /// elements would take gigabytes for a province's attendance, and building each row's elements took most of the
     /// read's time. The list of cells is reused for the next row.</summary>
-    private static IEnumerable<(int Line, List<SheetCell> Cells)> Rows(WorksheetPart part)
+    private static IEnumerable<(int Line, List<SheetCell> Cells)> Rows(WorksheetPart part, string sheet)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var xml = XmlReader.Create(stream, XmlSettings);
@@ -199,7 +199,7 @@ public static class XlsxExport
                 {
                     if (xml.Depth == depth + 1 && IsElement(xml, "c"))
                     {
-                        cells.Add(Cell(xml));
+                        cells.Add(Cell(xml, sheet));
                     }
                 }
             }
@@ -242,13 +242,13 @@ public static class XlsxExport
         xml.NodeType == XmlNodeType.Element && xml.LocalName == name && Array.IndexOf(SpreadsheetNamespaces, xml.NamespaceURI) >= 0;
 
     /// <summary>Reads a &lt;c&gt; element, leaving the reader on its end.</summary>
-    private static SheetCell Cell(XmlReader xml)
+    private static SheetCell Cell(XmlReader xml, string sheet)
     {
         var (reference, type, style) = (xml.GetAttribute("r"), xml.GetAttribute("t"), xml.GetAttribute("s"));
         if (type is not (null or "b" or "d" or "e" or "inlineStr" or "n" or "s" or "str"))
         {
             // Not a workbook Excel wrote: refused whole, as the SDK refuses such a cell.
-            throw new InvalidDataException($"the cell type \"{type}\" of cell {reference} is not one of Excel's (b, d, e, inlineStr, n, s, str)");
+            throw new InvalidDataException($"the cell type \"{type}\" of cell {sheet}!{reference} is not one of Excel's (b, d, e, inlineStr, n, s, str)");
         }
 
         string value = "";
@@ -306,7 +306,7 @@ public static class XlsxExport
         return text.ToString();
     }
 
-    private static string CellText(SheetCell cell, string[] strings, HashSet<uint> dateStyles)
+    private static string CellText(SheetCell cell, string sheet, string[] strings, HashSet<uint> dateStyles)
     {
         var raw = cell.Value;
         if (cell.Type == "s")
@@ -315,7 +315,7 @@ public static class XlsxExport
             // refused whole, naming the cell.
             return raw.Length == 0 ? ""
                 : int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i]
-                : throw new InvalidDataException($"cell {cell.Reference} names shared string \"{raw}\", but the workbook has {strings.Length}");
+                : throw new InvalidDataException($"cell {sheet}!{cell.Reference} names shared string \"{raw}\", but the workbook has {strings.Length}");
         }
 
         if (cell.Type == "inlineStr")

@@ -511,7 +511,7 @@ public sealed class XlsxExportTests : IDisposable
 
         var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
         (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
-        d.Args.Single().Should().Be("the cell type \"text\" of cell B2 is not one of Excel's (b, d, e, inlineStr, n, s, str)");
+        d.Args.Single().Should().Be("the cell type \"text\" of cell 单位!B2 is not one of Excel's (b, d, e, inlineStr, n, s, str)");
     }
 
     [Fact]
@@ -542,7 +542,7 @@ public sealed class XlsxExportTests : IDisposable
 
         var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
         (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
-        d.Args.Single().Should().Be($"cell B2 names shared string \"{index}\", but the workbook has 0");
+        d.Args.Single().Should().Be($"cell 单位!B2 names shared string \"{index}\", but the workbook has 0");
     }
 
     [Fact]
