@@ -543,6 +543,7 @@ internal sealed class ExportAssembler
         private readonly Cells _unitCells;
         private readonly int _unitColumn;
         private readonly Sink[] _sinks;
+        private readonly Dictionary<TableSchema, Sink> _sinkOf;
         private readonly List<Diagnostic>[] _lists;
         private readonly List<RawRecord> _directives = [];
         private readonly List<RawRecord> _waivers = [];
@@ -562,6 +563,7 @@ internal sealed class ExportAssembler
             _unitColumn = Columns(Tables.Units, null).Unit;
             _lists = [.. Children.Select(_ => new List<Diagnostic>())];
             _sinks = [.. Children.Select((c, i) => c.Sink(new ExportAssembler(_lists[i], options, _locators), RawTable.Of(c.Table, file, [], true, locate), _buckets))];
+            _sinkOf = Children.Select((c, i) => (c.Table, Sink: _sinks[i])).ToDictionary(x => x.Table, x => x.Sink);
         }
 
         /// <summary>Takes the next record of <paramref name="table"/>: a unit's before its rows.</summary>
@@ -584,7 +586,7 @@ internal sealed class ExportAssembler
             }
             else
             {
-                _sinks[Array.FindIndex(Children, c => c.Table == table)].Add(record);
+                _sinkOf[table].Add(record);
             }
         }
 
