@@ -34,44 +34,41 @@ internal static class ExportLoader
     /// <summary>Reads the export for a command that keeps no unit (<c>validate</c>): a CSV folder unit by unit, each
     /// unit dropped once checked, so memory does not hold the export; anything else, or a CSV export whose tables are
     /// not in unit order, whole.</summary>
-    public static Export Check(string? path, ReadOptions options)
-    {
-        if (CsvFolder(path) is { } folder)
-        {
-            try
-            {
-                return CsvExport.Stream(folder, options, _ => { });
-            }
-            catch (ExportNotStreamableException)
-            {
-                // read again below
-            }
-        }
-
-        return Read(path, options);
-    }
+    public static Export Check(string? path, ReadOptions options) => Streamed(path, options, _ => { }) ?? Read(path, options);
 
     /// <summary>Reads the export for one unit's records (<c>claims --unit</c>): a CSV folder unit by unit, keeping that
     /// unit alone, so memory does not hold the export; anything else, or a CSV export not in unit order, whole. The
     /// unit is null when it is not a valid unit of the export (the export's diagnostics say why).</summary>
     public static (Export Export, UnitRecord? Unit) ReadUnit(string? path, ReadOptions options, string unitId)
     {
-        if (CsvFolder(path) is { } folder)
+        UnitRecord? found = null;
+        if (Streamed(path, options, u => found = u.UnitId == unitId ? u : found) is { } export)
         {
-            try
-            {
-                UnitRecord? found = null;
-                var export = CsvExport.Stream(folder, options, u => found = u.UnitId == unitId ? u : found);
-                return (export, found);
-            }
-            catch (ExportNotStreamableException)
-            {
-                // read again below
-            }
+            return (export, found);
         }
 
         var whole = Read(path, options);
         return (whole, whole.Units.FirstOrDefault(u => u.UnitId == unitId));
+    }
+
+    /// <summary>A CSV folder read unit by unit, each valid unit handed to <paramref name="onUnit"/>; null for anything
+    /// else, and for a CSV export that cannot be read so (then the units handed on are to be dropped, and the export
+    /// read whole).</summary>
+    private static Export? Streamed(string? path, ReadOptions options, Action<UnitRecord> onUnit)
+    {
+        if (CsvFolder(path) is not { } folder)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CsvExport.Stream(folder, options, onUnit);
+        }
+        catch (ExportNotStreamableException)
+        {
+            return null;
+        }
     }
 
     public static Export Read(string? path, ReadOptions options)
