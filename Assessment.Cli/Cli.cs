@@ -86,7 +86,15 @@ internal static class Cli
     /// assess is: it ships Chinese resources, chosen by the UI culture at parse time. Our own messages are bilingual
     /// already and read the same in both cultures: those are given once. Each on one line.</summary>
     private static string[] Bilingual(IReadOnlyList<System.CommandLine.Parsing.ParseError> en, IReadOnlyList<System.CommandLine.Parsing.ParseError> zh) =>
-        [.. en.Select((e, i) => i < zh.Count && zh[i].Message != e.Message ? $"{OneLine(zh[i].Message)} / {OneLine(e.Message)}" : OneLine(e.Message))];
+        [.. en.Select((e, i) => i < zh.Count && zh[i].Message != e.Message ? $"{Tidy(OneLine(zh[i].Message))} / {OneLine(e.Message)}" : OneLine(e.Message))];
+
+    /// <summary>System.CommandLine's Chinese texts keep the English punctuation around their insertions: a value is quoted
+    /// twice (“'scor'”) and a sentence ends "。." or "”.". Each is said once, the Chinese way.</summary>
+    private static string Tidy(string zh)
+    {
+        zh = zh.Replace("“'", "“").Replace("'”", "”").Replace("。.", "。");
+        return zh.Length > 1 && zh[^1] == '.' && !char.IsAscii(zh[^2]) ? $"{zh[..^1]}。" : zh;
+    }
 
     private static string OneLine(string message) =>
         string.Join(' ', Rendering.PlainText.Printable(message).Split(' ', StringSplitOptions.RemoveEmptyEntries));

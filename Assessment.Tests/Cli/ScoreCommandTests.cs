@@ -243,6 +243,9 @@ public sealed class ScoreCommandTests
         r.Exit.Should().Be(2);
         r.Error.Should().StartWith("assess: 未识别参数").And.Contain(" / Argument 'xml' not recognized. Must be one of: 'table' 'json'");
         r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "the message on one line, then the pointer to --help");
+        r.Error.Should().NotContain("“'").And.NotContain("'”", "a value inside Chinese quotes is not quoted again");
+        CliRunner.Run().Error.Should().StartWith("assess: 未提供必需的命令。 / Required command was not provided.", "a sentence ends once");
+        CliRunner.Run("scor").Error.Should().Contain("\nassess: 未识别命令或参数“scor”。 / Unrecognized command or argument 'scor'.\n".ReplaceLineEndings());
         CliRunner.Run("score", "--parallel", "x").Error.Should().StartWith("assess: --parallel: 1–512，或 0 表示全部核心 / 1 to 512, or 0 for all cores\n".ReplaceLineEndings(), "our own messages are bilingual already: given once");
     }
 
