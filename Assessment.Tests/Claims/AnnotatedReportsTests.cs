@@ -104,6 +104,18 @@ public sealed class AnnotatedReportsTests(ITestOutputHelper output)
         district.Precision.Should().BeGreaterThanOrEqualTo(0.8);
     }
 
+    [Theory]
+    [InlineData("town-self-inspection")]
+    [InlineData("district-center-summary")]
+    public void AReportLibreOfficeSavedAsDocx_ReadsAsItsText_LineForLine(string name)
+    {
+        var text = ReportReader.Paragraphs(Report($"{name}.txt"));
+        var docx = ReportReader.Paragraphs(Report($"{name}.libreoffice.docx"));
+
+        docx.Should().Equal(text, "each line of the text became one paragraph of LibreOffice Writer's .docx");
+        ClaimExtractor.Read(name, docx).Should().BeEquivalentTo(ClaimExtractor.Read(name, text), o => o.WithStrictOrdering());
+    }
+
     [Fact]
     public void Placeholders_OfTheTownReport_AreExactlyTheAnnotatedOnes()
     {
