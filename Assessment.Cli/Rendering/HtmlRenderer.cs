@@ -201,12 +201,16 @@ internal static class HtmlRenderer
         sb.Append("</ul>\n</section>\n");
     }
 
-    /// <summary>Horizontal bars, one per category: its score against its max.</summary>
+    /// <summary>Horizontal bars, one per category: its score against its max. The bars begin after the longest label,
+    /// so that English titles ("ZT Primary responsibility of the committee") are not cut off by them.</summary>
     private static void CategoryChart(StringBuilder sb, Scorecard s, string lang)
     {
-        const int barX = 190, barW = 360, rowH = 26;
+        const int barW = 360, rowH = 26;
+        var labels = s.Categories.Select(c => $"{c.Id} {c.Title(lang)}").ToList();
+        var barX = Math.Max(190, labels.Max(LabelWidth) + 12);
+        var width = barX + barW + 90;
         var height = s.Categories.Count * rowH + 10;
-        sb.Append($"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\" role=\"img\">\n");
+        sb.Append($"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\">\n");
         for (var i = 0; i < s.Categories.Count; i++)
         {
             var c = s.Categories[i];
@@ -214,7 +218,7 @@ internal static class HtmlRenderer
             var share = c.Max == 0 ? 0 : c.Score / c.Max;
             var w = (int)Math.Round(barW * share, MidpointRounding.AwayFromZero);
             var colour = share >= 0.9m ? "#2e7d32" : share >= 0.6m ? "#f9a825" : "#c62828";
-            sb.Append($"<text x=\"0\" y=\"{y + 16}\" class=\"label\">{E(c.Id)} {E(c.Title(lang))}</text>");
+            sb.Append($"<text x=\"0\" y=\"{y + 16}\" class=\"label\">{E(labels[i])}</text>");
             sb.Append($"<rect x=\"{barX}\" y=\"{y + 3}\" width=\"{barW}\" height=\"18\" fill=\"#eeeeee\"/>");
             sb.Append($"<rect x=\"{barX}\" y=\"{y + 3}\" width=\"{w}\" height=\"18\" fill=\"{colour}\"/>");
             sb.Append($"<text x=\"{barX + barW + 8}\" y=\"{y + 16}\" class=\"value\">{N(c.Score)}/{N(c.Max)}</text>\n");
@@ -242,6 +246,11 @@ internal static class HtmlRenderer
         sb.Append("</svg>\n");
     }
 
+    /// <summary>A generous width of a label at the charts' 13 px: a full-width (CJK) character is 13 px, any other at
+    /// most 8.5 px in the sans-serif fonts the page names (their capitals are the widest).</summary>
+    private static int LabelWidth(string label) =>
+        (int)Math.Ceiling(label.Sum(ch => ch >= '\u2E80' ? 13.0 : 8.5));
+
     private static string Vetoes(Scorecard c) => c.Vetoes.Count == 0 ? "" : $" <span class=\"veto\">({E(string.Join(", ", c.Vetoes.Select(v => v.Id)))})</span>";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
@@ -253,7 +262,7 @@ internal static class HtmlRenderer
         h1{font-size:24px}h2{font-size:20px;border-bottom:2px solid #b71c1c;padding-bottom:4px;margin-top:32px}
         table{border-collapse:collapse;margin:8px 0 16px;font-size:14px}th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top}
         th{background:#f5f5f5}table.sortable th{cursor:pointer}table.sortable th:hover{background:#e0e0e0}
-        td:nth-child(n+3){white-space:nowrap}table.items td:last-child{white-space:normal}
+        td:nth-child(n+3),table.items td:first-child{white-space:nowrap}table.items td:last-child{white-space:normal}
         tr.category td{background:#fafafa;font-weight:bold}.id{color:#777;font-size:12px}.meta{color:#555}
         .g-excellent{color:#1b5e20;fill:#2e7d32}.g-good{color:#0d47a1;fill:#1565c0}.g-pass{color:#e65100;fill:#f9a825}.g-fail{color:#b71c1c;fill:#c62828}
         .s-Met,.s-NotApplicable,.s-Waived{color:#2e7d32}.s-Partial{color:#e65100}.s-NotMet{color:#c62828}.s-NoEvidence{color:#6a1b9a;font-weight:bold}

@@ -145,6 +145,27 @@ public sealed class FormatTests
         doc.Descendants(x + "table").Single(t => (string?)t.Attribute("id") == "weakest").Descendants(x + "tr").Should().HaveCount(1 + 5);
     }
 
+    /// <summary>A unit's category chart draws its bars after the longest label, at least 6.5 px a character (the width
+    /// of an average sans-serif letter at the chart's 13 px), so the long English titles are not drawn over.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public void Html_CategoryBars_BeginAfterTheLongestLabel(string lang)
+    {
+        var doc = Parse(Score("--format", "html", "--lang", lang, "--unit", "U004"));
+        XNamespace svg = "http://www.w3.org/2000/svg";
+
+        var chart = doc.Descendants(svg + "svg").Single(e => e.Ancestors().Any(a => a.Name.LocalName == "section" && a.Attribute("data-unit") != null));
+        var longest = chart.Elements(svg + "text").Where(t => (string?)t.Attribute("class") == "label").Max(t => t.Value.Length);
+        var bars = chart.Elements(svg + "rect").Select(r => int.Parse((string)r.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
+        longest.Should().BeGreaterThan(lang == "en" ? 30 : 5);
+        bars.Should().ContainSingle().Which.Should().BeGreaterThanOrEqualTo((int)(6.5 * longest));
+        var width = int.Parse((string)chart.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+        chart.Elements(svg + "text").Where(t => (string?)t.Attribute("class") == "value")
+            .Should().OnlyContain(t => int.Parse((string)t.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture) + 60 <= width, "the score after each bar stays inside the chart");
+    }
+
     /// <summary>The page is written a unit or a thousand problems at a time: with 2,500 warnings every one is listed
     /// once, in order, and the page still parses.</summary>
     [Fact]
