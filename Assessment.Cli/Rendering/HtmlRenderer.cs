@@ -99,7 +99,15 @@ internal static class HtmlRenderer
             sb.Append("</tr>\n");
         }
 
-        sb.Append("</tbody>\n</table>\n<div class=\"row\">\n<figure>\n");
+        sb.Append("</tbody>\n</table>\n");
+        if (r.Comparison is { } cmp && (cmp.Added.Count > 0 || cmp.Removed.Count > 0))
+        {
+            // Beside the ranking, as the table output has them; not among the errors and warnings.
+            sb.Append($"<p class=\"meta\" id=\"added\">{E(t.Added)}: {E(cmp.Added.Count == 0 ? t.None : string.Join(", ", cmp.Added.Select(a => a.UnitId)))}</p>\n");
+            sb.Append($"<p class=\"meta\" id=\"removed\">{E(t.Removed)}: {E(cmp.Removed.Count == 0 ? t.None : string.Join(", ", cmp.Removed.Select(a => a.UnitId)))}</p>\n");
+        }
+
+        sb.Append("<div class=\"row\">\n<figure>\n");
         sb.Append($"<figcaption>{E(t.GradeDistribution)}</figcaption>\n");
         GradeChart(sb, Insights.GradeCounts(cards), lang);
         sb.Append("</figure>\n<div>\n");
@@ -168,20 +176,12 @@ internal static class HtmlRenderer
 
     private static void Problems(StringBuilder sb, ScoreReport r, Text t, Action flush)
     {
-        var added = r.Comparison?.Added ?? [];
-        var removed = r.Comparison?.Removed ?? [];
-        if (r.InvalidUnits.Count == 0 && r.Export.Diagnostics.Count == 0 && added.Count == 0 && removed.Count == 0)
+        if (r.InvalidUnits.Count == 0 && r.Export.Diagnostics.Count == 0)
         {
             return;
         }
 
         sb.Append($"<section id=\"problems\">\n<h2>{E(t.Errors)} / {E(t.Warnings)}</h2>\n");
-        if (r.Comparison is not null)
-        {
-            sb.Append($"<p>{E(t.Added)}: {E(added.Count == 0 ? t.None : string.Join(", ", added.Select(a => a.UnitId)))}</p>\n");
-            sb.Append($"<p>{E(t.Removed)}: {E(removed.Count == 0 ? t.None : string.Join(", ", removed.Select(a => a.UnitId)))}</p>\n");
-        }
-
         if (r.InvalidUnits.Count > 0)
         {
             sb.Append($"<p>{E(t.InvalidUnits)}: {E(string.Join(", ", r.InvalidUnits.Select(u => u.UnitId)))}</p>\n");

@@ -305,8 +305,10 @@ public sealed class CompareToTests : IDisposable
         row[Array.IndexOf(header, "change XS-01")].Should().Be("3");
 
         var html = CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf, "--format", "html", "--compare-to", previous).Out;
-        FormatTests.Parse(html);
-        html.Should().Contain("XS-01 +3").And.Contain("U099");
+        html.Should().Contain("XS-01 +3");
+        var summary = FormatTests.Parse(html).Descendants().Single(e => e.Name.LocalName == "section" && (string?)e.Attribute("id") == "summary");
+        summary.Descendants().Where(e => e.Name.LocalName == "p").Select(p => p.Value).Should()
+            .Equal(["新增单位: U008", "移除单位: U099"], "units added and removed are told beside the ranking, as in the table output, not among the warnings");
     }
 
     [Fact]
