@@ -19,6 +19,16 @@ internal static class TemplateCommand
         {
             var dir = r.GetValue(folder)!;
             var zh = r.GetValue(lang) != "en";
+            if (dir.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"{dir}: 模板是 CSV 文件夹或 .xlsx 工作簿；JSON 格式见 docs/export-format.md / a template is a CSV folder or an .xlsx workbook; the JSON form is described in docs/export-format.md");
+            }
+
+            if (dir.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                return Workbook(terminal, dir, zh, r.GetValue(force));
+            }
+
             var names = Tables.All.Select(t => t.FileName).Append("README.md").ToArray();
             var existing = names.Where(n => File.Exists(Path.Combine(dir, n))).ToArray();
             if (existing.Length > 0 && !r.GetValue(force))
@@ -41,6 +51,21 @@ internal static class TemplateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The template as one workbook: a sheet per table with its headers, the text columns formatted as text,
+    /// and a last sheet "说明" (README) explaining every column, which the reader skips.</summary>
+    private static int Workbook(Terminal terminal, string path, bool zh, bool force)
+    {
+        OutputFile.CheckFolder(path, null);
+        if (File.Exists(path) && !force)
+        {
+            throw new UsageException($"{path}: 已存在 / exists (--force 覆盖 / overwrites)");
+        }
+
+        OutputFile.WriteFile(path, temp => ExportWriters.WriteXlsxTemplate(temp, !zh, ColumnDocs.IsText, zh ? "说明" : "README", ColumnDocs.Notes(zh)));
+        terminal.Out.WriteLine(zh ? $"已写入模板工作簿 {path}（{Tables.All.Count} 张表和“说明”工作表）" : $"wrote the template workbook {path} ({Tables.All.Count} tables and a README sheet)");
+        return 0;
     }
 }
 
@@ -123,6 +148,23 @@ internal static class ColumnDocs
         ["events"] = ("列席旁听、督查指导、获评先进、经验推广", "列席旁听 sit_in, 督查指导 inspection, 获评先进 award, 经验推广 promoted"),
     };
 
+    /// <summary>Every column of every table, as the template explains it: the table, the column's name (with * when
+    /// required), its name in the other language, what it means, and the values it takes.</summary>
+    public static IEnumerable<(TableSchema Table, string Column, string Other, string Meaning, string Values)> Rows(bool zh)
+    {
+        foreach (var table in Tables.All)
+        {
+            foreach (var c in table.Columns)
+            {
+                var (kind, czh, cen) = Columns[c.Name];
+                var (meaning, values) = c.Name == "kind" && KindValues.TryGetValue(table.Name, out var kv)
+                    ? (zh ? "类型" : "kind", zh ? kv.Zh : kv.En)
+                    : (zh ? czh : cen, zh ? Kinds[kind].Zh : Kinds[kind].En);
+                yield return (table, zh ? $"{c.Zh}{Star(c)}" : $"{c.Name}{Star(c)}", zh ? c.Name : c.Zh, meaning, values);
+            }
+        }
+    }
+
     public static string Readme(bool zh)
     {
         var sb = new StringBuilder();
@@ -131,31 +173,39 @@ internal static class ColumnDocs
         sb.AppendLine(zh
             ? "每张表一个 CSV 文件，第一行为表头（中文或英文列名均可）。只有 units.csv 必填，其余表没有数据时可以留空或删除。标 * 的列为必填。填好后运行 `assess validate <文件夹>` 检查。"
             : "One CSV file per table; the first line holds the headers (Chinese or English names). Only units.csv is required; leave the other tables empty or delete them when there are no rows. Columns marked * are required. Run `assess validate <folder>` when done.");
-        foreach (var table in Tables.All)
+        TableSchema? table = null;
+        foreach (var row in Rows(zh))
         {
-            sb.AppendLine();
-            sb.AppendLine($"## {table.FileName} — {table.Zh}");
-            sb.AppendLine();
-            sb.AppendLine(zh ? "| 列 | 英文名 | 说明 | 填写格式 |" : "| column | Chinese | meaning | values |");
-            sb.AppendLine("|---|---|---|---|");
-            foreach (var c in table.Columns)
+            if (row.Table != table)
             {
-                var (kind, czh, cen) = Columns[c.Name];
-                if (c.Name == "kind" && KindValues.TryGetValue(table.Name, out var kv))
-                {
-                    (czh, cen) = (zh ? "类型" : "kind", "kind");
-                    var values = zh ? kv.Zh : kv.En;
-                    sb.AppendLine(zh ? $"| {c.Zh}{Star(c)} | {c.Name} | {czh} | {values} |" : $"| {c.Name}{Star(c)} | {c.Zh} | {cen} | {values} |");
-                    continue;
-                }
-
-                var (kzh, ken) = Kinds[kind];
-                sb.AppendLine(zh ? $"| {c.Zh}{Star(c)} | {c.Name} | {czh} | {kzh} |" : $"| {c.Name}{Star(c)} | {c.Zh} | {cen} | {ken} |");
+                table = row.Table;
+                sb.AppendLine();
+                sb.AppendLine($"## {table.FileName} — {table.Zh}");
+                sb.AppendLine();
+                sb.AppendLine(zh ? "| 列 | 英文名 | 说明 | 填写格式 |" : "| column | Chinese | meaning | values |");
+                sb.AppendLine("|---|---|---|---|");
             }
+
+            sb.AppendLine($"| {row.Column} | {row.Other} | {row.Meaning} | {row.Values} |");
         }
 
         return sb.ToString();
     }
+
+    /// <summary>The notes sheet of a workbook template: a header, a row per column of every table, then how to fill it in.</summary>
+    public static IReadOnlyList<string[]> Notes(bool zh) =>
+    [
+        zh ? ["工作表", "列", "英文名", "说明", "填写格式"] : ["sheet", "column", "Chinese", "meaning", "values"],
+        .. Rows(zh).Select(r => new[] { zh ? r.Table.Zh : r.Table.Name, r.Column, r.Other, r.Meaning, r.Values.Replace("\\|", "|", StringComparison.Ordinal) }),
+        [],
+        [zh
+            ? "每张表一个工作表，第一行为表头（中文或英文列名均可）。只有“单位”表必填，其余表没有数据时留空。标 * 的列为必填。编码、姓名等文字列已设为文本格式，输入 007 不会变成 7。填好后运行 assess validate <文件>.xlsx 检查。本工作表不参与评分。"
+            : "One sheet per table; the first row holds the headers (Chinese or English names). Only the units sheet is required; leave the others empty when there are no rows. Columns marked * are required. Ids, names and other text columns are formatted as text, so 007 stays 007. Run assess validate <file>.xlsx when done. This sheet is not read for scoring."],
+    ];
+
+    /// <summary>Whether a spreadsheet should keep what is typed in the column as text: ids, names, free text, lists and
+    /// vocabulary words. Dates, numbers, rates and yes/no stay general, so that a typed date is a real date.</summary>
+    public static bool IsText(ColumnSchema c) => Columns[c.Name].Kind is "id" or "text" or "list" or "word";
 
     private static string Star(ColumnSchema c) => c.Required ? " *" : "";
 

@@ -72,7 +72,11 @@ public static class XlsxExport
                 var schema = Tables.All.FirstOrDefault(t => string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase) || t.Zh == ValueParser.Fold(name));
                 if (schema is null)
                 {
-                    diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.UnknownSheet, [name], name));
+                    if (!IsNotes(name))
+                    {
+                        diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.UnknownSheet, [name], name));
+                    }
+
                     continue;
                 }
 
@@ -305,6 +309,10 @@ public static class XlsxExport
         xml.Read();
         return text.ToString();
     }
+
+    /// <summary>The notes sheet <c>assess template</c> writes after the tables ("说明", or "README" in English), which
+    /// explains the columns: skipped without a warning, as a CSV folder's README.md is.</summary>
+    internal static bool IsNotes(string sheet) => sheet.Trim() is "说明" or "README";
 
     private static string CellText(SheetCell cell, string sheet, string[] strings, HashSet<uint> dateStyles)
     {

@@ -155,6 +155,36 @@ public static class ExportWriters
 #pragma warning restore CA2208
         }
 
+        WriteWorkbook(path, [.. rows.Select(t => new SheetSpec(t.Key.Zh, [.. t.Key.Columns.Select(c => c.Zh)], t.Value, []))]);
+    }
+
+    /// <summary>An empty workbook to fill in, for <c>assess template</c>: a sheet per table with its headers (English
+    /// sheet names and headers with <paramref name="english"/>), the columns <paramref name="isText"/> picks formatted
+    /// as text so that a spreadsheet keeps what is typed there as it is ("007" stays 007, "3/4" is no date), and a last
+    /// sheet of notes named <paramref name="notesSheet"/> (its first row the header), which the reader skips.</summary>
+    internal static void WriteXlsxTemplate(string path, bool english, Func<ColumnSchema, bool> isText, string notesSheet, IReadOnlyList<string[]> notes) =>
+        WriteWorkbook(path,
+        [
+            .. Tables.All.Select(t => new SheetSpec(english ? t.Name : t.Zh, [.. t.Columns.Select(c => english ? c.Name : c.Zh)], [],
+                [.. t.Columns.Select((c, i) => (c, i)).Where(x => isText(x.c)).Select(x => x.i)])),
+            new SheetSpec(notesSheet, notes[0], notes.Skip(1), [])
+            {
+                Widths = [.. notes[0].Select((_, c) => Math.Min(80, notes.Where(r => r.Length > 1).Max(r => Width(r[c]))))], // the closing line runs on
+            },
+        ]);
+
+    /// <summary>One sheet to write: its name, header row, rows of text, and the columns formatted as text. Its columns
+    /// are as wide as their headers unless <see cref="Widths"/> says otherwise.</summary>
+    private sealed record SheetSpec(string Name, string[] Header, IEnumerable<string[]> Rows, IReadOnlyList<int> TextColumns)
+    {
+        public IReadOnlyList<int>? Widths { get; init; }
+    }
+
+    /// <summary>A column width that shows the text: a full-width (CJK) character takes two of Excel's width units.</summary>
+    private static int Width(string text) => text.Sum(ch => ch >= '\u2E80' ? 2 : 1) + 2;
+
+    private static void WriteWorkbook(string path, IReadOnlyList<SheetSpec> sheets)
+    {
         // Written as a zip of its parts, each part as it is made, straight to the file. The SDK's package held every
         // part uncompressed in memory until it was saved (System.IO.Packaging opens a new package in update mode):
         // 1.86 GB for 12,000 units.
@@ -162,7 +192,7 @@ public static class ExportWriters
         using var buffered = new BufferedStream(file, 1 << 16);
         using (var zip = new ZipArchive(buffered, ZipArchiveMode.Create, leaveOpen: true))
         {
-            WritePackage(zip, rows);
+            WritePackage(zip, sheets);
         }
 
         buffered.Flush();
@@ -214,14 +244,17 @@ public static class ExportWriters
     private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /// <summary>The parts of a workbook of one sheet per table (named in Chinese, Chinese headers, every cell inline
-    /// text): the content types, the package's relationship to the workbook, the workbook and its relationships to the
-    /// sheets, and the sheets, each written a row at a time.</summary>
-    private static void WritePackage(ZipArchive zip, IReadOnlyDictionary<TableSchema, IEnumerable<string[]>> rows)
+    /// <summary>Cell style indexes of the styles part: the default, text ("@"), and bold for the header row.</summary>
+    private const int TextStyle = 1, HeaderStyle = 2;
+
+    /// <summary>The parts of a workbook (every cell inline text): the content types, the package's relationship to the
+    /// workbook, the workbook and its relationships to the styles and the sheets, the styles, and the sheets, each written
+    /// a row at a time with its header row bold and frozen and its columns as wide as their headers.</summary>
+    private static void WritePackage(ZipArchive zip, IReadOnlyList<SheetSpec> sheets)
     {
-        var tables = rows.Keys.ToArray();
         string Sheet(int i) => $"sheet{(i + 1).ToString(CultureInfo.InvariantCulture)}";
         string Id(int i) => $"rId{(i + 1).ToString(CultureInfo.InvariantCulture)}";
+        var stylesId = Id(sheets.Count);
 
         Part(zip, "[Content_Types].xml", x =>
         {
@@ -229,7 +262,8 @@ public static class ExportWriters
             Element(x, "Default", ("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml"));
             Element(x, "Default", ("Extension", "xml"), ("ContentType", "application/xml"));
             Element(x, "Override", ("PartName", "/xl/workbook.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"));
-            for (var i = 0; i < tables.Length; i++)
+            Element(x, "Override", ("PartName", "/xl/styles.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"));
+            for (var i = 0; i < sheets.Count; i++)
             {
                 Element(x, "Override", ("PartName", $"/xl/worksheets/{Sheet(i)}.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"));
             }
@@ -247,10 +281,10 @@ public static class ExportWriters
             x.WriteStartElement("workbook", Main);
             x.WriteAttributeString("xmlns", "r", null, OfficeRelationships);
             x.WriteStartElement("sheets", Main);
-            for (var i = 0; i < tables.Length; i++)
+            for (var i = 0; i < sheets.Count; i++)
             {
                 x.WriteStartElement("sheet", Main);
-                x.WriteAttributeString("name", tables[i].Zh);
+                x.WriteAttributeString("name", sheets[i].Name);
                 x.WriteAttributeString("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
                 x.WriteAttributeString("id", OfficeRelationships, Id(i));
                 x.WriteEndElement();
@@ -262,31 +296,109 @@ public static class ExportWriters
         Part(zip, "xl/_rels/workbook.xml.rels", x =>
         {
             x.WriteStartElement("Relationships", Relationships);
-            for (var i = 0; i < tables.Length; i++)
+            for (var i = 0; i < sheets.Count; i++)
             {
                 Element(x, "Relationship", ("Id", Id(i)), ("Type", OfficeRelationships + "/worksheet"), ("Target", $"worksheets/{Sheet(i)}.xml"));
             }
 
+            Element(x, "Relationship", ("Id", stylesId), ("Type", OfficeRelationships + "/styles"), ("Target", "styles.xml"));
             x.WriteEndElement();
         });
-        for (var i = 0; i < tables.Length; i++)
+        Part(zip, "xl/styles.xml", Styles);
+        for (var i = 0; i < sheets.Count; i++)
         {
-            var table = tables[i];
+            var sheet = sheets[i];
             Part(zip, $"xl/worksheets/{Sheet(i)}.xml", x =>
             {
                 x.WriteStartElement("worksheet", Main);
-                x.WriteStartElement("sheetData", Main);
-                Row(x, 1, table.Columns.Select(c => c.Zh).ToArray());
-                var r = 2u;
-                foreach (var row in rows[table])
+                x.WriteStartElement("sheetViews", Main);
+                x.WriteStartElement("sheetView", Main);
+                x.WriteAttributeString("workbookViewId", "0");
+                Element(x, "pane", ("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen"));
+                x.WriteEndElement();
+                x.WriteEndElement();
+                x.WriteStartElement("cols", Main);
+                for (var c = 0; c < sheet.Header.Length; c++)
                 {
-                    Row(x, r++, row);
+                    var n = (c + 1).ToString(CultureInfo.InvariantCulture);
+                    var width = (sheet.Widths?[c] ?? Math.Max(10, Width(sheet.Header[c]) + 2)).ToString(CultureInfo.InvariantCulture);
+                    Element(x, "col", [("min", n), ("max", n), ("width", width), ("customWidth", "1"),
+                        .. sheet.TextColumns.Contains(c) ? [("style", TextStyle.ToString(CultureInfo.InvariantCulture))] : Array.Empty<(string, string)>()]);
+                }
+
+                x.WriteEndElement();
+                x.WriteStartElement("sheetData", Main);
+                Row(x, 1, sheet.Header, HeaderStyle);
+                var r = 2u;
+                foreach (var row in sheet.Rows)
+                {
+                    Row(x, r++, row, null);
                 }
 
                 x.WriteEndElement();
                 x.WriteEndElement();
             });
         }
+    }
+
+    /// <summary>The styles part: two fonts (regular, bold), the fills and border every workbook has, and three cell
+    /// formats: the default, text (number format 49, "@"), and bold.</summary>
+    private static void Styles(XmlWriter x)
+    {
+        x.WriteStartElement("styleSheet", Main);
+        x.WriteStartElement("fonts", Main);
+        x.WriteAttributeString("count", "2");
+        foreach (var bold in new[] { false, true })
+        {
+            x.WriteStartElement("font", Main);
+            if (bold)
+            {
+                Element(x, "b");
+            }
+
+            Element(x, "sz", ("val", "11"));
+            Element(x, "name", ("val", "等线"));
+            Element(x, "family", ("val", "2"));
+            Element(x, "charset", ("val", "134"));
+            x.WriteEndElement();
+        }
+
+        x.WriteEndElement();
+        x.WriteStartElement("fills", Main);
+        x.WriteAttributeString("count", "2");
+        foreach (var pattern in new[] { "none", "gray125" })
+        {
+            x.WriteStartElement("fill", Main);
+            Element(x, "patternFill", ("patternType", pattern));
+            x.WriteEndElement();
+        }
+
+        x.WriteEndElement();
+        x.WriteStartElement("borders", Main);
+        x.WriteAttributeString("count", "1");
+        x.WriteStartElement("border", Main);
+        foreach (var side in new[] { "left", "right", "top", "bottom", "diagonal" })
+        {
+            Element(x, side);
+        }
+
+        x.WriteEndElement();
+        x.WriteEndElement();
+        x.WriteStartElement("cellStyleXfs", Main);
+        x.WriteAttributeString("count", "1");
+        Element(x, "xf", ("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"));
+        x.WriteEndElement();
+        x.WriteStartElement("cellXfs", Main);
+        x.WriteAttributeString("count", "3");
+        Element(x, "xf", ("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"));
+        Element(x, "xf", ("numFmtId", "49"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"), ("applyNumberFormat", "1"));
+        Element(x, "xf", ("numFmtId", "0"), ("fontId", "1"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"), ("applyFont", "1"));
+        x.WriteEndElement();
+        x.WriteStartElement("cellStyles", Main);
+        x.WriteAttributeString("count", "1");
+        Element(x, "cellStyle", ("name", "Normal"), ("xfId", "0"), ("builtinId", "0"));
+        x.WriteEndElement();
+        x.WriteEndElement();
     }
 
     private static void Part(ZipArchive zip, string name, Action<XmlWriter> write)
@@ -309,8 +421,8 @@ public static class ExportWriters
         x.WriteEndElement();
     }
 
-    /// <summary>A row of inline-text cells; a blank value has no cell.</summary>
-    private static void Row(XmlWriter x, uint index, string[] values)
+    /// <summary>A row of inline-text cells, of the given cell style if any; a blank value has no cell.</summary>
+    private static void Row(XmlWriter x, uint index, string[] values, int? style)
     {
         var number = index.ToString(CultureInfo.InvariantCulture);
         x.WriteStartElement("row", Main);
@@ -324,6 +436,11 @@ public static class ExportWriters
 
             x.WriteStartElement("c", Main);
             x.WriteAttributeString("r", XlsxExport.ColumnLetter(c + 1) + number);
+            if (style is { } st)
+            {
+                x.WriteAttributeString("s", st.ToString(CultureInfo.InvariantCulture));
+            }
+
             x.WriteAttributeString("t", "inlineStr");
             x.WriteStartElement("is", Main);
             x.WriteStartElement("t", Main);

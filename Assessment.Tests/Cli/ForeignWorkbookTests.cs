@@ -28,6 +28,22 @@ public sealed class ForeignWorkbookTests : IDisposable
     public void AWorkbookLibreOfficeSaved_HoldsTheSampleRowForRow(string name) =>
         AsJson(Workbook(name)).Should().Be(AsJson(CliRunner.Sample));
 
+    /// <summary>`assess template x.xlsx` with a unit typed in cell by cell through LibreOffice's input line: the text
+    /// columns keep what was typed (a plain workbook made "007" 7, "=1+2" 3, "3/4" a date and "1E5" 100000), and the
+    /// dates typed into the general columns are real dates.</summary>
+    [Fact]
+    public void TheWorkbookTemplate_TypedIntoByLibreOffice_KeepsWhatWasTyped()
+    {
+        var e = XlsxExport.Read(Workbook("libreoffice-template-typed.xlsx"));
+
+        e.Diagnostics.Where(d => d.Severity != Severity.Warning).Should().BeEmpty();
+        var u = e.Units.Single();
+        u.UnitId.Should().Be("007");
+        u.Unit.PlatformActiveRate.Should().Be(0.86m);
+        u.Members.Select(m => (m.MemberId, m.Name, m.SelfStudyPlan)).Should().Equal(("001", "=1+2", (bool?)true), ("002", "3/4", (bool?)true));
+        u.Sessions.Select(s => (s.SessionId, s.Date)).Should().Equal(("0001", new DateOnly(2024, 3, 5)), ("1E5", new DateOnly(2024, 3, 6)));
+    }
+
     [Fact]
     public void AwkwardTextThroughLibreOffice_IsReadAsTheSameText()
     {

@@ -466,6 +466,74 @@ public sealed class TemplateCommandTests : IDisposable
         CliRunner.Run("template", dir, "--force").Exit.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("zh", "单位", "单位编码", "说明")]
+    [InlineData("en", "units", "unit_id", "README")]
+    public void Template_AsAWorkbook_HasASheetPerTableAndNotes_AndValidatesClean(string lang, string unitsSheet, string unitId, string notes)
+    {
+        var path = Path.Combine(_x.Folder, "template.xlsx");
+
+        CliRunner.Run("template", path, "--lang", lang).Exit.Should().Be(0);
+
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false))
+        {
+            new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2007).Validate(doc).Should().BeEmpty();
+            var names = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(x => x.Name!.Value).ToList();
+            names.Should().HaveCount(Assessment.Core.Import.Tables.All.Count + 1);
+            names[0].Should().Be(unitsSheet);
+            names[^1].Should().Be(notes);
+            doc.WorkbookPart.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText.Should().Be(unitId);
+        }
+
+        var v = CliRunner.Run("validate", path);
+        v.Exit.Should().Be(0);
+        v.Out.Should().Contain("错误 0 条，警告 0 条", "the notes sheet is skipped without a warning");
+        var readBack = Assessment.Core.Import.XlsxExport.Read(path);
+        readBack.Units.Should().BeEmpty();
+        CliRunner.Run("template", path).Exit.Should().Be(2, "an existing workbook is overwritten only with --force");
+        CliRunner.Run("template", path, "--force").Exit.Should().Be(0);
+    }
+
+    /// <summary>The columns a spreadsheet would change as they are typed (ids, names, free text) are formatted as text;
+    /// dates, numbers, rates and yes/no are not, so that a typed date is a real date. The notes sheet lists every
+    /// column of every table.</summary>
+    [Fact]
+    public void Template_AsAWorkbook_FormatsTheTextColumnsAsText_AndExplainsEveryColumn()
+    {
+        var path = Path.Combine(_x.Folder, "template.xlsx");
+        CliRunner.Run("template", path).Exit.Should().Be(0);
+
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        var wb = doc.WorkbookPart!;
+        var formats = wb.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().Select(f => f.NumberFormatId?.Value ?? 0).ToList();
+        string[] TextColumns(string sheet)
+        {
+            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)wb.GetPartById(wb.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == sheet).Id!);
+            var header = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().First().Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList();
+            return [.. part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>()
+                .Where(c => c.Style is not null && formats[(int)c.Style.Value] == 49).Select(c => header[(int)c.Min!.Value - 1])];
+        }
+
+        TextColumns("单位").Should().Equal("单位编码", "单位名称", "测评方案");
+        TextColumns("学习").Should().Contain(["单位编码", "学习编号", "专题", "内容标签", "主持人编码", "上级部署编号"]).And.NotContain(["日期", "时长分钟", "通知日期", "签到"]);
+        TextColumns("考勤").Should().Equal("单位编码", "学习编号", "成员编码", "状态");
+
+        var notes = (DocumentFormat.OpenXml.Packaging.WorksheetPart)wb.GetPartById(wb.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == "说明").Id!);
+        var rows = notes.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        rows.Should().HaveCount(1 + Assessment.Core.Import.Tables.All.Sum(t => t.Columns.Count) + 2, "the header, a row per column, a blank row and how to fill it in");
+        rows[^1].InnerText.Should().Contain("标 * 的列为必填");
+    }
+
+    [Fact]
+    public void Template_AsJson_IsRefused()
+    {
+        var r = CliRunner.Run("template", Path.Combine(_x.Folder, "template.json"));
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("a template is a CSV folder or an .xlsx workbook");
+        Directory.GetFileSystemEntries(_x.Folder).Should().BeEmpty();
+    }
+
     [Fact]
     public void Readme_DescribesEveryColumn() =>
         Assessment.Core.Import.Tables.All.SelectMany(t => t.Columns).Should().OnlyContain(c => Assessment.Cli.Commands.ColumnDocs.Describes(c.Name));

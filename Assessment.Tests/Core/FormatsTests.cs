@@ -452,13 +452,23 @@ public sealed class XlsxExportTests : IDisposable
     [Fact]
     public void Read_UnknownSheetAndMissingColumn_AreReported()
     {
-        var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, null]]), ("说明", [["随便写点什么"]]), ("members", [["unit_id", "member_id", "name"]]));
+        var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, null]]), ("Sheet1", [["随便写点什么"]]), ("members", [["unit_id", "member_id", "name"]]));
 
         var e = XlsxExport.Read(path);
 
-        e.Diagnostics.Should().Contain(d => d.Severity == Severity.Warning && d.Code == "unknown-sheet" && d.Path == "说明");
+        e.Diagnostics.Should().Contain(d => d.Severity == Severity.Warning && d.Code == "unknown-sheet" && d.Path == "Sheet1");
         e.Diagnostics.Should().Contain(d => d.Severity == Severity.FileError && d.Code == "missing-column" && d.Column == "role");
         e.ExitCode.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("说明")]
+    [InlineData("README")]
+    public void Read_TheTemplatesNotesSheet_IsSkippedWithoutAWarning(string notes)
+    {
+        var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, null]]), (notes, [["工作表", "列"], ["单位", "单位编码 *"]]));
+
+        XlsxExport.Read(path).Diagnostics.Should().BeEmpty();
     }
 
     [Fact]
