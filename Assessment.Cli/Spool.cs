@@ -116,22 +116,30 @@ internal sealed class Spool : IDisposable
 
     /// <summary>Copies everything written so far to <paramref name="w"/>: as bytes onto a UTF-8 stream writer's
     /// stream, else as text.</summary>
-    public void CopyTo(TextWriter w)
+    public void CopyTo(TextWriter w, CancellationToken cancellation = default)
     {
         _writer.Flush();
         _file.Position = 0;
+        int n;
         if (w is StreamWriter { Encoding: UTF8Encoding } utf8)
         {
             utf8.Flush();
-            _file.CopyTo(utf8.BaseStream);
+            var bytes = new byte[1 << 16];
+            while ((n = _file.Read(bytes, 0, bytes.Length)) > 0)
+            {
+                // Ctrl-C stops the copy too: 360 MB of JSON take a while to scroll by on a terminal.
+                cancellation.ThrowIfCancellationRequested();
+                utf8.BaseStream.Write(bytes, 0, n);
+            }
+
             return;
         }
 
         using var reader = new StreamReader(_file, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
         var buffer = new char[1 << 16];
-        int n;
         while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
+            cancellation.ThrowIfCancellationRequested();
             w.Write(buffer, 0, n);
         }
     }

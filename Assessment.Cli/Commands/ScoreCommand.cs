@@ -68,8 +68,8 @@ internal static class ScoreCommand
             // export. An export whose tables are not in unit order is found out on the way, and read again whole; so
             // is one with a file error found late (too many rows). What was written by then must be taken back: an
             // output file is only renamed into place at the end, and stdout that is a file is cut back; JSON and CSV
-            // for a pipe are written to a spool file and copied to the pipe at the end. On a terminal, or when no
-            // spool file can be made, JSON and CSV read the export whole.
+            // for a pipe or a terminal are written to a spool file and copied to stdout at the end. When no spool file
+            // can be made, JSON and CSV to stdout read the export whole.
             //
             // With --unit, only the units asked for are scored, as they come. Whether each is in the export is known only
             // once the read is complete, after the others were scored and perhaps written: the error then takes back
@@ -100,7 +100,7 @@ internal static class ScoreCommand
                         run = run with { KeepCards = true };
                     }
                 }
-                else if (!terminal.OutIsTerminal && Spooled(terminal, run, source, options, wanted) is { } exit)
+                else if (Spooled(terminal, run, source, options, wanted) is { } exit)
                 {
                     return exit;
                 }
@@ -119,8 +119,8 @@ internal static class ScoreCommand
         return command;
     }
 
-    /// <summary>JSON or CSV for a pipe, read unit by unit: written to a spool file in the temporary folder and copied
-    /// to stdout once every unit is scored. Null when that cannot be done and nothing has been written to stdout: the
+    /// <summary>JSON or CSV for a pipe or a terminal, read unit by unit: written to a spool file in the temporary folder
+    /// and copied to stdout once every unit is scored. Null when that cannot be done and nothing has been written to stdout: the
     /// export is not in unit order, or the spool file cannot be made or written (a full disk); the caller then reads
     /// the export whole.</summary>
     private static int? Spooled(Terminal terminal, Run run, string source, ReadOptions options, string[] wanted)
@@ -238,7 +238,7 @@ internal static class ScoreCommand
                 }), Settled);
                 if (Pipe is not null)
                 {
-                    Pipe.CopyTo(Terminal.Out);
+                    Pipe.CopyTo(Terminal.Out, Terminal.Cancellation);
                     Terminal.Out.Flush();
                 }
 

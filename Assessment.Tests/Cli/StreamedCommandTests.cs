@@ -6,8 +6,8 @@ using Assessment.Tests.TestAssets;
 
 namespace Assessment.Tests.Cli;
 
-/// <summary>The commands read a CSV folder unit by unit (<c>validate</c>; <c>score</c> unless JSON or CSV goes to a
-/// terminal), and read it again whole when its tables are not in unit order. Either way the
+/// <summary>The commands read a CSV folder unit by unit (<c>validate</c>, <c>score</c>), and read it again whole when
+/// its tables are not in unit order. Either way the
 /// output must be byte for byte what the whole read gives.</summary>
 public sealed class StreamedCommandTests : IDisposable
 {
@@ -80,20 +80,24 @@ public sealed class StreamedCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("json", false)]
-    [InlineData("json", true)]
-    [InlineData("csv", false)]
-    [InlineData("csv", true)]
-    public void Score_ToAPipe_GivesTheBytesOfTheWholeRead(string format, bool outOfOrder)
+    [InlineData("json", false, false)]
+    [InlineData("json", true, false)]
+    [InlineData("csv", false, false)]
+    [InlineData("csv", true, false)]
+    [InlineData("json", false, true)]
+    [InlineData("json", true, true)]
+    [InlineData("csv", false, true)]
+    public void Score_ToAPipeOrATerminal_GivesTheBytesOfTheWholeRead(string format, bool outOfOrder, bool terminal)
     {
-        // A pipe: read unit by unit into a spool file, copied to stdout at the end; out of order, read again whole.
+        // A pipe or a terminal: read unit by unit into a spool file, copied to stdout at the end; out of order, read
+        // again whole.
         if (outOfOrder)
         {
             _x.MoveFirstUnitToTheEnd("attendance.csv");
         }
 
         string[] args = ["score", _x.Folder, "--as-of", AsOf, "--format", format];
-        var piped = CliRunner.Run(args);
+        var piped = terminal ? CliRunner.RunToTerminal(args) : CliRunner.Run(args);
         var whole = CliRunner.RunWhole(args);
 
         piped.Exit.Should().Be(1, "one unit has a row error").And.Be(whole.Exit);

@@ -141,9 +141,10 @@ public sealed class CancellationTests : IDisposable
     [InlineData("csv")]
     public void CancelledAfterWritingToATerminal_SaysTheOutputIsIncomplete(string format)
     {
-        // A terminal cannot be taken back (no rewind): the JSON or CSV is written, unit by unit, after the whole read,
-        // and its first bytes cancel the run. The bytes already went out, so "no output was written" would be false.
-        new ExportGenerator(4).Write(_x.Folder, 60, "D", new DateOnly(2025, 1, 15));
+        // A terminal cannot be taken back (no rewind): the JSON or CSV, spooled while the units are scored, is copied to
+        // it at the end, and its first bytes cancel the run, which stops the copy. The bytes already went out, so "no
+        // output was written" would be false. 600 units make more than one 64 KiB block of CSV.
+        new ExportGenerator(4).Write(_x.Folder, 600, "D", new DateOnly(2025, 1, 15));
         using var cancel = new CancellationTokenSource();
         using var file = new FileStream(Path.Combine(_x.Folder, "terminal.out"), FileMode.CreateNew, FileAccess.ReadWrite);
         var watched = new Assessment.Cli.WatchedStream(new CancelOnWrite(file, cancel));
@@ -153,7 +154,7 @@ public sealed class CancellationTests : IDisposable
         var exit = Assessment.Cli.Cli.Run(["score", _x.Folder, "--format", format], new Assessment.Cli.Terminal(o, e, true, false, null, watched, Cancellation: cancel.Token));
 
         exit.Should().Be(130);
-        file.Length.Should().BeGreaterThan(0);
+        file.Length.Should().Be(1 << 16, "the copy stops after the block that cancelled the run");
         e.ToString().Trim().Should().Be("assess: 已取消，已写到标准输出的内容不完整 / cancelled; what was already written to standard output is incomplete");
     }
 

@@ -15,6 +15,9 @@ internal static class CliRunner
 
     public static Result RunOn(bool errorIsTerminal, params string[] args) => Run(false, errorIsTerminal, args);
 
+    /// <summary>With stdout a terminal (no colours here: the writer is a string).</summary>
+    public static Result RunToTerminal(params string[] args) => Run(true, false, args);
+
     /// <summary>With <c>score</c> reading a CSV folder whole (<see cref="Terminal.ReadWhole"/>), as it does an export not in
     /// unit order: the reference every output read unit by unit must match.</summary>
     public static Result RunWhole(params string[] args) => Run(false, false, args, readWhole: true);
