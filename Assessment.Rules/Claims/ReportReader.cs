@@ -5,7 +5,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Assessment.Rules.Claims;
 
 /// <summary>Reads a report's paragraphs: each line of a .txt or .md file (UTF-8 or GB18030, detected), or each
-/// paragraph of a .docx body in document order, blank ones included, so that line numbers match what a person sees.
+/// paragraph of a .docx body in document order, blank ones included, so that line numbers match what a person sees
+/// (a text box's paragraphs, read once, come after the paragraph it is anchored to).
 /// A file that cannot be read as either is an <see cref="InvalidDataException"/>; one that cannot be opened, an
 /// <see cref="IOException"/>.</summary>
 internal static class ReportReader
@@ -25,6 +26,15 @@ internal static class ReportReader
                 $"a .docx document whose XML unpacks to {xml.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes, over {MaxTextBytes >> 20} MiB, which no report is");
         }
     }
+
+    /// <summary>A paragraph's own text: not that of a text box anchored in one of its runs, whose paragraphs are lines
+    /// of their own (after this one, in document order).</summary>
+    private static string OwnText(Paragraph p) =>
+        string.Concat(p.Descendants<Text>().Where(t => t.Ancestors<Paragraph>().First() == p && !InFallback(t)).Select(t => t.Text));
+
+    /// <summary>Whether an element is in the copy Word saves of a drawing or text box for older readers (mc:Fallback,
+    /// VML), beside the one it reads itself (mc:Choice): read, it would repeat the box's text.</summary>
+    private static bool InFallback(DocumentFormat.OpenXml.OpenXmlElement e) => e.Ancestors<DocumentFormat.OpenXml.AlternateContentFallback>().Any();
 
     public static IReadOnlyList<string> Paragraphs(string path)
     {
@@ -46,7 +56,7 @@ internal static class ReportReader
                 using var doc = WordprocessingDocument.Open(path, false);
                 CheckSize(path); // once the package has opened: a file that is no zip at all keeps the SDK's message
                 var body = doc.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("the document has no body");
-                return body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))).ToArray();
+                return [.. body.Descendants<Paragraph>().Where(p => !InFallback(p)).Select(OwnText)];
             }
             catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException or InvalidDataException))
             {

@@ -116,6 +116,17 @@ public sealed class AnnotatedReportsTests(ITestOutputHelper output)
         ClaimExtractor.Read(name, docx).Should().BeEquivalentTo(ClaimExtractor.Read(name, text), o => o.WithStrictOrdering());
     }
 
+    /// <summary>A text box (a LibreOffice text frame) anchored in the second paragraph, saved by LibreOffice Writer with a
+    /// copy for older readers: its text is read once, as a line of its own after that paragraph.</summary>
+    [Fact]
+    public void AReportWithATextBox_SavedByLibreOffice_ReadsTheBoxOnce()
+    {
+        var path = Report("textbox.libreoffice.docx");
+
+        ReportReader.Paragraphs(path).Should().Equal("自查报告", "一、基本情况", "全年开展集体学习研讨8次。", "全年撰写调研报告3篇。");
+        ClaimExtractor.Read("textbox", ReportReader.Paragraphs(path)).Claims.Select(c => (c.Kind, c.Line)).Should().Equal(("sessions", 3), ("research_reports", 4));
+    }
+
     [Fact]
     public void Placeholders_OfTheTownReport_AreExactlyTheAnnotatedOnes()
     {

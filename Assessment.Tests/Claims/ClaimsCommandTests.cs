@@ -104,6 +104,40 @@ public sealed class ClaimsCommandTests : IDisposable
         (claim["line"]!.Value<int>(), claim["value"]!.Value<int>()).Should().Be((3, 8));
     }
 
+    /// <summary>A text box as Word saves it: inside a run of the paragraph it is anchored to, once as a drawing
+    /// (mc:Choice) and once more as VML for older readers (mc:Fallback), each holding the box's own paragraphs. Its text is
+    /// read once, as lines of its own after the anchoring paragraph, not joined to that paragraph's text nor repeated.</summary>
+    [Fact]
+    public void Docx_ATextBox_IsReadOnce_AsItsOwnLines()
+    {
+        const string box = "<w:txbxContent><w:p><w:r><w:t>全年开展集体学习研讨8次。</w:t></w:r></w:p></w:txbxContent>";
+        var xml = """
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+              xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+              xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"
+              xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+              xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" mc:Ignorable="wps"><w:body>
+            <w:p><w:r><w:t>自查报告</w:t></w:r></w:p>
+            <w:p><w:r><w:t>一、基本情况</w:t></w:r><w:r><mc:AlternateContent>
+              <mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+                <wps:wsp><wps:txbx>BOX</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+              <mc:Fallback><w:pict><v:shape><v:textbox>BOX</v:textbox></v:shape></w:pict></mc:Fallback>
+            </mc:AlternateContent></w:r></w:p>
+            <w:p><w:r><w:t>全年撰写调研报告3篇。</w:t></w:r></w:p>
+            </w:body></w:document>
+            """.Replace("BOX", box, StringComparison.Ordinal);
+        var path = Path.Combine(_x.Folder, "boxed.docx");
+        using (var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            using var stream = doc.AddMainDocumentPart().GetStream(FileMode.Create);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(xml));
+        }
+
+        Assessment.Rules.Claims.ReportReader.Paragraphs(path).Should().Equal("自查报告", "一、基本情况", "全年开展集体学习研讨8次。", "全年撰写调研报告3篇。");
+        var json = JObject.Parse(CliRunner.Run("claims", path, "--format", "json").Out);
+        json["claims"]!.Where(c => c["kind"]!.Value<string>() == "sessions").Select(c => c["line"]!.Value<int>()).Should().Equal(3);
+    }
+
     [Fact]
     public void Docx_ThatUnpacksToMoreThanAReport_IsRefusedBeforeItIsLoaded()
     {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Remakes the .docx forms of the two reports: each .txt opened as UTF-8 text and saved as .docx by LibreOffice Writer,
-# a paragraph a line (Assessment.Tests/Claims/AnnotatedReportsTests.cs reads them). Not run by CI; needs `soffice`
-# (Debian: libreoffice-writer-nogui).
+# a paragraph a line (Assessment.Tests/Claims/AnnotatedReportsTests.cs reads them); and textbox.libreoffice.docx, a
+# short report with a text box (textbox.py). Not run by CI; needs `soffice` and python3 with LibreOffice's bridge
+# (Debian: libreoffice-writer-nogui python3-uno).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -10,4 +11,5 @@ for f in "$here"/*.txt; do
   name=$(basename "$f" .txt)
   cp "$work/$name.docx" "$here/$name.libreoffice.docx"
 done
+python3 "$here/textbox.py" "$here/textbox.libreoffice.docx"
 ls -l "$here"/*.docx
