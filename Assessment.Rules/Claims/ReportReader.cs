@@ -36,6 +36,20 @@ internal static class ReportReader
     /// VML), beside the one it reads itself (mc:Choice): read, it would repeat the box's text.</summary>
     private static bool InFallback(DocumentFormat.OpenXml.OpenXmlElement e) => e.Ancestors<DocumentFormat.OpenXml.AlternateContentFallback>().Any();
 
+    /// <summary>What a file is that holds a document in a form the reader does not read, told by its first bytes
+    /// whatever its name: an old Word or WPS file, a PDF, RTF, or a zip package that is no .docx (a .docx named
+    /// otherwise is read as text, and fails the same way). Null for anything else.</summary>
+    private static string? OtherDocument(byte[] bytes)
+    {
+        ReadOnlySpan<byte> start = bytes.AsSpan(0, Math.Min(bytes.Length, 8));
+        static string Save(string zh, string en) => $"{zh}，请另存为 .docx 或文本 / {en}: save it as .docx or as text";
+        return start.StartsWith((byte[])[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) ? Save("旧版 Word（.doc）或 WPS 文件", "an old Word (.doc) or WPS document")
+            : start.StartsWith("%PDF"u8) ? Save("PDF 文件", "a PDF")
+            : start.StartsWith(@"{\rtf"u8) ? Save("RTF 文件", "an RTF document")
+            : start.StartsWith("PK\u0003\u0004"u8) ? Save("压缩包（.odt、.xlsx，或改了扩展名的 .docx）", "a zip package (.odt, .xlsx, or a .docx under another name)")
+            : null;
+    }
+
     public static IReadOnlyList<string> Paragraphs(string path)
     {
         var kind = InputFile.KindOf(path);
@@ -68,6 +82,10 @@ internal static class ReportReader
 
         var bytes = InputFile.ReadAllBytes(path, MaxTextBytes, out _)
             ?? throw new InvalidDataException($"over {MaxTextBytes >> 20} MiB, which no report is");
+        if (OtherDocument(bytes) is { } other)
+        {
+            throw new InvalidDataException(other);
+        }
         if (!TextDecoder.TryDecode(bytes, null, out var text, out _))
         {
             throw new InvalidDataException("the text is neither UTF-8 nor GB18030");

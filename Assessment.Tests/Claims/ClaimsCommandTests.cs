@@ -138,6 +138,25 @@ public sealed class ClaimsCommandTests : IDisposable
         json["claims"]!.Where(c => c["kind"]!.Value<string>() == "sessions").Select(c => c["line"]!.Value<int>()).Should().Equal(3);
     }
 
+    /// <summary>A report in a form the reader does not read is told by its first bytes, whatever its name, with what to
+    /// do: not "the text is neither UTF-8 nor GB18030", which sends a user to look at encodings.</summary>
+    [Theory]
+    [InlineData("report.doc", "D0CF11E0A1B11AE1", "旧版 Word（.doc）或 WPS 文件，请另存为 .docx 或文本 / an old Word (.doc) or WPS document: save it as .docx or as text")]
+    [InlineData("report.wps", "D0CF11E0A1B11AE1", "an old Word (.doc) or WPS document")]
+    [InlineData("report.pdf", "255044462D312E37", "PDF 文件，请另存为 .docx 或文本 / a PDF: save it as .docx or as text")]
+    [InlineData("report.txt", "7B5C72746631", "an RTF document")]
+    [InlineData("report.odt", "504B0304", "a zip package (.odt, .xlsx, or a .docx under another name)")]
+    public void AReportInAnotherForm_IsNamedWithWhatToDo(string name, string firstBytes, string message)
+    {
+        var path = Path.Combine(_x.Folder, name);
+        File.WriteAllBytes(path, [.. Convert.FromHexString(firstBytes), .. System.Text.Encoding.ASCII.GetBytes(" rest of the file 集体学习研讨8次")]);
+
+        var r = CliRunner.Run("claims", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().StartWith($"assess: {path}: 无法读取报告 / cannot read the report: ").And.Contain(message);
+    }
+
     [Fact]
     public void Docx_ThatUnpacksToMoreThanAReport_IsRefusedBeforeItIsLoaded()
     {
