@@ -312,7 +312,8 @@ public static class XlsxExport
 
     /// <summary>The notes sheet <c>assess template</c> writes after the tables ("说明", or "README" in English), which
     /// explains the columns: skipped without a warning, as a CSV folder's README.md is.</summary>
-    internal static bool IsNotes(string sheet) => sheet.Trim() is "说明" or "README";
+    internal static bool IsNotes(string sheet) =>
+        sheet.Trim() is var name && (name == "说明" || name.Equals("README", StringComparison.OrdinalIgnoreCase));
 
     private static string CellText(SheetCell cell, string sheet, string[] strings, HashSet<uint> dateStyles)
     {

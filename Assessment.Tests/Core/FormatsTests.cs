@@ -464,6 +464,7 @@ public sealed class XlsxExportTests : IDisposable
     [Theory]
     [InlineData("说明")]
     [InlineData("README")]
+    [InlineData(" Readme ")]
     public void Read_TheTemplatesNotesSheet_IsSkippedWithoutAWarning(string notes)
     {
         var path = Workbook(("单位", [UnitHeader, ["U1", "一号", 2024, null]]), (notes, [["工作表", "列"], ["单位", "单位编码 *"]]));
