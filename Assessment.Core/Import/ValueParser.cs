@@ -17,8 +17,23 @@ internal static class ValueParser
             return raw;
         }
 
-        var s = IsSurelyStable(raw) || raw.IsNormalized(NormalizationForm.FormKC) ? raw : raw.Normalize(NormalizationForm.FormKC);
+        var s = IsSurelyStable(raw) ? raw : Nfkc(raw);
         return char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) ? s.Trim() : s;
+    }
+
+    /// <summary>NFKC, except for text .NET's normaliser refuses as "invalid Unicode code points" (a lone surrogate, which
+    /// a JSON escape such as \uD800 can give, or the noncharacter U+FFFE, which UTF-8 and UTF-16 can carry): left as
+    /// it is, for the column's own checks. Thrown out of a reader, it was an internal error.</summary>
+    public static string Nfkc(string s)
+    {
+        try
+        {
+            return s.IsNormalized(NormalizationForm.FormKC) ? s : s.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return s;
+        }
     }
 
     /// <summary>NFKC-folds text in place when that needs no lookup: every character is surely stable (see

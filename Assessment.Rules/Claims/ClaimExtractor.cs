@@ -154,7 +154,7 @@ internal static class ClaimExtractor
 
     private static string Fold(string s)
     {
-        var folded = s.Normalize(NormalizationForm.FormKC);
+        var folded = Assessment.Core.Import.ValueParser.Nfkc(s);
         return folded.Replace('＊', '*').Trim();
     }
 }

@@ -5,6 +5,24 @@ namespace Assessment.Tests.Core;
 
 public sealed class ValueParserTests
 {
+    /// <summary>Text .NET's normaliser refuses (a lone surrogate, the noncharacter U+FFFE) is kept as it is, trimmed,
+    /// instead of throwing: found by the export fuzzer (seed 1718), random bytes in a UTF-16 file gave U+FFFE.</summary>
+    [Theory]
+    [InlineData(" 名\uFFFE称 ", "名\uFFFE称")]
+    [InlineData("ＡＢ", "AB")]
+    public void Fold_TextTheNormaliserRefuses_IsKeptAsItIs(string raw, string folded) => ValueParser.Fold(raw).Should().Be(folded);
+
+    [Fact]
+    public void Fold_ALoneSurrogate_IsKeptAsItIs()
+    {
+        // Built here: xUnit's test data would turn a lone surrogate into U+FFFD on the way.
+        var high = "\uD800ＡＢ";
+        var low = "ＡＢ\uDC00";
+
+        ValueParser.Fold(high).Should().Be(high);
+        ValueParser.Fold(low).Should().Be(low);
+    }
+
     [Theory]
     [InlineData("是", true)] [InlineData("否", false)] [InlineData("有", true)] [InlineData("无", false)]
     [InlineData("Y", true)] [InlineData("n", false)] [InlineData("YES", true)] [InlineData("no", false)]
