@@ -122,16 +122,19 @@ public static class XlsxExport
         List<Diagnostic> diagnostics, Dictionary<string, Dictionary<string, string>> letters, Action<TableSchema, RawRecord> add)
     {
         int[]? map = null;
+        var cells = new List<(int Column, string Text)>(); // a row's non-blank cells in document order, reused
         foreach (var (line, row) in Rows(part, sheetName))
         {
-            var cells = new SortedDictionary<int, string>();
+            cells.Clear();
+            var last = 0;
             foreach (var cell in row)
             {
-                var col = ColumnIndex(cell.Reference) ?? cells.Count + 1;
+                // A cell with no reference is the one after the last (Excel writes references; some writers do not).
+                var col = last = ColumnIndex(cell.Reference) ?? last + 1;
                 var text = ValueParser.Fold(CellText(cell, sheetName, strings, dateStyles));
                 if (text.Length > 0)
                 {
-                    cells[col] = text;
+                    cells.Add((col, text));
                 }
             }
 
@@ -142,8 +145,13 @@ public static class XlsxExport
 
             if (map is null)
             {
-                var width = cells.Keys.Max();
-                var headers = Enumerable.Range(1, width).Select(c => cells.GetValueOrDefault(c, "")).ToArray();
+                var headers = new string[cells.Max(c => c.Column)];
+                Array.Fill(headers, "");
+                foreach (var (col, text) in cells)
+                {
+                    headers[col - 1] = text; // a column given twice: the last one, as for a row's values
+                }
+
                 map = CsvTableReader.MapHeaders(schema, file, headers, diagnostics, line, c => $"{sheetName}!{ColumnLetter(c + 1)}{line}");
                 if (map is null)
                 {

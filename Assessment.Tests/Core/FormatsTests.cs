@@ -303,7 +303,9 @@ public sealed class XlsxExportTests : IDisposable
     public void Dispose() => _x.Dispose();
 
     /// <summary>Writes a workbook by hand: sheets of rows of cells; a DateTime cell is written as a real Excel date.</summary>
-    private string Workbook(params (string Sheet, object?[][] Rows)[] sheets)
+    private string Workbook(params (string Sheet, object?[][] Rows)[] sheets) => Workbook(true, sheets);
+
+    private string Workbook(bool references, params (string Sheet, object?[][] Rows)[] sheets)
     {
         var path = Path.Combine(_x.Folder, "export.xlsx");
         using (var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
@@ -325,7 +327,7 @@ public sealed class XlsxExportTests : IDisposable
                     var row = new Row { RowIndex = (uint)(r + 1) };
                     for (var c = 0; c < rows[r].Length; c++)
                     {
-                        var reference = XlsxExport.ColumnLetter(c + 1) + (r + 1);
+                        var reference = references ? XlsxExport.ColumnLetter(c + 1) + (r + 1) : null;
                         row.Append(rows[r][c] switch
                         {
                             null => new Cell { CellReference = reference },
@@ -364,6 +366,20 @@ public sealed class XlsxExportTests : IDisposable
         var u = e.Units.Single();
         u.Unit.PlatformActiveRate.Should().Be(0.55m);
         u.Sessions.Single().Should().BeEquivalentTo(new { Date = new DateOnly(2024, 3, 5), NoticeDate = (DateOnly?)new DateOnly(2024, 2, 20), DurationMinutes = (int?)120 });
+    }
+
+    /// <summary>Cells without a reference (some writers leave <c>r</c> out) are in the column after the cell before them,
+    /// a blank cell included. They used to be placed after the non-blank cells only, so a blank cell moved every later
+    /// value one column left.</summary>
+    [Fact]
+    public void Read_CellsWithoutReferences_AreInTheColumnAfterThePreviousCell()
+    {
+        var path = Workbook(false, ("单位", [["单位编码", "单位名称", "年度", "学习平台活跃率", "测评方案"], ["U1", "一号", 2024, "", "grassroots"]]));
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Where(d => d.Severity != Severity.Warning).Should().BeEmpty();
+        e.Units.Single().Unit.Should().BeEquivalentTo(new { UnitName = "一号", Year = 2024, PlatformActiveRate = (decimal?)null, Profile = "grassroots" });
     }
 
     [Fact]
