@@ -71,6 +71,15 @@ internal static class ExportLoader
         }
     }
 
+    /// <summary>What to do with a file that is not an export's form: another spreadsheet's file is saved as .xlsx, and
+    /// one table's CSV file stands for the folder that holds it.</summary>
+    private static string WhatToDo(string extension) => extension switch
+    {
+        ".xls" or ".xlsm" or ".xlsb" or ".ods" or ".et" or ".numbers" => "; 请另存为 .xlsx 工作簿 / save it as an .xlsx workbook",
+        ".csv" => "; 请给出它所在的文件夹 / give the folder it is in",
+        _ => "",
+    };
+
     public static Export Read(string? path, ReadOptions options)
     {
         var source = path ?? SamplePath;
@@ -80,7 +89,7 @@ internal static class ExportLoader
             {
                 ".json" => JsonExport.Read(source, options),
                 ".xlsx" => XlsxExport.Read(source, options),
-                var ext => throw new UsageException($"{source}: 请给出 CSV 文件夹、.json 或 .xlsx 文件 / give a folder of CSV files, a .json or an .xlsx file (not {ext})"),
+                var ext => throw new UsageException($"{source}: 请给出 CSV 文件夹、.json 或 .xlsx 文件 / give a folder of CSV files, a .json or an .xlsx file (not {ext}){WhatToDo(ext)}"),
             };
         }
 

@@ -47,6 +47,22 @@ public sealed class InputFormatTests : IDisposable
         Codes(Path.Combine(CliRunner.Sample, "sample.xlsx")).Should().BeEquivalentTo(csv);
     }
 
+    [Theory]
+    [InlineData("export.ods", "(not .ods); 请另存为 .xlsx 工作簿 / save it as an .xlsx workbook")]
+    [InlineData("export.xls", "(not .xls); 请另存为 .xlsx 工作簿 / save it as an .xlsx workbook")]
+    [InlineData("units.csv", "(not .csv); 请给出它所在的文件夹 / give the folder it is in")]
+    [InlineData("export.txt", "(not .txt)")]
+    public void AFileOfAnotherForm_IsRefusedWithWhatToDo(string name, string end)
+    {
+        _x.Write(name, "unit_id,unit_name,year\n");
+        var path = Path.Combine(_x.Folder, name);
+
+        var r = CliRunner.Run("validate", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Be($"assess: {path}: 请给出 CSV 文件夹、.json 或 .xlsx 文件 / give a folder of CSV files, a .json or an .xlsx file {end}{Environment.NewLine}");
+    }
+
     [Fact]
     public void Convert_ExportWithErrors_WritesNothing()
     {
