@@ -171,8 +171,8 @@ internal static class ColumnDocs
         sb.AppendLine(zh ? "# 导出数据模板" : "# Export template");
         sb.AppendLine();
         sb.AppendLine(zh
-            ? "每张表一个 CSV 文件，第一行为表头（中文或英文列名均可）。只有 units.csv 必填，其余表没有数据时可以留空或删除。标 * 的列为必填。填好后运行 `assess validate <文件夹>` 检查。"
-            : "One CSV file per table; the first line holds the headers (Chinese or English names). Only units.csv is required; leave the other tables empty or delete them when there are no rows. Columns marked * are required. Run `assess validate <folder>` when done.");
+            ? "每张表一个 CSV 文件，第一行为表头（中文或英文列名均可）。只有 units.csv 必填，其余表没有数据时可以留空或删除。标 * 的列为必填。填好后运行 `assess validate <文件夹>` 检查。用 Excel、WPS 等表格软件填写时，请改用 `assess template <文件>.xlsx` 生成的工作簿：表格软件打开 CSV 时会把 007 之类的编码改成 7。"
+            : "One CSV file per table; the first line holds the headers (Chinese or English names). Only units.csv is required; leave the other tables empty or delete them when there are no rows. Columns marked * are required. Run `assess validate <folder>` when done. To fill it in with Excel, WPS or another spreadsheet, use the workbook `assess template <file>.xlsx` writes instead: a spreadsheet opening a CSV file turns ids such as 007 into 7.");
         TableSchema? table = null;
         foreach (var row in Rows(zh))
         {
