@@ -299,14 +299,24 @@ public static class XlsxExport
             return "";
         }
 
+        // Almost always one <t>: its string is the text, with no builder to copy it through. Runs join the rest.
         var depth = xml.Depth;
-        var text = new System.Text.StringBuilder();
+        string? first = null;
+        System.Text.StringBuilder? more = null;
         xml.Read();
         while (xml.Depth > depth)
         {
             if (IsElement(xml, "t"))
             {
-                text.Append(xml.ReadElementContentAsString());
+                var t = xml.ReadElementContentAsString();
+                if (first is null)
+                {
+                    first = t;
+                }
+                else
+                {
+                    (more ??= new System.Text.StringBuilder(first)).Append(t);
+                }
             }
             else
             {
@@ -315,7 +325,7 @@ public static class XlsxExport
         }
 
         xml.Read();
-        return text.ToString();
+        return more?.ToString() ?? first ?? "";
     }
 
     /// <summary>The notes sheet <c>assess template</c> writes after the tables ("说明", or "README" in English), which
