@@ -130,7 +130,7 @@ public static class XlsxExport
             foreach (var cell in row)
             {
                 // A cell with no reference is the one after the last (Excel writes references; some writers do not).
-                var col = last = ColumnIndex(cell.Reference) ?? last + 1;
+                var col = last = ColumnIndex(cell.Reference, sheetName) ?? last + 1;
                 var text = ValueParser.Fold(CellText(cell, sheetName, strings, dateStyles));
                 if (text.Length > 0)
                 {
@@ -201,7 +201,8 @@ public static class XlsxExport
             }
 
             var number = xml.GetAttribute("r");
-            var line = number is null ? 0 : uint.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (int)n
+            var line = number is null ? 0 : uint.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (n <= MaxRows ? (int)n
+                : throw new InvalidDataException($"row {number} of sheet {sheet} is beyond a sheet's last row, {MaxRows.ToString(CultureInfo.InvariantCulture)}"))
                 : throw new FormatException($"'{number}' is not a row number");
             cells.Clear();
             if (!xml.IsEmptyElement)
@@ -407,7 +408,13 @@ public static class XlsxExport
         return plain.Contains('y', StringComparison.OrdinalIgnoreCase) || plain.Contains('d', StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int? ColumnIndex(string? reference)
+    /// <summary>Excel's last row and column (XFD): a reference beyond them is no workbook Excel wrote. Without the
+    /// limit, a header cell at ZZZZZZ1 made the reader allocate a row of 321 million columns (51 s, 3.8 GB), and one at
+    /// AAAAAAAAA1 overflowed into a negative column (an internal error).</summary>
+    private const int MaxRows = 1_048_576, MaxColumns = 16_384;
+
+    /// <summary>The 1-based column of a cell reference (B7 → 2); null when it has no letters.</summary>
+    private static int? ColumnIndex(string? reference, string sheet)
     {
         if (reference is null)
         {
@@ -415,9 +422,13 @@ public static class XlsxExport
         }
 
         var n = 0;
-        foreach (var ch in reference.TakeWhile(char.IsAsciiLetter))
+        for (var i = 0; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
         {
-            n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+            n = n * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+            if (n > MaxColumns)
+            {
+                throw new InvalidDataException($"cell {sheet}!{reference} is beyond a sheet's last column, XFD");
+            }
         }
 
         return n == 0 ? null : n;

@@ -541,6 +541,36 @@ public sealed class XlsxExportTests : IDisposable
         d.Args.Single().Should().Be("the cell type \"text\" of cell 单位!B2 is not one of Excel's (b, d, e, inlineStr, n, s, str)");
     }
 
+    /// <summary>A reference beyond a sheet's last column (XFD) or row (1,048,576) is no workbook Excel wrote: refused,
+    /// naming it. A header cell at ZZZZZZ1 took 51 s and 3.8 GB (a row of 321 million columns); one at AAAAAAAAA1
+    /// overflowed into a negative column, an internal error.</summary>
+    [Theory]
+    [InlineData("<x:c r=\"A1\" ", "<x:c r=\"ZZZZZZ1\" ", "cell 单位!ZZZZZZ1 is beyond a sheet's last column, XFD")]
+    [InlineData("<x:c r=\"A1\" ", "<x:c r=\"AAAAAAAAA1\" ", "cell 单位!AAAAAAAAA1 is beyond a sheet's last column, XFD")]
+    [InlineData("<x:c r=\"B2\" ", "<x:c r=\"XFE2\" ", "cell 单位!XFE2 is beyond a sheet's last column, XFD")]
+    [InlineData("<x:row r=\"3\">", "<x:row r=\"1048577\">", "row 1048577 of sheet 单位 is beyond a sheet's last row, 1048576")]
+    [InlineData("<x:row r=\"3\">", "<x:row r=\"4294967295\">", "row 4294967295 of sheet 单位 is beyond a sheet's last row, 1048576")]
+    public void Read_AReferenceBeyondASheetsLastColumnOrRow_RefusesTheWorkbook(string from, string to, string message)
+    {
+        var path = SampleWith(xml => xml.Replace(from, to, StringComparison.Ordinal));
+
+        var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
+        d.Args.Single().Should().Be(message);
+    }
+
+    [Fact]
+    public void Read_TheLastColumnAndRow_AreRead()
+    {
+        var path = SampleWith(xml => xml.Replace("<x:row r=\"9\">", "<x:row r=\"1048576\">", StringComparison.Ordinal)
+            .Replace("<x:c r=\"A1\" t=\"inlineStr\">", "<x:c r=\"XFD1\" t=\"inlineStr\"><x:is><x:t>备注</x:t></x:is></x:c><x:c r=\"A1\" t=\"inlineStr\">", StringComparison.Ordinal));
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Where(d => d.Severity != Severity.Warning).Should().BeEmpty();
+        e.Units.Should().HaveCount(8);
+    }
+
     [Fact]
     public void Read_ANumberWithAStyleThatIsNoNumber_IsTheNumber()
     {
