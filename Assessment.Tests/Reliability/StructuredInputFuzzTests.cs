@@ -110,7 +110,7 @@ public sealed class StructuredInputFuzzTests : IDisposable
             "<x:c{0}><x:v>Infinity</x:v></x:c>", "<x:c{0} t=\"s\"><x:v>99999</x:v></x:c>", "<x:c{0} t=\"s\"><x:v>-1</x:v></x:c>",
             "<x:c{0} t=\"e\"><x:v>#N/A</x:v></x:c>", "<x:c{0} t=\"b\"><x:v>1</x:v></x:c>", "<x:c{0} t=\"str\"><x:f>1+1</x:f><x:v>2</x:v></x:c>",
             "<x:c{0} t=\"d\"><x:v>2024-01-01T00:00:00</x:v></x:c>", "<x:c{0} s=\"99999\"><x:v>45000</x:v></x:c>", "<x:c><x:v>1</x:v></x:c>",
-            "<x:c r=\"XFD1048576\"><x:v>1</x:v></x:c>", "<x:c{0}/>", "<x:c{0} t=\"inlineStr\"><x:is><x:t>" + new string('学', 40_000) + "</x:t></x:is></x:c>",
+            "<x:c r=\"XFD1048576\"><x:v>1</x:v></x:c>", "<x:c r=\"XFE1\"><x:v>1</x:v></x:c>", "<x:c r=\"AAAAAAAAA1\"><x:v>1</x:v></x:c>", "<x:c{0}/>", "<x:c{0} t=\"inlineStr\"><x:is><x:t>" + new string('学', 40_000) + "</x:t></x:is></x:c>",
         ];
         var cell = new System.Text.RegularExpressions.Regex("<x:c( r=\"[A-Z]+[0-9]+\") t=\"inlineStr\"><x:is><x:t[^>]*>[^<]*</x:t></x:is></x:c>");
         var original = Path.Combine(CliRunner.Sample, "sample.xlsx");
