@@ -187,12 +187,15 @@ public static class XlsxExport
 
     /// <summary>A sheet's rows one at a time, read from its XML as it streams by: the whole sheet as a tree of the SDK's
     /// elements would take gigabytes for a province's attendance, and building each row's elements took most of the
-    /// read's time. The list of cells is reused for the next row.</summary>
+    /// read's time. The list of cells is reused for the next row. A row with no number (some writers leave <c>r</c>
+    /// out) is the one after the row before it. More rows than a sheet holds refuse the workbook: a few megabytes of
+    /// zip can unpack to hundreds of millions of rows, which would otherwise be read until memory ran out.</summary>
     private static IEnumerable<(int Line, List<SheetCell> Cells)> Rows(WorksheetPart part, string sheet)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var xml = XmlReader.Create(stream, XmlSettings);
         var cells = new List<SheetCell>();
+        var (count, last) = (0, 0);
         while (xml.Read())
         {
             if (!IsElement(xml, "row"))
@@ -200,10 +203,19 @@ public static class XlsxExport
                 continue;
             }
 
+            if (++count > MaxRows)
+            {
+                throw new InvalidDataException($"sheet {sheet} has more than {MaxRows.ToString(CultureInfo.InvariantCulture)} rows, more than a sheet holds");
+            }
+
             var number = xml.GetAttribute("r");
-            var line = number is null ? 0 : uint.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (n <= MaxRows ? (int)n
-                : throw new InvalidDataException($"row {number} of sheet {sheet} is beyond a sheet's last row, {MaxRows.ToString(CultureInfo.InvariantCulture)}"))
+            var line = last = number is null ? last + 1 : uint.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (int)Math.Min(n, MaxRows + 1L)
                 : throw new FormatException($"'{number}' is not a row number");
+            if (line > MaxRows)
+            {
+                throw new InvalidDataException($"row {number ?? line.ToString(CultureInfo.InvariantCulture)} of sheet {sheet} is beyond a sheet's last row, {MaxRows.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             cells.Clear();
             if (!xml.IsEmptyElement)
             {

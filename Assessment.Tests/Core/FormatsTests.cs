@@ -324,7 +324,7 @@ public sealed class XlsxExportTests : IDisposable
                 var data = new SheetData();
                 for (var r = 0; r < rows.Length; r++)
                 {
-                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    var row = references ? new Row { RowIndex = (uint)(r + 1) } : new Row();
                     for (var c = 0; c < rows[r].Length; c++)
                     {
                         var reference = references ? XlsxExport.ColumnLetter(c + 1) + (r + 1) : null;
@@ -557,6 +557,34 @@ public sealed class XlsxExportTests : IDisposable
         var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
         (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
         d.Args.Single().Should().Be(message);
+    }
+
+    /// <summary>Rows with no number are numbered on from the row before, so a diagnostic names the row a person sees
+    /// (it said row 0 before).</summary>
+    [Fact]
+    public void Read_RowsWithoutNumbers_AreNumberedOnFromTheRowBefore()
+    {
+        var path = Workbook(false, ("单位", [UnitHeader, ["U1", "一号", 2024, null], ["U2", "二号", "20x4", null]]));
+
+        var d = XlsxExport.Read(path).Diagnostics.Single(x => x.Severity != Severity.Warning);
+
+        (d.Line, d.Column).Should().Be((3, "year"));
+        d.Path.Should().Be("单位!C3");
+    }
+
+    /// <summary>A few megabytes of zip can unpack to hundreds of millions of rows: more rows than a sheet holds refuse
+    /// the workbook, numbered or not, instead of being read until memory runs out.</summary>
+    [Theory]
+    [InlineData("<x:row/>")]
+    [InlineData("<x:row r=\"9\"/>")]
+    public void Read_MoreRowsThanASheetHolds_RefusesTheWorkbook(string extra)
+    {
+        var many = new System.Text.StringBuilder().Insert(0, extra, 1_048_577).ToString();
+        var path = SampleWith(xml => xml.Replace("</x:sheetData>", many + "</x:sheetData>", StringComparison.Ordinal));
+
+        var d = XlsxExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
+        d.Args.Single().Should().Be("sheet 单位 has more than 1048576 rows, more than a sheet holds");
     }
 
     [Fact]
