@@ -64,7 +64,7 @@ public static class XlsxExport
 
             using var doc = SpreadsheetDocument.Open(path, false);
             var workbook = doc.WorkbookPart ?? throw new InvalidDataException("no workbook part");
-            var strings = SharedStrings(workbook);
+            var strings = SharedStrings(workbook, options.Limits.MaxFileBytes);
             var dateStyles = DateStyles(workbook);
             foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
             {
@@ -237,7 +237,9 @@ public static class XlsxExport
 
     /// <summary>The workbook's shared strings (the text Excel saves once and cells name by index), read from their XML
     /// as it streams by, as the sheets are.</summary>
-    private static string[] SharedStrings(WorkbookPart workbook)
+    /// <remarks>Their text is limited as a file is (<paramref name="maxChars"/>, the file-size limit): a small zip can
+    /// unpack to far more text than it holds, and the strings are kept until the last sheet is read.</remarks>
+    private static string[] SharedStrings(WorkbookPart workbook, long maxChars)
     {
         if (workbook.SharedStringTablePart is not { } part)
         {
@@ -247,12 +249,19 @@ public static class XlsxExport
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var xml = XmlReader.Create(stream, XmlSettings);
         var strings = new List<string>();
+        var total = 0L;
         xml.Read();
         while (!xml.EOF)
         {
             if (IsElement(xml, "si"))
             {
-                strings.Add(InlineText(xml)); // on the node after </si>
+                var text = InlineText(xml); // on the node after </si>
+                if ((total += text.Length) > maxChars)
+                {
+                    throw new InvalidDataException($"the shared strings unpack to more than {maxChars.ToString(CultureInfo.InvariantCulture)} characters, the limit of a file's size");
+                }
+
+                strings.Add(text);
             }
             else
             {

@@ -587,6 +587,33 @@ public sealed class XlsxExportTests : IDisposable
         d.Args.Single().Should().Be("sheet 单位 has more than 1048576 rows, more than a sheet holds");
     }
 
+    /// <summary>A workbook's shared strings are kept until its last sheet is read, and a small zip can unpack to far more
+    /// text than it holds: their text is limited as a file's size is.</summary>
+    [Fact]
+    public void Read_SharedStringsOverTheFileLimit_RefuseTheWorkbook()
+    {
+        var path = Path.Combine(_x.Folder, "shared.xlsx");
+        using (var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new Workbook();
+            var strings = wb.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable(Enumerable.Range(0, 40).Select(i => new SharedStringItem(new Text(new string('学', 1_000) + i))));
+            var sheet = wb.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData(new Row(new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") }) { RowIndex = 1 }));
+            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheet), SheetId = 1, Name = "单位" }));
+            wb.Workbook.Save();
+        }
+
+        new FileInfo(path).Length.Should().BeLessThan(30_000, "the test needs a file within the limit whose strings are not");
+        var limited = new ReadOptions { Limits = ReadLimits.Default with { MaxFileBytes = 30_000 } };
+
+        var d = XlsxExport.Read(path, limited).Diagnostics.Should().ContainSingle().Subject;
+        (d.Severity, d.Code).Should().Be((Severity.FileError, "bad-xlsx"));
+        d.Args.Single().Should().Be("the shared strings unpack to more than 30000 characters, the limit of a file's size");
+        XlsxExport.Read(path).Diagnostics.Should().NotContain(x => x.Code == "bad-xlsx", "40,040 characters are within the default limit");
+    }
+
     [Fact]
     public void Read_TheLastColumnAndRow_AreRead()
     {
