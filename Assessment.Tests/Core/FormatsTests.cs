@@ -382,35 +382,44 @@ public sealed class XlsxExportTests : IDisposable
         e.Units.Single().Unit.Should().BeEquivalentTo(new { UnitName = "一号", Year = 2024, PlatformActiveRate = (decimal?)null, Profile = "grassroots" });
     }
 
+    /// <summary>A workbook of one sheet, 单位, whose text is in a table of shared strings, as Excel saves it.</summary>
+    private string SharedStringsWorkbook(SharedStringItem[] strings, params Row[] rows)
+    {
+        var path = Path.Combine(_x.Folder, "shared.xlsx");
+        using var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var wb = doc.AddWorkbookPart();
+        wb.Workbook = new Workbook();
+        wb.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(strings);
+        var sheet = wb.AddNewPart<WorksheetPart>();
+        sheet.Worksheet = new Worksheet(new SheetData(rows));
+        wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheet), SheetId = 1, Name = "单位" }));
+        wb.Workbook.Save();
+        return path;
+    }
+
+    /// <summary>A cell naming a shared string by its index.</summary>
+    private static Cell Shared(string reference, int index) =>
+        new() { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(index.ToString(CultureInfo.InvariantCulture)) };
+
     [Fact]
     public void Read_SharedStrings_AsExcelSavesText_AreValues()
     {
         // Excel keeps a workbook's text in one table of shared strings, each cell naming its index (t="s"); a string
         // of several runs (rich text) is its runs' text together, and a phonetic guide (rPh) is part of it too, as
         // the SDK's InnerText gives it.
-        var path = Path.Combine(_x.Folder, "shared.xlsx");
-        using (var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
-        {
-            var wb = doc.AddWorkbookPart();
-            wb.Workbook = new Workbook();
-            var strings = wb.AddNewPart<SharedStringTablePart>();
-            strings.SharedStringTable = new SharedStringTable(
+        Cell N(string reference, int value) => new() { CellReference = reference, CellValue = new CellValue(value) };
+        var path = SharedStringsWorkbook(
+            [
                 new SharedStringItem(new Text("单位编码")), new SharedStringItem(new Text("单位名称")), new SharedStringItem(new Text("年度")),
                 new SharedStringItem(new Text("U1")), new SharedStringItem(new Text(" 一号 ") { Space = SpaceProcessingModeValues.Preserve }),
                 new SharedStringItem(new Text("U2")),
                 new SharedStringItem(new Run(new Text("二")), new Run(new RunProperties(new Bold()), new Text("号"))),
-                new SharedStringItem(new Text("三"), new PhoneticRun(new Text("さん")) { BaseTextStartIndex = 0, EndingBaseIndex = 1 }));
-            var sheet = wb.AddNewPart<WorksheetPart>();
-            Cell S(string reference, int index) => new() { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(index.ToString(CultureInfo.InvariantCulture)) };
-            Cell N(string reference, int value) => new() { CellReference = reference, CellValue = new CellValue(value) };
-            sheet.Worksheet = new Worksheet(new SheetData(
-                new Row(S("A1", 0), S("B1", 1), S("C1", 2)) { RowIndex = 1 },
-                new Row(S("A2", 3), S("B2", 4), N("C2", 2024)) { RowIndex = 2 },
-                new Row(S("A3", 5), S("B3", 6), N("C3", 2024)) { RowIndex = 3 },
-                new Row(new Cell { CellReference = "A4", DataType = CellValues.String, CellValue = new CellValue("U3") }, S("B4", 7), N("C4", 2024)) { RowIndex = 4 }));
-            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheet), SheetId = 1, Name = "单位" }));
-            wb.Workbook.Save();
-        }
+                new SharedStringItem(new Text("三"), new PhoneticRun(new Text("さん")) { BaseTextStartIndex = 0, EndingBaseIndex = 1 }),
+            ],
+            new Row(Shared("A1", 0), Shared("B1", 1), Shared("C1", 2)) { RowIndex = 1 },
+            new Row(Shared("A2", 3), Shared("B2", 4), N("C2", 2024)) { RowIndex = 2 },
+            new Row(Shared("A3", 5), Shared("B3", 6), N("C3", 2024)) { RowIndex = 3 },
+            new Row(new Cell { CellReference = "A4", DataType = CellValues.String, CellValue = new CellValue("U3") }, Shared("B4", 7), N("C4", 2024)) { RowIndex = 4 });
 
         var e = XlsxExport.Read(path);
 
@@ -592,18 +601,9 @@ public sealed class XlsxExportTests : IDisposable
     [Fact]
     public void Read_SharedStringsOverTheFileLimit_RefuseTheWorkbook()
     {
-        var path = Path.Combine(_x.Folder, "shared.xlsx");
-        using (var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
-        {
-            var wb = doc.AddWorkbookPart();
-            wb.Workbook = new Workbook();
-            var strings = wb.AddNewPart<SharedStringTablePart>();
-            strings.SharedStringTable = new SharedStringTable(Enumerable.Range(0, 40).Select(i => new SharedStringItem(new Text(new string('学', 1_000) + i))));
-            var sheet = wb.AddNewPart<WorksheetPart>();
-            sheet.Worksheet = new Worksheet(new SheetData(new Row(new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") }) { RowIndex = 1 }));
-            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheet), SheetId = 1, Name = "单位" }));
-            wb.Workbook.Save();
-        }
+        var path = SharedStringsWorkbook(
+            [.. Enumerable.Range(0, 40).Select(i => new SharedStringItem(new Text(new string('学', 1_000) + i)))],
+            new Row(Shared("A1", 0)) { RowIndex = 1 });
 
         new FileInfo(path).Length.Should().BeLessThan(30_000, "the test needs a file within the limit whose strings are not");
         var limited = new ReadOptions { Limits = ReadLimits.Default with { MaxFileBytes = 30_000 } };
