@@ -525,6 +525,21 @@ public sealed class TemplateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Template_AsAWorkbook_IntoAFolderOfThatName_OrAMissingFolder_IsRefused()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_x.Folder, "template.xlsx")).FullName;
+        var missing = Path.Combine(_x.Folder, "no-such-folder", "template.xlsx");
+
+        var r = CliRunner.Run("template", folder);
+        var m = CliRunner.Run("template", missing);
+
+        (r.Exit, m.Exit).Should().Be((2, 2));
+        r.Error.Should().Be($"assess: {folder}: 是文件夹，请给出文件名 / is a folder; give a file name{Environment.NewLine}");
+        m.Error.Should().StartWith($"assess: {missing}: 文件夹不存在 / no such folder: ");
+        Directory.GetFileSystemEntries(folder).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Template_AsJson_IsRefused()
     {
         var r = CliRunner.Run("template", Path.Combine(_x.Folder, "template.json"));

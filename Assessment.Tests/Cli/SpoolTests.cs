@@ -54,6 +54,38 @@ public sealed class SpoolTests
         }
     }
 
+    /// <summary>Ctrl-C stops the copy to stdout, whether it goes as bytes (a UTF-8 writer) or as characters (any other):
+    /// the block in hand is the last one written.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ACopyCancelled_StopsAfterTheBlockInHand(bool utf8)
+    {
+        using var spool = new Spool(null, "\n");
+        spool.Writer.Write(new string('x', 200_000));
+        using var cancel = new CancellationTokenSource();
+        using var bytes = new MemoryStream();
+        using var chars = new StringWriter();
+        using TextWriter target = utf8 ? new StreamWriter(new Assessment.Tests.Reliability.CancelOnWrite(bytes, cancel), new UTF8Encoding(false)) : new CancelOnWriteWriter(chars, cancel);
+
+        var copy = () => spool.CopyTo(target, cancel.Token);
+
+        copy.Should().Throw<OperationCanceledException>();
+        (utf8 ? bytes.Length : chars.ToString().Length).Should().Be(1 << 16, "one block of 64 Ki went out before the cancellation was seen");
+    }
+
+    /// <summary>A writer that passes on what it is given and cancels once it has been given something.</summary>
+    private sealed class CancelOnWriteWriter(TextWriter inner, CancellationTokenSource cancel) : TextWriter
+    {
+        public override Encoding Encoding => inner.Encoding;
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            inner.Write(buffer, index, count);
+            cancel.Cancel();
+        }
+    }
+
     [Fact]
     public void AWriteThatFails_MarksTheSpoolFailed_AndDisposingItDoesNotThrow()
     {

@@ -219,7 +219,7 @@ public sealed class CancellationTests : IDisposable
 }
 
 /// <summary>A file stream that cancels a run once something is written to it.</summary>
-internal sealed class CancelOnWrite(FileStream file, CancellationTokenSource cancel) : Stream
+internal sealed class CancelOnWrite(Stream file, CancellationTokenSource cancel) : Stream
 {
     public override bool CanRead => false;
 
