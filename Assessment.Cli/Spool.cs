@@ -73,6 +73,10 @@ internal sealed class Spool : IDisposable
         return CreateIn(Path.GetTempPath());
     }
 
+    /// <summary>A temporary file where a spool for stdout would be, empty, readable and writable, that leaves nothing
+    /// behind once closed (<see cref="CreateAt"/>): for output kept until its place in a document comes.</summary>
+    internal static FileStream TemporaryFile() => Create(null);
+
     /// <summary>A new spool file in <paramref name="folder"/> (<see cref="CreateAt"/>).</summary>
     private static FileStream CreateIn(string folder) => CreateAt(PathIn(folder));
 

@@ -188,7 +188,7 @@ internal static class ScoreCommand
             // once every unit is scored, when the read is complete.
             List<(string UnitId, IReadOnlyList<string> Errors)> Invalid() =>
             [
-                .. read.GetAwaiter().GetResult().InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)u.Errors.Select(e => e.Format(Language)).ToArray())),
+                .. read.GetAwaiter().GetResult().InvalidUnits.Select(u => (u.UnitId, (IReadOnlyList<string>)new FormattedErrors(u.Errors, Language))),
                 .. failed,
             ];
 
