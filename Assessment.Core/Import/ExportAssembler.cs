@@ -70,6 +70,10 @@ internal sealed class ExportAssembler
         public Dictionary<string, int> SessionIds { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> MemberIds { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The sessions that an attendance row with an error names: how many members' rows such a session
+        /// lacks is not known, so it is not warned about (the error is reported). Null while there are none.</summary>
+        public HashSet<string>? SessionsWithBadAttendance { get; set; }
+
         /// <summary>A new bucket of the same unit with its directives and waivers, for the streamed read to fill. The
         /// buckets made from units.csv live through the whole read and so reach the collector's oldest generation; rows
         /// put in their lists would be kept by them through every younger collection, even after the unit was handed on.</summary>
@@ -83,27 +87,30 @@ internal sealed class ExportAssembler
     }
 
     /// <summary>One record as the first pass leaves it: its typed row (null when it had an error), the raw unit id and
-    /// key it names (kept even for a bad row, so other rows are not also reported for naming it), where it came from,
-    /// and the diagnostics its values got.</summary>
+    /// key it names (kept even for a bad row, so other rows are not also reported for naming it; for a table without
+    /// ids of its own, attendance, the session it names, and only for a bad row), where it came from, and the
+    /// diagnostics its values got.</summary>
     private readonly record struct Entry<T>(T? Row, string UnitId, string Key, RowSource Source, Diagnostic[]? Diagnostics) where T : class;
 
     /// <summary>Types every record of a table (on several threads for large CSV files), in input order, as it is read.</summary>
-    private IEnumerable<Entry<T>> Parse<T>(RawTable table, Func<Cells, T?> parse, string? keyColumn) where T : class
+    private IEnumerable<Entry<T>> Parse<T>(RawTable table, Func<Cells, T?> parse, string? keyColumn, bool keyOfBadRowsOnly = false) where T : class
     {
         _options.Cancellation.ThrowIfCancellationRequested();
         var (unitCol, keyCol) = Columns(table.Schema, keyColumn);
-        return table.Map(c => EntryOf(c, parse, unitCol, keyCol));
+        return table.Map(c => EntryOf(c, parse, unitCol, keyCol, keyOfBadRowsOnly));
     }
 
     /// <summary>The columns of a table's unit id and of its key (-1 without one).</summary>
     private static (int Unit, int Key) Columns(TableSchema schema, string? keyColumn) =>
         (CsvTableReader.FindColumn(schema, "unit_id"), keyColumn is null ? -1 : CsvTableReader.FindColumn(schema, keyColumn));
 
-    /// <summary>Types the record <paramref name="c"/> is on.</summary>
-    private static Entry<T> EntryOf<T>(Cells c, Func<Cells, T?> parse, int unitCol, int keyCol) where T : class
+    /// <summary>Types the record <paramref name="c"/> is on; with <paramref name="keyOfBadRowsOnly"/>, its key is
+    /// taken only when it has an error.</summary>
+    private static Entry<T> EntryOf<T>(Cells c, Func<Cells, T?> parse, int unitCol, int keyCol, bool keyOfBadRowsOnly = false) where T : class
     {
         var row = parse(c);
-        return new Entry<T>(row, c.Text(unitCol), keyCol >= 0 ? c.Text(keyCol) : "", c.Source, c.TakeDiagnostics());
+        var key = keyCol < 0 || (keyOfBadRowsOnly && row is not null) ? "" : c.Text(keyCol);
+        return new Entry<T>(row, c.Text(unitCol), key, c.Source, c.TakeDiagnostics());
     }
 
     /// <summary>Assembles tables that are all loaded: <paramref name="diagnostics"/> holds their file-level problems.</summary>
@@ -430,7 +437,7 @@ internal sealed class ExportAssembler
                     continue;
                 }
 
-                if (ids is not null && e.Key.Length > 0)
+                if (e.Key.Length > 0)
                 {
                     _keys.Add(e.Key);
                 }
@@ -466,7 +473,7 @@ internal sealed class ExportAssembler
     [
         new Child<MemberRow>(Tables.Members, RowParsers.Member, "member_id", b => b.Members, b => b.MemberIds),
         new Child<SessionRow>(Tables.Sessions, RowParsers.Session, "session_id", b => b.Sessions, b => b.SessionIds),
-        new Child<AttendanceRow>(Tables.Attendance, RowParsers.Attendance, null, b => b.Attendance, null),
+        new Child<AttendanceRow>(Tables.Attendance, RowParsers.Attendance, "session_id", b => b.Attendance, null),
         new Child<SpeechRow>(Tables.Speeches, RowParsers.Speech, null, b => b.Speeches, null),
         new Child<OutputRow>(Tables.Outputs, RowParsers.Output, null, b => b.Outputs, null),
         new Child<DocumentRow>(Tables.Documents, RowParsers.Document, null, b => b.Documents, null),
@@ -488,17 +495,19 @@ internal sealed class ExportAssembler
         public abstract Sink Sink(ExportAssembler into, RawTable table, Dictionary<string, Bucket> buckets);
     }
 
+    /// <summary>How one table is typed and where its rows go. Its <c>key</c> is the column of the id its rows have,
+    /// which <c>ids</c> numbers, or for a table without ids (attendance) the column of the session a bad row names.</summary>
     private sealed class Child<T>(TableSchema table, Func<Cells, T?> parse, string? key, Func<Bucket, List<T>> list,
         Func<Bucket, Dictionary<string, int>>? ids) : Child(table)
         where T : class
     {
         public override void Fill(ExportAssembler into, RawTable raw, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts) =>
-            into.Fill(Table, into.Parse(raw, parse, key), buckets, list, counts, ids);
+            into.Fill(Table, into.Parse(raw, parse, key, ids is null), buckets, list, counts, ids);
 
-        public override Cursor Cursor(ExportAssembler into, RawTable raw) => new Cursor<T>(into, Table, into.Parse(raw, parse, key), list, ids);
+        public override Cursor Cursor(ExportAssembler into, RawTable raw) => new Cursor<T>(into, Table, into.Parse(raw, parse, key, ids is null), list, ids);
 
         public override Sink Sink(ExportAssembler into, RawTable table, Dictionary<string, Bucket> buckets) =>
-            new Sink<T>(table, parse, key, new Filler<T>(into, buckets, list, ids));
+            new Sink<T>(table, parse, key, ids is null, new Filler<T>(into, buckets, list, ids));
     }
 
     /// <summary>Types a table's records one at a time, as they are read, and puts each row in its bucket at once.</summary>
@@ -510,7 +519,7 @@ internal sealed class ExportAssembler
         public abstract int Finish();
     }
 
-    private sealed class Sink<T>(RawTable table, Func<Cells, T?> parse, string? key, Filler<T> filler) : Sink
+    private sealed class Sink<T>(RawTable table, Func<Cells, T?> parse, string? key, bool keyOfBadRowsOnly, Filler<T> filler) : Sink
         where T : class
     {
         private readonly Cells _cells = new(table);
@@ -519,7 +528,7 @@ internal sealed class ExportAssembler
         public override void Add(RawRecord record)
         {
             _cells.Load(record);
-            filler.Add(EntryOf(_cells, parse, _columns.Unit, _columns.Key));
+            filler.Add(EntryOf(_cells, parse, _columns.Unit, _columns.Key, keyOfBadRowsOnly));
         }
 
         public override int Finish() => filler.Finish();
@@ -711,7 +720,7 @@ internal sealed class ExportAssembler
                 _last = b;
             }
 
-            if (ids is not null && e.Key.Length > 0)
+            if (e.Key.Length > 0)
             {
                 _keys.Add(e.Key);
             }
@@ -743,7 +752,16 @@ internal sealed class ExportAssembler
             run.Clear();
         }
 
-        if (ids is not null && keys.Count > 0)
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        if (ids is null)
+        {
+            (bucket.SessionsWithBadAttendance ??= new(StringComparer.Ordinal)).UnionWith(keys); // bad attendance rows
+        }
+        else
         {
             var known = ids(bucket);
             known.EnsureCapacity(known.Count + keys.Count);
@@ -751,9 +769,9 @@ internal sealed class ExportAssembler
             {
                 known.TryAdd(key, known.Count);
             }
-
-            keys.Clear();
         }
+
+        keys.Clear();
     }
 
     private void ReadDirectives(IEnumerable<Entry<DirectiveRow>> entries, Dictionary<string, Bucket> buckets, Dictionary<string, int> counts)
@@ -1004,7 +1022,7 @@ internal sealed class ExportAssembler
         foreach (var s in b.Sessions)
         {
             var missing = groupSize - present[b.SessionIds[s.SessionId]];
-            if (missing > 0 && year.InYear(s.Date))
+            if (missing > 0 && year.InYear(s.Date) && b.SessionsWithBadAttendance?.Contains(s.SessionId) != true)
             {
                 Warn(s.Source, "session_id", unitId, Messages.MissingAttendance, s.SessionId, Str(missing));
             }

@@ -535,6 +535,27 @@ public sealed class CsvExportTests : IDisposable
         d.Text("en").Should().Contain("S2").And.Contain("1 member");
     }
 
+    /// <summary>An attendance row with an error is reported; its session is not also warned about as lacking that
+    /// member's row ("counted absent"), which contradicted the error beside it. A session whose rows are all valid is
+    /// still warned about. Read whole and unit by unit.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_AnAttendanceRowWithAnError_DoesNotMakeItsSessionLackARow(bool streamed)
+    {
+        _x.Write("units.csv", TempExport.Units)
+            .Write("members.csv", "unit_id,member_id,name,role\nU1,M1,王,书记\nU1,M2,李,成员\n")
+            .Write("sessions.csv", "unit_id,session_id,date\nU1,S1,2024-03-05\nU1,S2,2024-04-05\n")
+            .Write("attendance.csv", "unit_id,session_id,member_id,status\nU1,S1,M1,出席\nU1,S1,M2,maybe\nU1,S2,M1,出席\n");
+
+        var e = streamed ? CsvExport.Stream(_x.Folder, null, _ => { }) : _x.Read();
+
+        e.Diagnostics.Select(d => (d.Severity, d.File, d.Line, d.Code)).Should().Equal(
+            (Severity.RowError, "attendance.csv", 3, "unknown-word"),
+            (Severity.Warning, "sessions.csv", 3, "missing-attendance"));
+        e.Diagnostics[1].Args[0].Should().Be("S2");
+    }
+
     [Fact]
     public void Read_IdenticalSpeechRows_StayTwoRows()
     {

@@ -53,6 +53,23 @@ public sealed class JsonExportTests : IDisposable
         e.Units[1].Directives.Single().DirectiveId.Should().Be("D1");
     }
 
+    /// <summary>As in CSV: an attendance row with an error does not also make its session lack that member's row.</summary>
+    [Fact]
+    public void Read_AnAttendanceRowWithAnError_DoesNotMakeItsSessionLackARow()
+    {
+        var e = Read("""
+            { "units": [ { "unitId": "U1", "unitName": "一号", "year": 2024,
+              "members": [ { "memberId": "M1", "name": "王", "role": "书记" }, { "memberId": "M2", "name": "李", "role": "成员" } ],
+              "sessions": [
+                { "sessionId": "S1", "date": "2024-03-05", "attendance": [ { "memberId": "M1", "status": "出席" }, { "memberId": "M2", "status": "maybe" } ] },
+                { "sessionId": "S2", "date": "2024-04-05", "attendance": [ { "memberId": "M1", "status": "出席" } ] } ] } ] }
+            """);
+
+        e.Diagnostics.Select(d => (d.Severity, d.Path, d.Code)).Should().Equal(
+            (Severity.RowError, "units[0].sessions[0].attendance[1].status", "unknown-word"),
+            (Severity.Warning, "units[0].sessions[1].sessionId", "missing-attendance"));
+    }
+
     [Fact]
     public void Read_BadValue_HasJsonPathAndLine()
     {
@@ -441,6 +458,23 @@ public sealed class XlsxExportTests : IDisposable
         d.Format("en").Should().Contain("1E+30");
         var u = e.Units.Single();
         (u.Unit.Year, u.Unit.PlatformActiveRate).Should().Be((2024, 0.00001m), "1E-05 as Excel writes it");
+    }
+
+    /// <summary>As in CSV: an attendance row with an error does not also make its session lack that member's row.</summary>
+    [Fact]
+    public void Read_AnAttendanceRowWithAnError_DoesNotMakeItsSessionLackARow()
+    {
+        var path = Workbook(
+            ("单位", [UnitHeader, ["U1", "一号", 2024, 0.5]]),
+            ("members", [["unit_id", "member_id", "name", "role"], ["U1", "M1", "王", "书记"], ["U1", "M2", "李", "成员"]]),
+            ("sessions", [["unit_id", "session_id", "date"], ["U1", "S1", "2024-03-05"], ["U1", "S2", "2024-04-05"]]),
+            ("attendance", [["unit_id", "session_id", "member_id", "status"], ["U1", "S1", "M1", "出席"], ["U1", "S1", "M2", "maybe"], ["U1", "S2", "M1", "出席"]]));
+
+        var e = XlsxExport.Read(path);
+
+        e.Diagnostics.Select(d => (d.Severity, d.Path, d.Code)).Should().Equal(
+            (Severity.RowError, "attendance!D3", "unknown-word"),
+            (Severity.Warning, "sessions!B3", "missing-attendance"));
     }
 
     [Fact]
