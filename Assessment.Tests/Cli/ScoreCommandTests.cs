@@ -17,6 +17,40 @@ public sealed class ScoreCommandTests
         r.Out.Should().Contain("中共青山县委员会 (U001)").And.Contain("汇总");
     }
 
+    /// <summary>When the output lists every error too (JSON, Markdown, HTML), stderr shows the first 20 row errors and
+    /// how many more there are, as it says how many warnings there are: an export with a column wrong in every row has
+    /// millions. CSV output lists none, so stderr has every one.</summary>
+    [Theory]
+    [InlineData("json", true)]
+    [InlineData("markdown", true)]
+    [InlineData("html", true)]
+    [InlineData("csv", false)]
+    public void Score_ManyRowErrors_StderrShowsTheFirstTwentyWhenTheOutputListsThemAll(string format, bool capped)
+    {
+        const int units = Assessment.Cli.Commands.ScoreCommand.RowErrorsOnStderr + 7;
+        using var x = new TempExport();
+        x.Write("units.csv", "unit_id,unit_name,year\n" + string.Concat(Enumerable.Range(1, units).Select(i => $"U{i},单位{i},20x4\n")));
+        var output = Path.Combine(x.Folder, "out." + format);
+
+        var r = CliRunner.Run("score", x.Folder, "--format", format, "-o", output, "--as-of", AsOf);
+
+        r.Exit.Should().Be(1);
+        var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var errorLines = lines.Where(l => l.StartsWith("错误 units.csv:", StringComparison.Ordinal)).ToArray();
+        if (capped)
+        {
+            errorLines.Should().HaveCount(Assessment.Cli.Commands.ScoreCommand.RowErrorsOnStderr);
+            errorLines[^1].Should().StartWith($"错误 units.csv:{Assessment.Cli.Commands.ScoreCommand.RowErrorsOnStderr + 1} [year] U20:");
+            lines.Should().Contain("另有错误 7 条，见输出内容");
+            File.ReadAllText(output).Should().Contain($"units.csv:{units + 1}", "the output lists every error");
+        }
+        else
+        {
+            errorLines.Should().HaveCount(units, "the CSV output lists no errors");
+            lines.Should().NotContain(l => l.StartsWith("另有错误", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Score_SampleTable_MatchesGolden() =>
         CliRunner.Run("score", CliRunner.Sample, "--as-of", AsOf).Out.ShouldMatchGolden("sample.table.txt");
