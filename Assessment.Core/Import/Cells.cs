@@ -37,6 +37,10 @@ internal sealed class Cells
     private MessageTemplate? _problem;
     private string[]? _problemArgs;
 
+    // The values of the last unknown-word error: a column wrong in every row (a status word the vocabulary does not
+    // have, in every attendance row) names the same word each time, and its millions of errors share one array.
+    private string[]? _lastUnknownWord;
+
     public Cells(RawTable table)
     {
         _table = table;
@@ -364,7 +368,10 @@ internal sealed class Cells
             return value;
         }
 
-        Error(column, Messages.UnknownWord, v.ToString(), column);
+        var args = _lastUnknownWord is [var word, var named] && ReferenceEquals(named, column) && v.SequenceEqual(word)
+            ? _lastUnknownWord
+            : _lastUnknownWord = [v.ToString(), column];
+        Error(column, Messages.UnknownWord, args);
         return default;
     }
 
