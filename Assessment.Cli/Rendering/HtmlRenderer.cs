@@ -253,7 +253,10 @@ internal static class HtmlRenderer
 
     private static string Vetoes(Scorecard c) => c.Vetoes.Count == 0 ? "" : $" <span class=\"veto\">({E(string.Join(", ", c.Vetoes.Select(v => v.Id)))})</span>";
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    /// <summary>Text for the page: HTML-escaped, with control characters shown as in the terminal's output
+    /// (<see cref="PlainText.Printable"/>: an escape sequence from a unit's name would be obeyed by a terminal that is
+    /// shown the file, and is a parse error in HTML, as are the noncharacters U+FFFE and U+FFFF, shown as �).</summary>
+    private static string E(string s) => WebUtility.HtmlEncode(PlainText.Printable(s).Replace('\uFFFE', '\uFFFD').Replace('\uFFFF', '\uFFFD'));
 
     private static string N(decimal d) => Numbers.Format(d);
 

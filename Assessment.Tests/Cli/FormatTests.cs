@@ -96,25 +96,28 @@ public sealed class FormatTests
         // An escape sequence in a unit's name (or a value a diagnostic quotes) would recolour or clear an auditor's
         // terminal; a bidirectional override would reorder the line. Human-readable outputs show them; JSON keeps them.
         using var x = new TempExport();
-        x.Write("units.csv", "unit_id,unit_name,year,\u001b[2Jextra\nU1,\"\u001b[31m红\u001b[0m\u202e反\",2024,1\nU2,丙,\u001b[2K2024,\n");
+        x.Write("units.csv", "unit_id,unit_name,year,\u001b[2Jextra\nU1,\"\ufffe\u001b[31m红\u001b[0m\u202e反\",2024,1\nU2,丙,\u001b[2K2024,\n");
 
         var table = CliRunner.Run("score", x.Folder, "--as-of", AsOf);
         var one = CliRunner.Run("score", x.Folder, "--as-of", AsOf, "--unit", "U1");
         var markdown = CliRunner.Run("score", x.Folder, "--as-of", AsOf, "--format", "markdown");
+        var html = CliRunner.Run("score", x.Folder, "--as-of", AsOf, "--format", "html");
         var json = CliRunner.Run("score", x.Folder, "--as-of", AsOf, "--format", "json");
         var validate = CliRunner.Run("validate", x.Folder);
 
         table.Out.Should().Contain("␛[31m红␛[0m\ufffd反 (U1)").And.Contain("␛[2Jextra", "the diagnostic quoting the unknown column");
         one.Out.Should().Contain("␛[31m红␛[0m\ufffd反 (U1)");
         markdown.Out.Should().Contain("␛\\[31m红␛\\[0m\ufffd反");
+        html.Out.Should().Contain("␛[31m红␛[0m\ufffd反", "an HTML file may be read with cat, and a browser shows no control character");
+        html.Out.Should().NotContain("\ufffe", "a noncharacter is a parse error in HTML");
         validate.Out.Should().Contain("␛[2Jextra").And.Contain("␛[2K2024");
         json.Error.Should().Contain("␛[2K2024", "errors go to stderr too");
-        foreach (var text in new[] { table.Out, one.Out, markdown.Out, validate.Out, json.Error })
+        foreach (var text in new[] { table.Out, one.Out, markdown.Out, html.Out, validate.Out, json.Error })
         {
             text.Should().NotContain("\u001b").And.NotContain("\u202e");
         }
 
-        JObject.Parse(json.Out)["units"]![0]!["unitName"]!.Value<string>().Should().Be("\u001b[31m红\u001b[0m\u202e反", "JSON is data: kept as it is");
+        JObject.Parse(json.Out)["units"]![0]!["unitName"]!.Value<string>().Should().Be("\ufffe\u001b[31m红\u001b[0m\u202e反", "JSON is data: kept as it is");
     }
 
     [Fact]
