@@ -359,14 +359,14 @@ internal static class ScoreCommand
         }
     }
 
-    /// <summary>For formats other than the table, the errors go to stderr too (warnings as a count: they are in the
-    /// output), so a user piping CSV into a file still sees that something was wrong.</summary>
     /// <summary>The row errors <see cref="Summarise"/> prints when the output lists every one of them too (JSON,
-    /// Markdown, HTML), as many as `convert` prints of its warnings: all of an export with a few bad rows, while one with a column wrong in every row (1.7 million
-    /// errors at 20,000 units, 150 MB of text) does not scroll by for minutes.</summary>
+    /// Markdown, HTML), as many as <c>convert</c> prints of its warnings: all of an export with a few bad rows, while
+    /// one with a column wrong in every row (1.7 million errors at 20,000 units, 150 MB of text) does not scroll by for
+    /// minutes.</summary>
     internal const int RowErrorsOnStderr = 20;
 
-    /// <summary>Says on stderr what was wrong: the file errors and row errors, each on a line (with
+    /// <summary>For formats other than the table, the errors go to stderr too, so a user piping CSV into a file still
+    /// sees that something was wrong: the file errors and row errors, each on a line (with
     /// <paramref name="outputListsErrors"/>, the first <see cref="RowErrorsOnStderr"/> row errors and how many more
     /// the output lists), how many warnings the output lists, and the units whose scoring failed.</summary>
     private static void Summarise(Terminal terminal, Export export, List<(string UnitId, IReadOnlyList<string> Errors)> invalid, string lang,
