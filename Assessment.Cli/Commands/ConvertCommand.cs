@@ -44,7 +44,8 @@ internal static class ConvertCommand
             }
 
             var assessor = ExportLoader.CreateAssessor(null);
-            var export = ExportLoader.Read(r.GetValue(input), assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation });
+            var readOptions = assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
+            var export = Progress.Reading(terminal, t.Lang, ExportLoader.InputBytes(r.GetValue(input)), () => ExportLoader.Read(r.GetValue(input), readOptions));
             if (export.ExitCode != 0)
             {
                 ValidateCommand.Write(terminal.Out, export, t);

@@ -80,6 +80,23 @@ internal static class ExportLoader
         _ => "",
     };
 
+    /// <summary>The size of the input: a file's, or a folder's CSV files' together; 0 for anything that has none (a
+    /// pipe) or cannot be looked at (its read says what is wrong).</summary>
+    public static long InputBytes(string? path)
+    {
+        var source = path ?? SamplePath;
+        try
+        {
+            return File.Exists(source) ? new FileInfo(source).Length
+                : Directory.Exists(source) ? new DirectoryInfo(source).EnumerateFiles("*.csv").Sum(f => f.Length)
+                : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     public static Export Read(string? path, ReadOptions options)
     {
         var source = path ?? SamplePath;

@@ -106,7 +106,7 @@ internal static class ScoreCommand
                 }
             }
 
-            var export = Filter(ExportLoader.Read(r.GetValue(path), options), wanted);
+            var export = Filter(Progress.Reading(terminal, run.Language, ExportLoader.InputBytes(r.GetValue(path)), () => ExportLoader.Read(r.GetValue(path), options)), wanted);
             try
             {
                 return run.Score(export.Units, Task.FromResult(export), export.Units.Count);

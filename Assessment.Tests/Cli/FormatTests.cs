@@ -614,6 +614,70 @@ public sealed class ProgressTests : IDisposable
         error.ToString().Should().Contain("100%").And.NotContain("88%", "350 of the 400 first expected");
     }
 
+    /// <summary>A large export read before anything is scored (a JSON export of 20,000 units takes 12 s) shows on a
+    /// terminal that it is reading; a small one, or one whose stderr is no terminal, shows nothing.</summary>
+    [Theory]
+    [InlineData(true, Assessment.Cli.Rendering.Progress.ReadingThreshold + 1, "读取中")]
+    [InlineData(true, Assessment.Cli.Rendering.Progress.ReadingThreshold, null)]
+    [InlineData(false, Assessment.Cli.Rendering.Progress.ReadingThreshold * 10, null)]
+    public void Reading_ALargeInputToATerminal_SaysItIsReading(bool errorIsTerminal, long bytes, string? shown)
+    {
+        using var error = new StringWriter();
+        var terminal = new Assessment.Cli.Terminal(TextWriter.Null, error, false, errorIsTerminal);
+
+        var result = Assessment.Cli.Rendering.Progress.Reading(terminal, "zh", bytes, () => 42);
+
+        result.Should().Be(42);
+        if (shown is null)
+        {
+            error.ToString().Should().BeEmpty();
+        }
+        else
+        {
+            error.ToString().Should().Contain(shown);
+        }
+    }
+
+    /// <summary>The commands that read an export whole before anything is scored or written say so on a terminal:
+    /// `score` of a JSON export, `validate`.</summary>
+    [Fact]
+    public void LargeExport_ReadWhole_ToATerminal_SaysItIsReading()
+    {
+        new ExportGenerator(7).Write(_x.Folder, 800, "P", new DateOnly(2025, 1, 15));
+        var json = Path.Combine(_x.Folder, "export.json");
+        Assessment.Core.Writing.ExportWriters.WriteJson(Assessment.Core.Import.CsvExport.Read(_x.Folder), json);
+        new FileInfo(json).Length.Should().BeGreaterThan(Assessment.Cli.Rendering.Progress.ReadingThreshold);
+
+        var score = CliRunner.RunOn(true, "score", json, "--as-of", "2025-01-15", "--format", "json", "-o", Path.Combine(_x.Folder, "out.json"));
+        var validate = CliRunner.RunOn(true, "validate", json, "--lang", "en");
+
+        score.Exit.Should().Be(0, score.Error);
+        score.Error.Should().Contain("读取中").And.Contain("评分中", "the scoring bar follows");
+        validate.Error.Should().Contain("reading");
+        validate.Out.Should().NotContain("reading", "stdout carries only the result");
+    }
+
+    [Fact]
+    public void Reading_AFailedRead_ThrowsItsOwnException()
+    {
+        var terminal = new Assessment.Cli.Terminal(TextWriter.Null, new StringWriter(), false, true);
+
+        var act = () => Assessment.Cli.Rendering.Progress.Reading<int>(terminal, "en", long.MaxValue, () => throw new IOException("disk gone"));
+
+        act.Should().Throw<IOException>().WithMessage("disk gone");
+    }
+
+    [Fact]
+    public void InputBytes_IsAFilesSizeOrAFoldersCsvFilesTogether()
+    {
+        _x.Write("units.csv", "1234567890").Write("notes.txt", "not counted");
+        var file = Path.Combine(_x.Folder, "units.csv");
+
+        Assessment.Cli.Commands.ExportLoader.InputBytes(file).Should().Be(10);
+        Assessment.Cli.Commands.ExportLoader.InputBytes(_x.Folder).Should().Be(10);
+        Assessment.Cli.Commands.ExportLoader.InputBytes(Path.Combine(_x.Folder, "missing")).Should().Be(0);
+    }
+
     [Fact]
     public void LongRun_OfUnitsNamed_EndsFullAtTheUnitsNamed()
     {
