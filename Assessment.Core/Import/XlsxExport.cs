@@ -432,7 +432,7 @@ public static class XlsxExport
     /// <summary>Excel's last row and column (XFD): a reference beyond them is no workbook Excel wrote. Without the
     /// limit, a header cell at ZZZZZZ1 made the reader allocate a row of 321 million columns (51 s, 3.8 GB), and one at
     /// AAAAAAAAA1 overflowed into a negative column (an internal error).</summary>
-    private const int MaxRows = 1_048_576, MaxColumns = 16_384;
+    internal const int MaxRows = 1_048_576, MaxColumns = 16_384;
 
     /// <summary>The 1-based column of a cell reference (B7 → 2); null when it has no letters.</summary>
     private static int? ColumnIndex(string? reference, string sheet)

@@ -136,8 +136,9 @@ public static class ExportWriters
         "secretary_remarks", "sign_in", "has_record", "briefing", "leave_approved", "written", "adopted", "has_topics", "has_schedule",
     ];
 
-    /// <summary>The most rows a sheet holds (Excel's limit), the header's included.</summary>
-    public const int MaxXlsxRows = 1_048_576;
+    /// <summary>The most rows a sheet holds (Excel's limit), the header's included: the limit the reader holds a
+    /// workbook to.</summary>
+    public const int MaxXlsxRows = XlsxExport.MaxRows;
 
     /// <summary>One XLSX workbook: a sheet per table named in Chinese, Chinese headers, every cell text.</summary>
     /// <exception cref="ArgumentException">The export cannot be a workbook: a table has more rows than a sheet holds

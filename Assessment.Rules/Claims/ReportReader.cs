@@ -86,6 +86,7 @@ internal static class ReportReader
         {
             throw new InvalidDataException(other);
         }
+
         if (!TextDecoder.TryDecode(bytes, null, out var text, out _))
         {
             throw new InvalidDataException("the text is neither UTF-8 nor GB18030");

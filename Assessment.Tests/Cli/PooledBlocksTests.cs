@@ -73,6 +73,20 @@ public sealed class PooledBlocksTests
         Drained(blocks).Should().Equal(pieces.SelectMany(p => p));
         file.Should().NotBeNull();
         file!.CanRead.Should().BeFalse("the file is closed once drained");
+        File.Exists(file.Name).Should().BeFalse("a spool file has no name once made (Linux, macOS) or is deleted once closed");
+    }
+
+    [Fact]
+    public void A_file_cut_short_behind_its_back_is_an_error_not_a_short_document()
+    {
+        var file = new MemoryStream();
+        using var blocks = new PooledBlocks(0, () => file);
+        blocks.Write(new byte[1000]);
+        file.SetLength(400); // as if the temporary folder's disk had lost it
+
+        var act = () => blocks.Drain(_ => { });
+
+        act.Should().Throw<IOException>().WithMessage("*ended early*");
     }
 
     [Fact]
