@@ -23,21 +23,38 @@ internal static class ExportLoader
         }
     }
 
-    /// <summary>The folder to read when the input is a folder of CSV files (which can be read unit by unit); null for a
-    /// file or a path that does not exist (<see cref="Read"/> says what is wrong with it).</summary>
-    public static string? CsvFolder(string? path)
+    /// <summary>The input when it may be read unit by unit: a folder of CSV files or a JSON file; null for a workbook or
+    /// a path that does not exist (<see cref="Read"/> says what is wrong with it).</summary>
+    public static string? Streamable(string? path)
     {
         var source = path ?? SamplePath;
-        return !File.Exists(source) && Directory.Exists(source) ? source : null;
+        return File.Exists(source) ? (System.IO.Path.GetExtension(source).Equals(".json", StringComparison.OrdinalIgnoreCase) ? source : null)
+            : Directory.Exists(source) ? source : null;
     }
 
-    /// <summary>Reads the export for a command that keeps no unit (<c>validate</c>): a CSV folder unit by unit, each
-    /// unit dropped once checked, so memory does not hold the export; anything else, or a CSV export whose tables are
-    /// not in unit order, whole.</summary>
+    /// <summary>Reads a <see cref="Streamable"/> input unit by unit (<see cref="CsvExport.Stream"/>,
+    /// <see cref="JsonExport.Stream"/>). <paramref name="onUnitsListed"/> is told how many units there are as soon as
+    /// that is known: a CSV folder's units.csv lists them first; a JSON file's number is known only at its end, and it
+    /// is told -1 at once.</summary>
+    /// <exception cref="ExportNotStreamableException">The input cannot be read so; it is to be read whole.</exception>
+    public static Export Stream(string source, ReadOptions options, Action<UnitRecord> onUnit, Action<int>? onUnitsListed = null)
+    {
+        if (Directory.Exists(source))
+        {
+            return CsvExport.Stream(source, options, onUnit, onUnitsListed);
+        }
+
+        onUnitsListed?.Invoke(-1);
+        return JsonExport.Stream(source, options, onUnit);
+    }
+
+    /// <summary>Reads the export for a command that keeps no unit (<c>validate</c>): a CSV folder or a JSON file unit by
+    /// unit, each unit dropped once checked, so memory does not hold the export; a workbook, or an export that cannot
+    /// be read so (tables not in unit order, JSON directives after the units), whole.</summary>
     public static Export Check(string? path, ReadOptions options) => Streamed(path, options, _ => { }) ?? Read(path, options);
 
-    /// <summary>Reads the export for one unit's records (<c>claims --unit</c>): a CSV folder unit by unit, keeping that
-    /// unit alone, so memory does not hold the export; anything else, or a CSV export not in unit order, whole. The
+    /// <summary>Reads the export for one unit's records (<c>claims --unit</c>): a CSV folder or a JSON file unit by unit,
+    /// keeping that unit alone, so memory does not hold the export; anything else, or one that cannot be read so, whole. The
     /// unit is null when it is not a valid unit of the export (the export's diagnostics say why).</summary>
     public static (Export Export, UnitRecord? Unit) ReadUnit(string? path, ReadOptions options, string unitId)
     {
@@ -51,19 +68,19 @@ internal static class ExportLoader
         return (whole, whole.Units.FirstOrDefault(u => u.UnitId == unitId));
     }
 
-    /// <summary>A CSV folder read unit by unit, each valid unit handed to <paramref name="onUnit"/>; null for anything
-    /// else, and for a CSV export that cannot be read so (then the units handed on are to be dropped, and the export
-    /// read whole).</summary>
+    /// <summary>A CSV folder or JSON file read unit by unit, each valid unit handed to <paramref name="onUnit"/>; null for
+    /// anything else, and for an export that cannot be read so (then the units handed on are to be dropped, and the
+    /// export read whole).</summary>
     private static Export? Streamed(string? path, ReadOptions options, Action<UnitRecord> onUnit)
     {
-        if (CsvFolder(path) is not { } folder)
+        if (Streamable(path) is not { } source)
         {
             return null;
         }
 
         try
         {
-            return CsvExport.Stream(folder, options, onUnit);
+            return Stream(source, options, onUnit);
         }
         catch (ExportNotStreamableException)
         {

@@ -64,9 +64,10 @@ internal static class ScoreCommand
             var run = new Run(terminal, assessor, day, r.GetValue(lang)!, r.GetValue(format)!, file,
                 wanted.Length > 0 ? previous?.Only(Asked(wanted)) : previous, r.GetValue(parallel));
 
-            // A CSV folder is read unit by unit while the units are scored, so memory holds the units in hand, not the
-            // export. An export whose tables are not in unit order is found out on the way, and read again whole; so
-            // is one with a file error found late (too many rows). What was written by then must be taken back: an
+            // A CSV folder or a JSON file is read unit by unit while the units are scored, so memory holds the units in
+            // hand, not the export. An export whose tables are not in unit order, or a JSON file with its directives
+            // after the units, is found out on the way, and read again whole; so is one with a file error found late
+            // (too many rows, a JSON syntax error). What was written by then must be taken back: an
             // output file is only renamed into place at the end, and stdout that is a file is cut back; JSON and CSV
             // for a pipe or a terminal are written to a spool file and copied to stdout at the end. When no spool file
             // can be made, JSON and CSV to stdout read the export whole.
@@ -75,7 +76,7 @@ internal static class ScoreCommand
             // once the read is complete, after the others were scored and perhaps written: the error then takes back
             // what was written, as any failure does (an output file is not renamed into place, stdout that is a file is
             // cut back, a pipe's spool is not copied).
-            var source = ExportLoader.CsvFolder(r.GetValue(path));
+            var source = ExportLoader.Streamable(r.GetValue(path));
             var toStdout = run.File is null && run.Format is ("json" or "csv");
             if (source is not null && !terminal.ReadWhole)
             {
@@ -157,7 +158,9 @@ internal static class ScoreCommand
     {
         if (wanted.Length == 0)
         {
-            return run.Score(feed.Units, feed.Read, feed.Listed);
+            // A JSON file does not say how many units it holds: a large one's bar counts them instead.
+            var listed = feed.Listed;
+            return run.Score(feed.Units, feed.Read, listed >= 0 || ExportLoader.InputBytes(feed.Source) > Progress.ReadingThreshold ? listed : 0);
         }
 
         var asked = Asked(wanted);

@@ -4,7 +4,7 @@ using Assessment.Core.Model;
 
 namespace Assessment.Cli.Commands;
 
-/// <summary>A CSV export read unit by unit (<see cref="CsvExport.Stream"/>) on a thread of its own, its valid units
+/// <summary>An export read unit by unit (<see cref="ExportLoader.Stream"/>: a CSV folder or a JSON file) on a thread of its own, its valid units
 /// handed to the scoring threads through a short queue: memory holds the units being read and scored, not the
 /// export. When the export turns out not to be streamable, enumerating <see cref="Units"/> or getting
 /// <see cref="Result"/> throws <see cref="ExportNotStreamableException"/>, and the caller starts again from a whole read.</summary>
@@ -24,19 +24,20 @@ internal sealed class UnitFeed : IDisposable
     private readonly Task<Export> _read;
     private readonly TaskCompletionSource<int> _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <param name="folder">The CSV folder.</param>
+    /// <param name="source">The CSV folder or JSON file.</param>
     /// <param name="options">How to read it.</param>
     /// <param name="batch">Units per hand-over (tests make it small).</param>
     /// <param name="ahead">Hand-overs the reading thread may be ahead of the scoring.</param>
-    public UnitFeed(string folder, ReadOptions options, int batch = DefaultBatch, int ahead = DefaultAhead)
+    public UnitFeed(string source, ReadOptions options, int batch = DefaultBatch, int ahead = DefaultAhead)
     {
+        Source = source;
         _queue = new(ahead);
         _read = Task.Factory.StartNew(() =>
         {
             try
             {
                 var units = new List<UnitRecord>(batch);
-                var export = CsvExport.Stream(folder, options, u =>
+                var export = ExportLoader.Stream(source, options, u =>
                 {
                     units.Add(u);
                     if (units.Count == batch)
@@ -60,6 +61,9 @@ internal sealed class UnitFeed : IDisposable
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
+    /// <summary>The CSV folder or JSON file read.</summary>
+    public string Source { get; }
+
     /// <summary>The valid units in input order, as they are read; enumerated once. Ends with the read's exception, if
     /// it failed.</summary>
     public IEnumerable<UnitRecord> Units
@@ -78,7 +82,8 @@ internal sealed class UnitFeed : IDisposable
         }
     }
 
-    /// <summary>How many units units.csv lists, as soon as it is read (0 if it cannot be).</summary>
+    /// <summary>How many units units.csv lists, as soon as it is read (0 if it cannot be); -1 for a JSON file, which
+    /// says how many units it holds only at its end.</summary>
     public int Listed => _listed.Task.GetAwaiter().GetResult();
 
     /// <summary>The export once read (its diagnostics, invalid units and counts; the valid units' ids only).</summary>

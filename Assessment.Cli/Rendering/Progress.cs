@@ -9,16 +9,23 @@ internal static class Progress
     public const int Threshold = 300;
 
     /// <param name="terminal">Where the bar goes (stderr), if it is a terminal.</param>
-    /// <param name="total">How many ticks to expect, as far as is known at the start.</param>
+    /// <param name="total">How many ticks to expect, as far as is known at the start; -1 when it is not known (a JSON
+    /// file read unit by unit): the bar then counts the units scored.</param>
     /// <param name="lang">The language of the bar's label.</param>
     /// <param name="work">The work, given the action to call once per unit done.</param>
     /// <param name="settled">How many ticks to expect once that is known, or null until then: a CSV folder read unit by
     /// unit lists its units before it knows which of them are valid and will be scored.</param>
     public static void Run(Terminal terminal, int total, string lang, Action<Action> work, Func<int?>? settled = null)
     {
-        if (!terminal.ErrorIsTerminal || total <= Threshold)
+        if (!terminal.ErrorIsTerminal || total is >= 0 and <= Threshold)
         {
             work(() => { });
+            return;
+        }
+
+        if (total < 0)
+        {
+            Counting(terminal, lang, work);
             return;
         }
 
@@ -66,6 +73,23 @@ internal static class Progress
                 task.StopTask();
             });
         return result;
+    }
+
+    /// <summary>A bar for a number of units not known beforehand: it says how many are scored so far.</summary>
+    private static void Counting(Terminal terminal, string lang, Action<Action> work)
+    {
+        var label = lang == "en" ? "scoring" : "评分中";
+        ConsoleOn(terminal).Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(label);
+                task.IsIndeterminate = true;
+                var done = 0;
+                work(() => task.Description = $"{label} {++done:N0}");
+                task.StopTask();
+            });
     }
 
     // The caller has found stderr to be a terminal: say so, rather than let Spectre guess again from the writer.

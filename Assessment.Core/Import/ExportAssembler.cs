@@ -357,9 +357,14 @@ internal sealed class ExportAssembler
                 for (var i = _seen[l]; i < list.Count; i++)
                 {
                     var d = list[i];
-                    if (d.UnitId is { } id && d.SeverityIn(strict) == Severity.RowError)
+                    var severity = d.SeverityIn(strict);
+                    if (d.UnitId is { } id && severity == Severity.RowError)
                     {
                         _ids.Add(id);
+                    }
+                    else if (severity == Severity.FileError)
+                    {
+                        AnyFileError = true;
                     }
                 }
 
@@ -368,6 +373,9 @@ internal sealed class ExportAssembler
         }
 
         public bool Contains(string id) => _ids.Contains(id);
+
+        /// <summary>Whether a file error (with --strict, a warning of no unit) was among what was looked at.</summary>
+        public bool AnyFileError { get; private set; }
     }
 
     /// <summary>One table read side by side with the others: its rows are put in their unit's bucket as that unit comes
@@ -517,6 +525,9 @@ internal sealed class ExportAssembler
 
         /// <summary>Puts the last rows in their bucket; the number of records taken.</summary>
         public abstract int Finish();
+
+        /// <summary>Puts the last rows in their bucket and lets it go.</summary>
+        public abstract void Close();
     }
 
     private sealed class Sink<T>(RawTable table, Func<Cells, T?> parse, string? key, bool keyOfBadRowsOnly, Filler<T> filler) : Sink
@@ -532,6 +543,8 @@ internal sealed class ExportAssembler
         }
 
         public override int Finish() => filler.Finish();
+
+        public override void Close() => filler.Close();
     }
 
     /// <summary>Assembles an export whose records come one at a time, each unit's before its rows: nested (JSON: each
@@ -540,6 +553,9 @@ internal sealed class ExportAssembler
     /// rows, not the records as well. The directives and waivers, which apply across units, are typed at the end. Each
     /// table's diagnostics are kept in a list of its own and joined in the order the whole read makes them. The export is the one <see cref="ExportAssembler.Assemble(string, IReadOnlyDictionary{string, RawTable}, List{Diagnostic}, ReadOptions)"/>
     /// makes of the same records in the same order: the same rows, the diagnostics in the same order.</summary>
+    /// <remarks>Made with a unit handler, it reads unit by unit (a JSON export read so): the directives and waivers must
+    /// come before the units (<see cref="BeginUnits"/>); each unit is checked and, if valid, handed on as soon as the
+    /// next one starts (<see cref="Streaming"/>), and only its id, order and unit row are kept.</remarks>
     internal sealed class Nested
     {
         private readonly string _file;
@@ -556,16 +572,20 @@ internal sealed class ExportAssembler
         private readonly List<Diagnostic>[] _lists;
         private readonly List<RawRecord> _directives = [];
         private readonly List<RawRecord> _waivers = [];
+        private readonly Action<UnitRecord>? _emit;
+        private Streaming? _stream;
         private int _unitCount;
 
         /// <param name="file">The file's name, as the records' sources give it.</param>
         /// <param name="locate">The path of a row's column in the file.</param>
         /// <param name="options">The read's options.</param>
-        public Nested(string file, Func<RowSource, string?, string?> locate, ReadOptions options)
+        /// <param name="emit">For a read unit by unit, where each valid unit goes; null for a whole read.</param>
+        public Nested(string file, Func<RowSource, string?, string?> locate, ReadOptions options, Action<UnitRecord>? emit = null)
         {
             _file = file;
             _locate = locate;
             _options = options;
+            _emit = emit;
             _locators = new() { [file] = locate };
             _units = new ExportAssembler([], options, _locators);
             _unitCells = new Cells(RawTable.Of(Tables.Units, file, [], true, locate));
@@ -575,6 +595,9 @@ internal sealed class ExportAssembler
             _sinkOf = Children.Select((c, i) => (c.Table, Sink: _sinks[i])).ToDictionary(x => x.Table, x => x.Sink);
         }
 
+        /// <summary>Whether the records are read unit by unit.</summary>
+        public bool IsStreaming => _emit is not null;
+
         /// <summary>Takes the next record of <paramref name="table"/>: a unit's before its rows.</summary>
         public void Add(TableSchema table, RawRecord record)
         {
@@ -583,15 +606,31 @@ internal sealed class ExportAssembler
                 _options.Cancellation.ThrowIfCancellationRequested();
                 _unitCount++;
                 _unitCells.Load(record);
-                _units.AddUnit(EntryOf(_unitCells, RowParsers.Unit, _unitColumn, -1), _buckets, _firstLine);
+                var entry = EntryOf(_unitCells, RowParsers.Unit, _unitColumn, -1);
+                if (_stream is not null)
+                {
+                    _stream.Close();
+                    if (entry.UnitId.Length > 0 && _firstLine.ContainsKey(entry.UnitId))
+                    {
+                        // Its rows would join the earlier unit's, which was checked (and perhaps handed on) without them.
+                        throw new ExportNotStreamableException($"{_file}:{entry.Source.Line}: unit {entry.UnitId} is listed twice");
+                    }
+                }
+
+                _units.AddUnit(entry, _buckets, _firstLine);
+                if (_stream is not null && entry.UnitId.Length > 0)
+                {
+                    _stream.Open = _buckets[entry.UnitId];
+                }
             }
-            else if (table == Tables.Directives)
+            else if (table == Tables.Directives || table == Tables.Waivers)
             {
-                _directives.Add(record);
-            }
-            else if (table == Tables.Waivers)
-            {
-                _waivers.Add(record);
+                if (_stream is not null)
+                {
+                    throw new ExportNotStreamableException($"{_file}: {table.Name} after the units");
+                }
+
+                (table == Tables.Directives ? _directives : _waivers).Add(record);
             }
             else
             {
@@ -599,15 +638,47 @@ internal sealed class ExportAssembler
             }
         }
 
+        /// <summary>Read unit by unit: the units begin, every directive and waiver having been taken.
+        /// <paramref name="reader"/> is where the file's own problems go as they are found (the units' among them);
+        /// <paramref name="before"/> those found so far that are not in it yet.</summary>
+        public void BeginUnits(List<Diagnostic> reader, IEnumerable<Diagnostic> before)
+        {
+            if (_emit is null || _stream is not null)
+            {
+                throw new InvalidOperationException("BeginUnits is for a read unit by unit, once");
+            }
+
+            _stream = new Streaming(this, reader, before.Any(_units.StopsEveryUnit));
+        }
+
+        /// <summary>Read unit by unit: the units end; the last is checked and handed on.</summary>
+        public void EndUnits() => _stream?.Close();
+
         /// <summary>The export, once every record is taken. <paramref name="diagnostics"/> holds the file's own problems,
         /// in the order they were found; a file error among them stops every unit.</summary>
         public Export Assemble(string source, List<Diagnostic> diagnostics)
         {
+            if (_emit is not null)
+            {
+                return AssembleStreamed(source, diagnostics);
+            }
+
             if (diagnostics.Any(x => x.Severity == Severity.FileError))
             {
                 return FileErrors(source, diagnostics, _options);
             }
 
+            var counts = Counts(diagnostics);
+            var all = new ExportAssembler(diagnostics, _options, _locators);
+            all.ReadDirectives(all.Parse(RawTable.Of(Tables.Directives, _file, _directives, _directives.Count > 0, _locate), RowParsers.Directive, null), _buckets, counts);
+            all.ReadWaivers(all.Parse(RawTable.Of(Tables.Waivers, _file, _waivers, _waivers.Count > 0, _locate), RowParsers.Waiver, null), _buckets, counts);
+            return all.Complete(source, _buckets, counts);
+        }
+
+        /// <summary>The units' and rows' diagnostics appended to <paramref name="diagnostics"/>, in the whole read's
+        /// order; the rows taken per table.</summary>
+        private Dictionary<string, int> Counts(List<Diagnostic> diagnostics)
+        {
             var counts = new Dictionary<string, int> { [Tables.Units.Name] = _unitCount };
             diagnostics.AddRange(_units._d);
             for (var i = 0; i < Children.Length; i++)
@@ -616,10 +687,250 @@ internal sealed class ExportAssembler
                 diagnostics.AddRange(_lists[i]);
             }
 
+            return counts;
+        }
+
+        /// <summary>The end of a read unit by unit: the export the whole read gives, but with the valid units' ids only.
+        /// The directives and waivers are judged again, as the whole read judges them, now that every unit is known:
+        /// their diagnostics come from that, and what each unit was given must be what it gives.</summary>
+        /// <exception cref="ExportNotStreamableException">An error was found that concerns a unit already handed on.</exception>
+        private Export AssembleStreamed(string source, List<Diagnostic> diagnostics)
+        {
+            var stream = _stream;
+            stream?.Close();
+            var handed = stream?.Handed ?? [];
+            if (diagnostics.Any(x => x.Severity == Severity.FileError))
+            {
+                return handed.Count > 0 ? throw NotStreamable("a file error") : FileErrors(source, diagnostics, _options) with { StreamedUnitIds = [] };
+            }
+
+            var counts = Counts(diagnostics);
             var all = new ExportAssembler(diagnostics, _options, _locators);
-            all.ReadDirectives(all.Parse(RawTable.Of(Tables.Directives, _file, _directives, _directives.Count > 0, _locate), RowParsers.Directive, null), _buckets, counts);
-            all.ReadWaivers(all.Parse(RawTable.Of(Tables.Waivers, _file, _waivers, _waivers.Count > 0, _locate), RowParsers.Waiver, null), _buckets, counts);
-            return all.Complete(source, _buckets, counts);
+            all.ReadDirectives(stream?.DirectiveEntries ?? [], _buckets, counts);
+            all.ReadWaivers(stream?.WaiverEntries ?? [], _buckets, counts);
+            if (stream is not null)
+            {
+                foreach (var (id, fingerprint) in stream.Given)
+                {
+                    if (Streaming.Fingerprint(_buckets[id]) != fingerprint)
+                    {
+                        throw NotStreamable($"unit {id} was given other directives or waivers than the whole read gives it");
+                    }
+                }
+
+                diagnostics.AddRange(stream.Checks);
+            }
+
+            var final = Finish(diagnostics, _options);
+            if (final.Any(x => x.Severity == Severity.FileError))
+            {
+                return handed.Count > 0 ? throw NotStreamable("a file error") : new Export(source, [], [], final, counts) { StreamedUnitIds = [] };
+            }
+
+            var errorsByUnit = final.Where(x => x.Severity == Severity.RowError && x.UnitId is not null && _buckets.ContainsKey(x.UnitId))
+                .ToLookup(x => x.UnitId!);
+            var given = handed.ToHashSet(StringComparer.Ordinal);
+            if (given.Any(errorsByUnit.Contains))
+            {
+                throw NotStreamable("an error of a unit already handed on");
+            }
+
+            var invalid = _buckets.Values.Where(b => !given.Contains(b.Id)).OrderBy(b => b.Order).ToArray();
+            if (invalid.Any(b => b.Unit is not null && !errorsByUnit.Contains(b.Id)))
+            {
+                throw NotStreamable("a valid unit that was not handed on");
+            }
+
+            return new Export(source, [], [.. invalid.Select(b => new InvalidUnit(b.Id, b.Name, b.Order, errorsByUnit[b.Id].ToArray()))], final, counts)
+            {
+                StreamedUnitIds = handed,
+            };
+
+            ExportNotStreamableException NotStreamable(string what) => new($"{_file}: {what} was found after units were handed on");
+        }
+
+        /// <summary>The state of a read unit by unit, from the first unit on: the unit being read, what was handed on, and
+        /// which directives and waivers each unit takes, worked out from them once, as the whole read would give them.</summary>
+        private sealed class Streaming
+        {
+            private readonly Nested _nested;
+            private readonly Errors _errors;
+            private readonly bool _stopsEveryUnit;
+            private readonly List<(int At, DirectiveRow Row)> _allDirectives = [];
+            private readonly Dictionary<string, List<(int At, DirectiveRow Row)>> _unitDirectives = new(StringComparer.Ordinal);
+            private readonly List<(int At, WaiverRow Row)> _allWaivers = [];
+            private readonly Dictionary<string, List<(int At, WaiverRow Row)>> _unitWaivers = new(StringComparer.Ordinal);
+            private readonly HashSet<string> _unitsWithErrors = new(StringComparer.Ordinal);
+
+            public Streaming(Nested nested, List<Diagnostic> reader, bool stopsEveryUnit)
+            {
+                _nested = nested;
+                var options = nested._options;
+                DirectiveEntries = [.. nested._units.Parse(RawTable.Of(Tables.Directives, nested._file, nested._directives, nested._directives.Count > 0, nested._locate), RowParsers.Directive, null)];
+                WaiverEntries = [.. nested._units.Parse(RawTable.Of(Tables.Waivers, nested._file, nested._waivers, nested._waivers.Count > 0, nested._locate), RowParsers.Waiver, null)];
+                nested._directives.Clear();
+                nested._waivers.Clear();
+                _errors = new Errors([reader, nested._units._d, .. nested._lists, Checks], options.Strict);
+                _stopsEveryUnit = stopsEveryUnit | Plan();
+            }
+
+            public List<Entry<DirectiveRow>> DirectiveEntries { get; }
+
+            public List<Entry<WaiverRow>> WaiverEntries { get; }
+
+            /// <summary>The units' cross-checks, in unit order.</summary>
+            public List<Diagnostic> Checks { get; } = [];
+
+            /// <summary>The units being read; null before the first and for one with a blank id.</summary>
+            public Bucket? Open { get; set; }
+
+            public List<string> Handed { get; } = [];
+
+            /// <summary>What each unit handed on was given of the directives and waivers (<see cref="Fingerprint"/>).</summary>
+            public Dictionary<string, (int, int, int)> Given { get; } = new(StringComparer.Ordinal);
+
+            /// <summary>Works out what <see cref="ReadDirectives"/> and <see cref="ReadWaivers"/> will give each unit and
+            /// which units they will give an error. True when they will stop every unit.</summary>
+            private bool Plan()
+            {
+                var strict = _nested._options.Strict;
+                var stops = false;
+                void Mark(Diagnostic[]? diagnostics)
+                {
+                    foreach (var d in diagnostics ?? [])
+                    {
+                        var severity = d.SeverityIn(strict);
+                        stops |= severity == Severity.FileError;
+                        if (severity == Severity.RowError && !string.IsNullOrEmpty(d.UnitId))
+                        {
+                            _unitsWithErrors.Add(d.UnitId);
+                        }
+                    }
+                }
+
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < DirectiveEntries.Count; i++)
+                {
+                    var e = DirectiveEntries[i];
+                    Mark(e.Diagnostics);
+                    if (e.Row is not { } row)
+                    {
+                        continue;
+                    }
+
+                    if (!seen.Add(row.DirectiveId))
+                    {
+                        // A duplicate id: a file error of every unit, or a row error of its own.
+                        stops |= row.UnitId is null;
+                        _unitsWithErrors.Add(row.UnitId ?? "");
+                        continue;
+                    }
+
+                    Into(row.UnitId, _allDirectives, _unitDirectives).Add((i, row));
+                }
+
+                for (var i = 0; i < WaiverEntries.Count; i++)
+                {
+                    var e = WaiverEntries[i];
+                    Mark(e.Diagnostics);
+                    if (e.Row is not { } row)
+                    {
+                        continue;
+                    }
+
+                    if (row.UnitId is null)
+                    {
+                        if (_nested._options.ClassifyWaiverItem?.Invoke(null, row.ItemId) is { } kind && kind != WaiverTarget.Item)
+                        {
+                            stops = true;
+                            continue;
+                        }
+
+                        stops |= strict && Expired(row); // a warning of no unit
+                    }
+
+                    Into(row.UnitId, _allWaivers, _unitWaivers).Add((i, row));
+                }
+
+                return stops;
+            }
+
+            private static List<(int, T)> Into<T>(string? unit, List<(int, T)> all, Dictionary<string, List<(int, T)>> byUnit) =>
+                unit is null ? all : byUnit.TryGetValue(unit, out var list) ? list : byUnit[unit] = [];
+
+            private bool Expired(WaiverRow row) => row.Expires is { } expires && expires < _nested._options.AsOf;
+
+            /// <summary>Gives the unit being read its rows, directives and waivers, checks it, hands it on if it is valid,
+            /// and lets its rows go.</summary>
+            public void Close()
+            {
+                if (Open is not { } b)
+                {
+                    return;
+                }
+
+                Open = null;
+                foreach (var sink in _nested._sinks)
+                {
+                    sink.Close();
+                }
+
+                new ExportAssembler(Checks, _nested._options, _nested._locators).CheckUnit(b);
+                var hasError = _unitsWithErrors.Contains(b.Id);
+                Merge(_allDirectives, _unitDirectives.GetValueOrDefault(b.Id), b.Directives);
+                var own = new List<(int, WaiverRow)>();
+                foreach (var (at, row) in _unitWaivers.GetValueOrDefault(b.Id) ?? [])
+                {
+                    if (_nested._options.ClassifyWaiverItem?.Invoke(b.Unit, row.ItemId) is { } kind && kind != WaiverTarget.Item)
+                    {
+                        hasError = true;
+                        continue;
+                    }
+
+                    hasError |= _nested._options.Strict && Expired(row); // a warning of the unit
+                    own.Add((at, row));
+                }
+
+                Merge(_allWaivers, own, b.Waivers);
+                _errors.Scan();
+                if (b.Unit is not null && !hasError && !_stopsEveryUnit && !_errors.AnyFileError && !_errors.Contains(b.Id))
+                {
+                    _nested._emit!(new UnitRecord(b.Unit, b.Members, b.Sessions, b.Attendance, b.Speeches, b.Outputs,
+                        b.Documents, b.Events, b.Directives, b.Reviews, b.Waivers));
+                    Handed.Add(b.Id);
+                    Given[b.Id] = Fingerprint(b);
+                }
+
+                _nested._buckets[b.Id] = new Bucket(b.Id, b.Order) { Unit = b.Unit, Name = b.Name };
+            }
+
+            /// <summary>The rows of both lists in file order.</summary>
+            private static void Merge<T>(List<(int At, T Row)> a, List<(int At, T Row)>? b, List<T> into)
+            {
+                b ??= [];
+                int i = 0, j = 0;
+                while (i < a.Count || j < b.Count)
+                {
+                    into.Add(j >= b.Count || (i < a.Count && a[i].At < b[j].At) ? a[i++].Row : b[j++].Row);
+                }
+            }
+
+            /// <summary>Which directives and waivers a bucket holds, in order.</summary>
+            public static (int, int, int) Fingerprint(Bucket b)
+            {
+                var hash = new HashCode();
+                foreach (var d in b.Directives)
+                {
+                    hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(d));
+                }
+
+                foreach (var w in b.Waivers)
+                {
+                    hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(w));
+                }
+
+                return (b.Directives.Count, b.Waivers.Count, hash.ToHashCode());
+            }
         }
     }
 
@@ -736,6 +1047,13 @@ internal sealed class ExportAssembler
         {
             Flush(_last, _run, list, _keys, ids);
             return _count;
+        }
+
+        /// <summary>Puts the unit's rows in its bucket, which is then let go (a nested export read unit by unit).</summary>
+        public void Close()
+        {
+            Flush(_last, _run, list, _keys, ids);
+            _last = null;
         }
     }
 

@@ -40,33 +40,58 @@ public static class JsonExport
         return Streamed(path, file, options) ?? Whole(path, file, options);
     }
 
-    /// <summary>A UTF-8 file on disk, read as it streams from disk: its bytes are not held (486 MB for 20,000 units).
-    /// Null for any other (a pipe, an empty file, one over the size limit, another encoding asked for and no UTF-8 mark),
-    /// and for one that turns out not to be valid UTF-8: nothing of it is kept, and the caller reads it whole, to decode it
-    /// as it decodes any other encoding.</summary>
-    private static Export? Streamed(string path, string file, ReadOptions options)
+    /// <summary>Reads the export unit by unit, so that memory does not grow with the units: each valid unit is handed to
+    /// <paramref name="onUnit"/>, in file order, as soon as the next unit begins, and is then dropped. This needs a UTF-8
+    /// file on disk whose directives and waivers, which apply across units, come before the units (as
+    /// <c>assess convert</c> writes them); empty ones may come after.</summary>
+    /// <param name="path">The JSON file.</param>
+    /// <param name="options">Encoding, strictness and waiver checks; null for the defaults.</param>
+    /// <param name="onUnit">Called on the calling thread for each valid unit, in order.</param>
+    /// <returns>The export as <see cref="Read(string, ReadOptions?)"/> returns it, with the same diagnostics and invalid
+    /// units, but with <see cref="Export.Units"/> empty: the valid units' ids are in <see cref="Export.StreamedUnitIds"/>.</returns>
+    /// <exception cref="ExportNotStreamableException">The file cannot be read unit by unit: it is not UTF-8 or not on
+    /// disk, its directives or waivers come after the units, a unit id is listed twice, or an error was found that
+    /// concerns a unit already handed on (a syntax error, say). The units handed on must be discarded;
+    /// <see cref="Read(string, ReadOptions?)"/> reads such a file whole and says what is wrong with it.</exception>
+    public static Export Stream(string path, ReadOptions? options, Action<UnitRecord> onUnit)
     {
+        ArgumentNullException.ThrowIfNull(onUnit);
+        options ??= ReadOptions.Default;
+        var file = Path.GetFileName(path);
+        var diagnostics = new List<Diagnostic>();
+        var rows = new ExportAssembler.Nested(file, Locate, options, onUnit);
+        try
+        {
+            using var text = OpenUtf8(path, options) ?? throw new ExportNotStreamableException($"{file}: not a UTF-8 file on disk within the size limit");
+            new Reader(file, diagnostics, rows).Read(text);
+        }
+        catch (Exception e) when (e is JsonReaderException or System.Text.DecoderFallbackException or IOException or UnauthorizedAccessException)
+        {
+            // The whole read says what is wrong: a syntax error, bytes that are not UTF-8 (perhaps GB18030), a failed read.
+            throw new ExportNotStreamableException($"{file}: {e.Message}", e);
+        }
+
+        return rows.Assemble(path, diagnostics);
+    }
+
+    /// <summary>A UTF-8 file on disk, its text read as it streams from disk; null for any other (a pipe, an empty file,
+    /// one over the size limit, another encoding asked for and no UTF-8 mark) or one that cannot be opened.</summary>
+    private static StreamReader? OpenUtf8(string path, ReadOptions options)
+    {
+        FileStream? stream = null;
         try
         {
             if (InputFile.Length(path) is var length && (length <= 0 || length > Math.Min(options.Limits.MaxFileBytes, Array.MaxLength)))
             {
                 return null;
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // reported by the whole read
-        }
 
-        var diagnostics = new List<Diagnostic>();
-        var rows = new ExportAssembler.Nested(file, Locate, options);
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             var head = new byte[3];
             var bom = stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head is [0xEF, 0xBB, 0xBF];
             if (!bom && options.Encoding is { CodePage: not 65001 })
             {
+                stream.Dispose();
                 return null;
             }
 
@@ -75,7 +100,30 @@ public static class JsonExport
                 stream.Position = 0;
             }
 
-            using var text = new StreamReader(stream, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            return new StreamReader(stream, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stream?.Dispose();
+            return null; // reported by the whole read
+        }
+    }
+
+    /// <summary>A UTF-8 file on disk, read as it streams from disk: its bytes are not held (486 MB for 20,000 units).
+    /// Null for any other (see <see cref="OpenUtf8"/>), and for one that turns out not to be valid UTF-8: nothing of it
+    /// is kept, and the caller reads it whole, to decode it as it decodes any other encoding.</summary>
+    private static Export? Streamed(string path, string file, ReadOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var rows = new ExportAssembler.Nested(file, Locate, options);
+        try
+        {
+            using var text = OpenUtf8(path, options);
+            if (text is null)
+            {
+                return null;
+            }
+
             try
             {
                 new Reader(file, diagnostics, rows).Read(text);
@@ -181,6 +229,12 @@ public static class JsonExport
         private readonly HashSet<string> _warned = [];
         private readonly Dictionary<(TableSchema, string), int> _columns = [];
 
+        /// <summary>Where the problems found go: the diagnostics, or, read unit by unit, for the directives and waivers
+        /// (read before the units) a list of their own, put after the units' at the end as the whole read orders them.</summary>
+        private List<Diagnostic> _out = diagnostics;
+
+        private readonly List<Diagnostic> _diagnostics = diagnostics;
+
         // The export's values repeat (a unit's id and its members' on every attendance row, 出席, dates): each is kept
         // once, as the CSV reader keeps ids once. Bounded, so that a file of unique values does not grow it for ever.
         private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -210,10 +264,11 @@ public static class JsonExport
             }
 
             var rootLine = json.LineNumber;
-            var first = diagnostics.Count;
+            var first = _diagnostics.Count;
             var unknown = new List<Diagnostic>();
             var names = new HashSet<string>();
             JToken? directives = null, waivers = null;
+            List<Diagnostic>? late = null;
             var units = false;
             while (Next(json) && json.TokenType == JsonToken.PropertyName)
             {
@@ -229,11 +284,29 @@ public static class JsonExport
                 {
                     case "units" when json.TokenType == JsonToken.StartArray:
                         units = true;
+                        if (rows.IsStreaming)
+                        {
+                            // Read unit by unit, each unit takes its directives and waivers as it ends: they are read now.
+                            late = [];
+                            _out = late;
+                            Across(directives, waivers);
+                            _out = _diagnostics;
+                            rows.BeginUnits(_diagnostics, unknown.Concat(late));
+                        }
+
                         for (var i = 0; Next(json) && json.TokenType != JsonToken.EndArray; i++)
                         {
                             var unit = Load(json);
                             _prefix = $"units[{i}]";
                             Unit(unit, i);
+                        }
+
+                        rows.EndUnits();
+                        break;
+                    case "directives" or "waivers" when late is not null:
+                        if (Load(json) is not ({ Type: JTokenType.Null } or JArray { Count: 0 }))
+                        {
+                            throw new ExportNotStreamableException($"{file}:{line}: {name} after the units");
                         }
 
                         break;
@@ -262,16 +335,28 @@ public static class JsonExport
             if (!units)
             {
                 _prefix = null;
-                diagnostics.Add(new(Severity.FileError, file, rootLine, null, null, Messages.JsonShape, [TopLevel]));
+                _out.Add(new(Severity.FileError, file, rootLine, null, null, Messages.JsonShape, [TopLevel]));
                 return;
             }
 
-            diagnostics.InsertRange(first, unknown); // the top level's names are each given once: no need to warn once
+            _diagnostics.InsertRange(first, unknown); // the top level's names are each given once: no need to warn once
+            if (late is not null)
+            {
+                _diagnostics.AddRange(late);
+                return;
+            }
 
+            Across(directives, waivers);
+        }
+
+        /// <summary>The directives' and waivers' rows, which apply across units.</summary>
+        private void Across(JToken? directives, JToken? waivers)
+        {
             _prefix = "directives";
             Rows(directives, Tables.Directives, [], null, "directives");
             _prefix = "waivers";
             Rows(waivers, Tables.Waivers, [], null, "waivers");
+            _prefix = null;
         }
 
         /// <summary>One instance of each short value (see <see cref="_values"/>).</summary>
@@ -454,7 +539,7 @@ public static class JsonExport
                 var index = CsvTableReader.FindColumn(table, column);
                 if (values[index].Length > 0 && values[index] != value)
                 {
-                    diagnostics.Add(new(Severity.RowError, file, line, column, value.Length > 0 ? value : null, Messages.ParentConflict, [values[index], value], Locate(source, column)));
+                    _out.Add(new(Severity.RowError, file, line, column, value.Length > 0 ? value : null, Messages.ParentConflict, [values[index], value], Locate(source, column)));
                 }
 
                 values[index] = value;
@@ -482,7 +567,7 @@ public static class JsonExport
                     return string.Join(";", v.Select(x => ValueParser.Fold(x.ToString())));
                 default:
                     // Reported against the row's unit when the row is built; here the unit may not be known yet.
-                    diagnostics.Add(new(Severity.RowError, file, LineOf(v), column, UnitOf(p, table), Messages.NotAValue, [v.Type.ToString().ToLowerInvariant()], Locate(source, column)));
+                    _out.Add(new(Severity.RowError, file, LineOf(v), column, UnitOf(p, table), Messages.NotAValue, [v.Type.ToString().ToLowerInvariant()], Locate(source, column)));
                     return "";
             }
         }
@@ -534,11 +619,11 @@ public static class JsonExport
         {
             if (_warned.Add(where + "." + p.Name))
             {
-                diagnostics.Add(new(Severity.Warning, file, LineOf(p), p.Name, null, Messages.UnknownProperty, [p.Name], PathOf(p)));
+                _out.Add(new(Severity.Warning, file, LineOf(p), p.Name, null, Messages.UnknownProperty, [p.Name], PathOf(p)));
             }
         }
 
         private void Shape(JToken t, string what) =>
-            diagnostics.Add(new(Severity.FileError, file, LineOf(t), null, null, Messages.JsonShape, [what], PathOf(t) is { Length: > 0 } path ? path : null));
+            _out.Add(new(Severity.FileError, file, LineOf(t), null, null, Messages.JsonShape, [what], PathOf(t) is { Length: > 0 } path ? path : null));
     }
 }

@@ -41,7 +41,7 @@ public static class ExportWriters
     private static string Quote(string v) =>
         v.IndexOfAny([',', '"', '\n', '\r']) >= 0 || v != v.Trim() ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
 
-    /// <summary>One JSON file: units with their rows nested, directives and waivers at the top; camelCase names,
+    /// <summary>One JSON file: directives and waivers, then units with their rows nested; camelCase names,
     /// JSON numbers, booleans and arrays where they fit, English vocabulary codes.</summary>
     public static void WriteJson(Export export, string path)
     {
@@ -70,6 +70,12 @@ public static class ExportWriters
         {
             using var json = new JsonTextWriter(w) { Formatting = Formatting.Indented, CloseOutput = false };
             json.WriteStartObject();
+
+            // The directives and waivers apply across units: first, so that a reader can take the units one at a time.
+            json.WritePropertyName("directives");
+            new JArray(rows[Tables.Directives].Select(r => Obj(Tables.Directives, r))).WriteTo(json);
+            json.WritePropertyName("waivers");
+            new JArray(rows[Tables.Waivers].Select(r => Obj(Tables.Waivers, r))).WriteTo(json);
             json.WritePropertyName("units");
             json.WriteStartArray();
             foreach (var x in export.Units)
@@ -111,10 +117,6 @@ public static class ExportWriters
             }
 
             json.WriteEndArray();
-            json.WritePropertyName("directives");
-            new JArray(rows[Tables.Directives].Select(r => Obj(Tables.Directives, r))).WriteTo(json);
-            json.WritePropertyName("waivers");
-            new JArray(rows[Tables.Waivers].Select(r => Obj(Tables.Waivers, r))).WriteTo(json);
             json.WriteEndObject();
             json.Flush();
             w.Write('\n');

@@ -638,23 +638,34 @@ public sealed class ProgressTests : IDisposable
         }
     }
 
-    /// <summary>The commands that read an export whole before anything is scored or written say so on a terminal:
-    /// `score` of a JSON export, `validate`.</summary>
+    /// <summary>The commands that read an export before anything is scored or written say so on a terminal: `validate`,
+    /// and `score` of a JSON export that must be read whole (its directives after the units). Read unit by unit, a JSON
+    /// export's units are counted as they are scored, since the file does not say how many it holds.</summary>
     [Fact]
-    public void LargeExport_ReadWhole_ToATerminal_SaysItIsReading()
+    public void LargeExport_ToATerminal_SaysItIsReading_OrCountsTheUnits()
     {
         new ExportGenerator(7).Write(_x.Folder, 800, "P", new DateOnly(2025, 1, 15));
         var json = Path.Combine(_x.Folder, "export.json");
         Assessment.Core.Writing.ExportWriters.WriteJson(Assessment.Core.Import.CsvExport.Read(_x.Folder), json);
         new FileInfo(json).Length.Should().BeGreaterThan(Assessment.Cli.Rendering.Progress.ReadingThreshold);
+        string[] score = ["score", json, "--as-of", "2025-01-15", "--format", "json", "-o", Path.Combine(_x.Folder, "out.json")];
 
-        var score = CliRunner.RunOn(true, "score", json, "--as-of", "2025-01-15", "--format", "json", "-o", Path.Combine(_x.Folder, "out.json"));
+        var streamed = CliRunner.RunOn(true, score);
         var validate = CliRunner.RunOn(true, "validate", json, "--lang", "en");
 
-        score.Exit.Should().Be(0, score.Error);
-        score.Error.Should().Contain("读取中").And.Contain("评分中", "the scoring bar follows");
+        streamed.Exit.Should().Be(0, streamed.Error);
+        streamed.Error.Should().MatchRegex("评分中 [0-9,]+").And.NotContain("读取中");
         validate.Error.Should().Contain("reading");
         validate.Out.Should().NotContain("reading", "stdout carries only the result");
+
+        var tree = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(json));
+        var directives = tree.Property("directives")!;
+        directives.Remove();
+        tree.Add(directives);
+        File.WriteAllText(json, tree.ToString());
+        var whole = CliRunner.RunOn(true, score);
+        whole.Exit.Should().Be(0, whole.Error);
+        whole.Error.Should().Contain("读取中").And.Contain("评分中", "the scoring bar follows");
     }
 
     [Fact]

@@ -6,8 +6,8 @@ using Assessment.Tests.TestAssets;
 
 namespace Assessment.Tests.Cli;
 
-/// <summary>The commands read a CSV folder unit by unit (<c>validate</c>, <c>score</c>), and read it again whole when
-/// its tables are not in unit order. Either way the
+/// <summary>The commands read a CSV folder or a JSON file unit by unit (<c>validate</c>, <c>score</c>), and read it
+/// again whole when its tables are not in unit order or its directives come after its units. Either way the
 /// output must be byte for byte what the whole read gives.</summary>
 public sealed class StreamedCommandTests : IDisposable
 {
@@ -275,6 +275,85 @@ public sealed class StreamedCommandTests : IDisposable
         streamed.Exit.Should().Be(1).And.Be(whole.Exit);
         streamed.Out.Should().Be(whole.Out);
         streamed.Error.Should().Be(whole.Error);
+    }
+
+    /// <summary>The export as a JSON file, as <c>convert</c> writes it, with one unit given a row error; with
+    /// <paramref name="directivesAfter"/>, its directives moved after the units, where they make it be read whole.</summary>
+    private string Json(TempExport into, bool directivesAfter)
+    {
+        var path = Path.Combine(into.Folder, "export.json");
+        Assessment.Core.Writing.ExportWriters.WriteJson(CsvExport.Read(_x.Folder, new ReadOptions { AsOf = new DateOnly(2025, 1, 15) }), path);
+        var tree = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(path));
+        var session = (Newtonsoft.Json.Linq.JObject)tree["units"]![5]!["sessions"]![0]!;
+        ((Newtonsoft.Json.Linq.JArray)session["attendance"]!).Add(new Newtonsoft.Json.Linq.JObject { ["memberId"] = "NO-SUCH-MEMBER", ["status"] = "出席" });
+        if (directivesAfter)
+        {
+            var directives = tree.Property("directives")!;
+            directives.Remove();
+            tree.Add(directives);
+        }
+
+        File.WriteAllText(path, tree.ToString());
+        return path;
+    }
+
+    [Theory]
+    [InlineData("json", false)]
+    [InlineData("json", true)]
+    [InlineData("csv", false)]
+    [InlineData("csv", true)]
+    public void Score_AJsonExport_ToAFileOrStdout_GivesTheBytesOfTheWholeRead(string format, bool directivesAfter)
+    {
+        using var elsewhere = new TempExport();
+        var json = Json(elsewhere, directivesAfter);
+        string[] args = ["score", json, "--as-of", AsOf, "--format", format];
+        var whole = CliRunner.RunWhole(args);
+        whole.Exit.Should().Be(1, "one unit has a row error");
+        whole.Out.Should().Contain(format == "json" ? "NO-SUCH-MEMBER" : "T-U003");
+
+        var file = Path.Combine(elsewhere.Folder, "out." + format);
+        var written = CliRunner.Run([.. args, "-o", file]);
+        written.Exit.Should().Be(whole.Exit);
+        written.Error.Should().Be(whole.Error);
+        Encoding.UTF8.GetString(File.ReadAllBytes(file)).Should().Be(whole.Out);
+
+        var stdout = Path.Combine(elsewhere.Folder, "stdout." + format);
+        var (exit, error, rewind) = RunToStdoutFile(stdout, args);
+        (exit, error).Should().Be((whole.Exit, whole.Error));
+        Encoding.UTF8.GetString(File.ReadAllBytes(stdout)).Should().Be(whole.Out);
+        rewind.Count.Should().Be(directivesAfter ? 1 : 0,
+            "the units were written as they were read, and taken back once directives came after them");
+
+        CliRunner.Run(args).Should().Be(whole, "a pipe is written from a spool file");
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("markdown")]
+    public void Score_SomeUnitsOfAJsonExport_GivesTheBytesOfTheWholeRead(string format)
+    {
+        using var elsewhere = new TempExport();
+        string[] args = ["score", Json(elsewhere, false), "--as-of", AsOf, "--format", format, "--unit", "T-U003", "--unit", "T-U005", "--unit", "T-U040"];
+        var whole = CliRunner.RunWhole(args);
+        whole.Exit.Should().Be(1, "T-U005 has a row error");
+        CliRunner.Run(args).Should().Be(whole);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Validate_AJsonExport_GivesWhatTheWholeReadGives(bool directivesAfter)
+    {
+        using var elsewhere = new TempExport();
+        var json = Json(elsewhere, directivesAfter);
+
+        var r = CliRunner.Run("validate", json, "--as-of", AsOf, "--lang", "en");
+
+        var whole = JsonExport.Read(json, Assessment.Rules.Engine.Assessor.Create().ReadOptions(new DateOnly(2025, 1, 15)));
+        using var expected = new StringWriter();
+        ValidateCommand.Write(expected, whole, new Text("en"));
+        r.Out.Should().Be(expected.ToString());
+        r.Exit.Should().Be(whole.ExitCode).And.Be(1);
     }
 
     [Theory]

@@ -184,10 +184,17 @@ public sealed class StreamedReadTests
     {
         using var temp = new TempExport();
         new ExportGenerator(35).Write(temp.Folder, 400, "K-", AsOf);
+        UnitsHandedOnOnceCancelledAtTheFifth((token, onUnit) => CsvExport.Stream(temp.Folder, new ReadOptions { AsOf = AsOf, Cancellation = token }, onUnit))
+            .Should().BeLessThan(400);
+    }
+
+    /// <summary>How many units a read unit by unit hands on when it is cancelled as the fifth is handed on; it must
+    /// throw <see cref="OperationCanceledException"/>.</summary>
+    internal static int UnitsHandedOnOnceCancelledAtTheFifth(Action<CancellationToken, Action<UnitRecord>> read)
+    {
         using var cts = new CancellationTokenSource();
         var handed = 0;
-
-        var act = () => CsvExport.Stream(temp.Folder, new ReadOptions { AsOf = AsOf, Cancellation = cts.Token }, _ =>
+        var act = () => read(cts.Token, _ =>
         {
             if (++handed == 5)
             {
@@ -196,7 +203,7 @@ public sealed class StreamedReadTests
         });
 
         act.Should().Throw<OperationCanceledException>();
-        handed.Should().BeLessThan(400);
+        return handed;
     }
 
     [Fact]
@@ -204,11 +211,17 @@ public sealed class StreamedReadTests
     {
         using var temp = new TempExport();
         new ExportGenerator(36).Write(temp.Folder, 300, "W-", AsOf);
+        LetsHandedUnitsGo(onUnit => CsvExport.Stream(temp.Folder, new ReadOptions { AsOf = AsOf }, onUnit))
+            .Should().BeTrue("the read holds the units being read, not those it has handed on");
+    }
+
+    /// <summary>Whether a read unit by unit of at least 200 units has let the first unit's rows go by the 200th.</summary>
+    internal static bool? LetsHandedUnitsGo(Action<Action<UnitRecord>> read)
+    {
         WeakReference? first = null;
         bool? collected = null;
         var handed = 0;
-
-        CsvExport.Stream(temp.Folder, new ReadOptions { AsOf = AsOf }, u =>
+        read(u =>
         {
             if (++handed == 1)
             {
@@ -222,8 +235,7 @@ public sealed class StreamedReadTests
                 collected = !first!.IsAlive;
             }
         });
-
-        collected.Should().BeTrue("the read holds the units being read, not those it has handed on");
+        return collected;
     }
 
     [Fact]

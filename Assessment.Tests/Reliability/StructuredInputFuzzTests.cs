@@ -322,7 +322,7 @@ public sealed class StructuredInputFuzzTests : IDisposable
     }
 
     /// <summary>One change at a random place of the tree; says what it did.</summary>
-    private static string Mutate(JToken tree, Random random)
+    internal static string Mutate(JToken tree, Random random)
     {
         var all = ((JContainer)tree).Descendants().Where(t => t is not JProperty && t.Parent is not null).ToArray();
         var target = all[random.Next(all.Length)];

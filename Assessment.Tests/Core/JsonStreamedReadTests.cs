@@ -1,0 +1,299 @@
+using System.Text;
+using Assessment.Core.Import;
+using Assessment.Core.Model;
+using Assessment.Core.Writing;
+using Assessment.Rules.Engine;
+using Assessment.Tests.Reliability;
+using Assessment.Tests.TestAssets;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Assessment.Tests.Core;
+
+/// <summary><see cref="JsonExport.Stream"/> reads a JSON export unit by unit. Whatever it hands on and returns must be
+/// exactly what <see cref="JsonExport.Read"/> gives: the same units and rows, the same diagnostics in the same order, the
+/// same invalid units and counts; and when it cannot be (directives after the units, a unit listed twice, a syntax error
+/// found late) it must say so instead of handing on a wrong unit.</summary>
+public sealed class JsonStreamedReadTests : IDisposable
+{
+    private static readonly DateOnly AsOf = new(2025, 1, 15);
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    private string Path => System.IO.Path.Combine(_x.Folder, "export.json");
+
+    /// <summary>Streams the file, keeping what is handed on, and returns the export as if read whole.</summary>
+    private static Export Streamed(string path, ReadOptions options, List<UnitRecord>? handed = null)
+    {
+        handed ??= [];
+        var export = JsonExport.Stream(path, options, handed.Add);
+        export.StreamedUnitIds.Should().Equal(handed.Select(u => u.UnitId));
+        export.Units.Should().BeEmpty();
+        return export with { Units = handed, StreamedUnitIds = null };
+    }
+
+    private static void SameAsWhole(string path, ReadOptions options)
+    {
+        var streamed = Streamed(path, options);
+        ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(JsonExport.Read(path, options)));
+    }
+
+    /// <summary>A generated export as <c>assess convert</c> writes it to JSON (directives and waivers first).</summary>
+    private JObject Generated(int seed, int units)
+    {
+        var csv = Directory.CreateDirectory(System.IO.Path.Combine(_x.Folder, "csv")).FullName;
+        new ExportGenerator(seed).Write(csv, units, $"J{seed}-", AsOf);
+        ExportWriters.WriteJson(CsvExport.Read(csv, new ReadOptions { AsOf = AsOf }), Path);
+        return JObject.Parse(File.ReadAllText(Path));
+    }
+
+    private void Write(JToken tree) => File.WriteAllText(Path, tree.ToString(Formatting.Indented), new UTF8Encoding(false));
+
+    // Generated exports (expired waivers, waivers of items that cannot be waived, directives of every unit and of one),
+    // mutated at random in a few places: values of the wrong type, entries removed, huge or empty values.
+    [Theory]
+    [InlineData(51, 40, 0, false)]
+    [InlineData(52, 40, 0, true)]
+    [InlineData(53, 40, 4, false)]
+    [InlineData(54, 40, 8, true)]
+    [InlineData(55, 300, 6, false)]
+    public void Stream_GivesWhatReadGives(int seed, int units, int mutations, bool strict)
+    {
+        var tree = Generated(seed, units);
+        tree.Properties().First().Name.Should().Be("directives", "convert writes the directives and waivers first");
+        var random = new Random(seed);
+        for (var i = 0; i < mutations; i++)
+        {
+            StructuredInputFuzzTests.Mutate(tree, random);
+        }
+
+        Write(tree);
+        var options = Assessor.Create().ReadOptions(AsOf, strict);
+        var handed = new List<UnitRecord>();
+        var whole = JsonExport.Read(Path, options);
+        Export streamed;
+        try
+        {
+            streamed = Streamed(Path, options, handed);
+        }
+        catch (ExportNotStreamableException)
+        {
+            Refusable(whole).Should().BeTrue("a file error found after units were handed on is the only reason a mutation gives");
+            mutations.Should().BePositive();
+            return;
+        }
+
+        ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(whole));
+        if (mutations == 0)
+        {
+            streamed.Diagnostics.Should().NotBeEmpty("the generator writes expired waivers and dates outside the year");
+            if (!strict)
+            {
+                handed.Should().NotBeEmpty();
+            }
+        }
+    }
+
+    /// <summary>Whether the whole read shows a reason to refuse a read unit by unit that a mutation can give: a file
+    /// error (found after units were handed on), or a unit listed twice.</summary>
+    private static bool Refusable(Export whole) =>
+        whole.HasFileErrors || whole.Diagnostics.Any(d => d.Column == "unit_id" && d.Message == Assessment.Core.Diagnostics.Messages.DuplicateId);
+
+    [Fact]
+    public void Stream_OfTheSample_GivesWhatReadGives()
+    {
+        var path = System.IO.Path.Combine(CliRunner.Sample, "sample.json");
+        var options = Assessor.Create().ReadOptions(AsOf);
+        var streamed = Streamed(path, options);
+        ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(JsonExport.Read(path, options)));
+        streamed.Units.Should().HaveCount(8);
+        streamed.Units.Single(u => u.UnitId == "U003").Directives.Select(d => d.DirectiveId).Should().Equal("D2401", "D2402", "D2403", "D2404");
+        streamed.Units.Single(u => u.UnitId == "U008").Waivers.Should().ContainSingle();
+    }
+
+    // The sample mutated at random, many times: each either streams to what the whole read gives or says it cannot.
+    [Fact]
+    public void Stream_OfMutatedSamples_GivesWhatReadGives_OrSaysItCannot()
+    {
+        var original = JToken.Parse(File.ReadAllText(System.IO.Path.Combine(CliRunner.Sample, "sample.json")));
+        var random = new Random(20261129);
+        var options = Assessor.Create().ReadOptions(AsOf);
+        var (streamed, refused) = (0, 0);
+        for (var i = 0; i < 120; i++)
+        {
+            var tree = original.DeepClone();
+            var what = new List<string>();
+            for (var n = random.Next(1, 4); n > 0; n--)
+            {
+                what.Add(StructuredInputFuzzTests.Mutate(tree, random));
+            }
+
+            Write(tree);
+            Export export;
+            try
+            {
+                export = Streamed(Path, options with { Strict = i % 3 == 0 });
+            }
+            catch (ExportNotStreamableException)
+            {
+                Refusable(JsonExport.Read(Path, options with { Strict = i % 3 == 0 })).Should().BeTrue($"iteration {i}: {string.Join("; ", what)}");
+                refused++;
+                continue;
+            }
+
+            streamed++;
+            ParallelReadTests.Describe(export).Should().Equal(ParallelReadTests.Describe(JsonExport.Read(Path, options with { Strict = i % 3 == 0 })),
+                $"iteration {i}: {string.Join("; ", what)}");
+        }
+
+        streamed.Should().BeGreaterThan(40, "most mutations leave a file that can be read unit by unit");
+    }
+
+    [Fact]
+    public void Stream_DirectivesAfterTheUnits_SaysSo_AndReadGivesTheWholeExport()
+    {
+        var tree = Generated(56, 30);
+        var directives = tree.Property("directives")!;
+        directives.Remove();
+        tree.Add(directives); // after the units, as convert wrote them before
+        Write(tree);
+        var handed = 0;
+
+        var act = () => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ => handed++);
+
+        act.Should().Throw<ExportNotStreamableException>().WithMessage("*directives after the units*");
+        handed.Should().BeGreaterThan(0, "they are found only after the units");
+        JsonExport.Read(Path, new ReadOptions { AsOf = AsOf }).Units.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Stream_EmptyDirectivesAndWaiversAfterTheUnits_AreNoObstacle()
+    {
+        var tree = Generated(57, 20);
+        foreach (var name in new[] { "directives", "waivers" })
+        {
+            tree.Property(name)!.Remove();
+            tree.Add(new JProperty(name, name == "waivers" ? JValue.CreateNull() : new JArray()));
+        }
+
+        Write(tree);
+        SameAsWhole(Path, new ReadOptions { AsOf = AsOf });
+    }
+
+    [Fact]
+    public void Stream_AUnitListedTwice_SaysSo()
+    {
+        var tree = Generated(58, 10);
+        var units = (JArray)tree["units"]!;
+        units.Add(units[2].DeepClone());
+        Write(tree);
+
+        var act = () => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ => { });
+
+        act.Should().Throw<ExportNotStreamableException>().WithMessage("*listed twice*");
+        JsonExport.Read(Path, new ReadOptions { AsOf = AsOf }).InvalidUnits.Should().ContainSingle(u => u.UnitId == "J58-U002");
+    }
+
+    [Fact]
+    public void Stream_ASyntaxErrorAfterUnitsWereHandedOn_SaysSo_AndReadReportsIt()
+    {
+        Generated(59, 20);
+        var text = File.ReadAllText(Path);
+        File.WriteAllText(Path, text[..^5]); // cut short in the last unit
+        var handed = 0;
+
+        var act = () => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ => handed++);
+
+        act.Should().Throw<ExportNotStreamableException>();
+        handed.Should().BeGreaterThan(0);
+        JsonExport.Read(Path, new ReadOptions { AsOf = AsOf }).Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Be(Assessment.Core.Diagnostics.Messages.BadJson);
+    }
+
+    [Fact]
+    public void Stream_AFileNotInUtf8_SaysSoBeforeHandingAnythingOn()
+    {
+        var text = File.ReadAllText(System.IO.Path.Combine(CliRunner.Sample, "sample.json"));
+        File.WriteAllText(Path, text, TempExport.Gb18030);
+        var handed = 0;
+
+        var act = () => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ => handed++);
+
+        act.Should().Throw<ExportNotStreamableException>();
+        handed.Should().Be(0, "the first unit's Chinese name is not UTF-8");
+        JsonExport.Read(Path, new ReadOptions { AsOf = AsOf }).Units.Should().HaveCount(8, "read whole, it is found to be GB18030");
+    }
+
+    [Theory]
+    [InlineData("*", "FJ-01", null, false)] // a veto, which cannot be waived, for every unit: a file error
+    [InlineData("*", "XS-06", "2024-01-01", true)] // expired, for every unit: with --strict a file error
+    [InlineData("U002", "FJ-01", null, false)] // a veto, for one unit: that unit's error
+    [InlineData("U002", "XS-06", "2024-01-01", true)] // expired, for one unit: with --strict that unit's error
+    [InlineData("U002", "XS-06", "2024-01-01", false)] // expired: a warning
+    [InlineData("U999", "XS-06", null, false)] // a unit the export does not have
+    public void Stream_Waivers_AreJudgedAsTheWholeReadJudgesThem(string unit, string item, string? expires, bool strict)
+    {
+        var tree = JObject.Parse(File.ReadAllText(System.IO.Path.Combine(CliRunner.Sample, "sample.json")));
+        var waiver = new JObject { ["unitId"] = unit, ["itemId"] = item, ["justification"] = "经批准", ["approvedBy"] = "县委宣传部" };
+        if (expires is not null)
+        {
+            waiver["expires"] = expires;
+        }
+
+        ((JArray)tree["waivers"]!).Add(waiver);
+        Write(tree);
+        var options = Assessor.Create().ReadOptions(AsOf, strict);
+
+        SameAsWhole(Path, options);
+        var whole = JsonExport.Read(Path, options);
+        whole.Diagnostics.Should().Contain(d => d.Column == "item_id" || d.Column == "expires" || d.Column == "unit_id", "the waiver is reported");
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("U002")]
+    [InlineData("U999")]
+    public void Stream_ADirectiveListedTwice_IsJudgedAsTheWholeReadJudgesIt(string unit)
+    {
+        var tree = JObject.Parse(File.ReadAllText(System.IO.Path.Combine(CliRunner.Sample, "sample.json")));
+        ((JArray)tree["directives"]!).Add(new JObject { ["directiveId"] = "D2404", ["unitId"] = unit, ["title"] = "重复", ["issuedDate"] = "2024-05-01" });
+        Write(tree);
+        SameAsWhole(Path, Assessor.Create().ReadOptions(AsOf));
+    }
+
+    [Fact]
+    public void Stream_AnUnknownTopLevelProperty_WithStrict_StopsEveryUnit_BeforeOrAfterTheUnits()
+    {
+        var tree = JObject.Parse(File.ReadAllText(System.IO.Path.Combine(CliRunner.Sample, "sample.json")));
+        tree.AddFirst(new JProperty("extra", 1));
+        Write(tree);
+        var options = Assessor.Create().ReadOptions(AsOf, strict: true);
+        var handed = new List<UnitRecord>();
+        var streamed = Streamed(Path, options, handed);
+        handed.Should().BeEmpty("a warning of no unit is a file error with --strict, known before the first unit");
+        ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(JsonExport.Read(Path, options)));
+
+        tree.Property("extra")!.Remove();
+        tree.Add(new JProperty("extra", 1));
+        Write(tree);
+        var act = () => JsonExport.Stream(Path, options, _ => { });
+        act.Should().Throw<ExportNotStreamableException>("found after the units were handed on");
+    }
+
+    [Fact]
+    public void Stream_KeepsNoUnitOnceItIsHandedOn()
+    {
+        Generated(60, 300);
+        StreamedReadTests.LetsHandedUnitsGo(onUnit => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, onUnit))
+            .Should().BeTrue("the read holds the unit being read, not those it has handed on");
+    }
+
+    [Fact]
+    public void Stream_Cancelled_StopsPromptly()
+    {
+        Generated(61, 300);
+        StreamedReadTests.UnitsHandedOnOnceCancelledAtTheFifth((token, onUnit) => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf, Cancellation = token }, onUnit))
+            .Should().Be(5, "the read stops at the next unit");
+    }
+}
