@@ -74,6 +74,33 @@ public sealed class ClaimsCommandTests : IDisposable
         JObject.Parse(sample.Out)["claims"]![0]!["records"]!.Value<int>().Should().Be(7);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AgainstAJsonExport_GivesTheVerdictsOfItsCsvForm(bool directivesLast)
+    {
+        // A JSON file is read unit by unit too, keeping only the unit asked for; one with its directives after the units
+        // is read again whole.
+        var path = Text("u003.txt", "全年开展集体学习研讨6次。\n中心组成员参学率高于90%。\n");
+        var tree = JObject.Parse(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")));
+        if (directivesLast)
+        {
+            var directives = tree.Property("directives")!;
+            directives.Remove();
+            tree.Add(directives);
+        }
+
+        var json = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllText(json, tree.ToString());
+        string[] args = [path, "--unit", "U003", "--format", "json", "--as-of", "2025-01-15"];
+
+        var fromJson = CliRunner.Run(["claims", .. args, "--export", json]);
+        var sample = CliRunner.Run(["claims", .. args, "--export", CliRunner.Sample]);
+
+        fromJson.Exit.Should().Be(0, fromJson.Error);
+        fromJson.Out.Should().Be(sample.Out);
+    }
+
     [Fact]
     public void Overstated_WhenTheReportClaimsMore()
     {

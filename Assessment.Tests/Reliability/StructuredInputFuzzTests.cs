@@ -38,10 +38,11 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
             if (random.Next(5) == 0 && tree is JObject { } root && root.Property("directives") is { } directives)
             {
-                // The document is read a unit at a time: the parts of the top level may come in any order.
+                // The parts of the top level may come in any order; directives after the units make the file be read
+                // again whole, once its units were scored.
                 directives.Remove();
-                root.AddFirst(directives);
-                what.Add("directives first");
+                root.Add(directives);
+                what.Add("directives last");
             }
 
             var text = tree.ToString(Formatting.Indented);
