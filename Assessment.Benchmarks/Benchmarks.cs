@@ -28,6 +28,26 @@ public class ReadBenchmarks
     public int ReadStreamed() => CsvExport.Stream(_folder, null, _ => { }).ValidUnitCount;
 }
 
+/// <summary>Reading the same export as one JSON file: whole, and unit by unit as the commands read it.</summary>
+[MemoryDiagnoser]
+[ToolRuntimeJob(warmupCount: 1, iterationCount: 5)]
+public class JsonReadBenchmarks
+{
+    [Params(1_000, 10_000)]
+    public int Units { get; set; }
+
+    private string _file = "";
+
+    [GlobalSetup]
+    public void Setup() => _file = Exports.Json(Units);
+
+    [Benchmark(Baseline = true)]
+    public int Read() => JsonExport.Read(_file).Units.Count;
+
+    [Benchmark]
+    public int ReadStreamed() => JsonExport.Stream(_file, null, _ => { }).ValidUnitCount;
+}
+
 /// <summary>Scoring units already read: the plain-C# reference evaluator (the lower bound for scoring) against the
 /// NRules engine as the tool runs it and with a session per unit, on one thread.</summary>
 [MemoryDiagnoser]

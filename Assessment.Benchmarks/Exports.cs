@@ -24,4 +24,17 @@ internal static class Exports
 
         return folder;
     }
+
+    /// <summary>The same export as one JSON file, as <c>assess convert</c> writes it (directives and waivers first), made
+    /// on first use.</summary>
+    public static string Json(int units)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "assess-bench", $"u{units.ToString(System.Globalization.CultureInfo.InvariantCulture)}.json");
+        if (!File.Exists(file))
+        {
+            Assessment.Core.Writing.ExportWriters.WriteJson(Assessment.Core.Import.CsvExport.Read(Folder(units), new() { AsOf = AsOf }), file);
+        }
+
+        return file;
+    }
 }
