@@ -22,10 +22,11 @@ internal static class Allocations
         var before = GC.GetTotalAllocatedBytes();
         if (phase == "read")
         {
-            // STREAM=1: unit by unit, as validate and score read a CSV folder; each unit dropped as handed on.
+            // STREAM=1: unit by unit, as validate and score read a CSV folder or a JSON file; each unit dropped as handed on.
+            var json = folder.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
             export = Environment.GetEnvironmentVariable("STREAM") == "1"
-                ? CsvExport.Stream(folder, assessor.ReadOptions(Exports.AsOf), _ => { })
-                : CsvExport.Read(folder, assessor.ReadOptions(Exports.AsOf));
+                ? json ? JsonExport.Stream(folder, assessor.ReadOptions(Exports.AsOf), _ => { }) : CsvExport.Stream(folder, assessor.ReadOptions(Exports.AsOf), _ => { })
+                : json ? JsonExport.Read(folder, assessor.ReadOptions(Exports.AsOf)) : CsvExport.Read(folder, assessor.ReadOptions(Exports.AsOf));
         }
         else
         {
