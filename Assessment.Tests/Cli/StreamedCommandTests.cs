@@ -328,6 +328,19 @@ public sealed class StreamedCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("table", false)]
+    [InlineData("markdown", false)]
+    [InlineData("html", true)]
+    public void Score_AJsonExport_AsAReport_GivesTheBytesOfTheWholeRead(string format, bool directivesAfter)
+    {
+        using var elsewhere = new TempExport();
+        string[] args = ["score", Json(elsewhere, directivesAfter), "--as-of", AsOf, "--format", format];
+        var whole = CliRunner.RunWhole(args);
+        whole.Exit.Should().Be(1, "one unit has a row error");
+        CliRunner.Run(args).Should().Be(whole);
+    }
+
+    [Theory]
     [InlineData("json")]
     [InlineData("markdown")]
     public void Score_SomeUnitsOfAJsonExport_GivesTheBytesOfTheWholeRead(string format)
