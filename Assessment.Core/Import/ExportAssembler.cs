@@ -781,7 +781,7 @@ internal sealed class ExportAssembler
             /// <summary>The units' cross-checks, in unit order.</summary>
             public List<Diagnostic> Checks { get; } = [];
 
-            /// <summary>The units being read; null before the first and for one with a blank id.</summary>
+            /// <summary>The unit being read; null before the first and for one with a blank id.</summary>
             public Bucket? Open { get; set; }
 
             public List<string> Handed { get; } = [];
