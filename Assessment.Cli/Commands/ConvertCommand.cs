@@ -45,12 +45,20 @@ internal static class ConvertCommand
 
             var assessor = ExportLoader.CreateAssessor(null);
             var readOptions = assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
-            var export = Progress.Reading(terminal, t.Lang, ExportLoader.InputBytes(r.GetValue(input)), () => ExportLoader.Read(r.GetValue(input), readOptions));
+            var bytes = ExportLoader.InputBytes(r.GetValue(input));
+
+            // A CSV folder or a JSON file converted to either is read and written unit by unit, so memory does not hold
+            // the export; what was written is dropped if the export turns out to have errors or cannot be read so.
+            if (ext != ".xlsx" && ExportLoader.Streamable(r.GetValue(input)) is { } source && !terminal.ReadWhole
+                && Progress.Reading(terminal, t.Lang, bytes, () => Streamed(source, target, toFolder, readOptions)) is { } streamed)
+            {
+                return Done(streamed, terminal, t, target, r.GetValue(input)!);
+            }
+
+            var export = Progress.Reading(terminal, t.Lang, bytes, () => ExportLoader.Read(r.GetValue(input), readOptions));
             if (export.ExitCode != 0)
             {
-                ValidateCommand.Write(terminal.Out, export, t);
-                terminal.Error.WriteLine(t.Lang == "en" ? "assess: the export has errors; nothing was converted" : "assess: 导出数据有错误，未转换");
-                return export.ExitCode;
+                return Done(export, terminal, t, target, r.GetValue(input)!);
             }
 
             switch (ext)
@@ -76,26 +84,85 @@ internal static class ConvertCommand
                     break;
             }
 
-            var n = export.Units.Count;
-            terminal.Out.WriteLine(t.Lang == "en" ? $"converted {n} unit(s) to {target}" : $"已转换 {n} 个单位到 {target}");
-            // The export converted has no errors, only warnings: the first few, then where to find them all (a province's
-            // export has hundreds of thousands).
-            foreach (var d in export.Diagnostics.Take(WarningsShown))
-            {
-                terminal.Error.WriteLine(DiagnosticsRenderer.Line(d, t));
-            }
-
-            if (export.Diagnostics.Count > WarningsShown)
-            {
-                var more = export.Diagnostics.Count - WarningsShown;
-                var from = r.GetValue(input);
-                terminal.Error.WriteLine(t.Lang == "en"
-                    ? $"… and {more} more warning(s); assess validate {from} lists them all"
-                    : $"……另有 {more} 条警告；assess validate {from} 列出全部");
-            }
-
-            return 0;
+            return Done(export, terminal, t, target, r.GetValue(input)!);
         });
         return command;
+    }
+
+    /// <summary>The export read unit by unit and written as it is read: the export read, whether it was written (no
+    /// errors) or not; null when it cannot be read so (nothing is left written, and the caller reads it whole).</summary>
+    internal static Core.Model.Export? Streamed(string source, string target, bool toFolder, Core.Import.ReadOptions options)
+    {
+        Core.Model.Export? export = null;
+        try
+        {
+            void Write(string to)
+            {
+                using var writer = toFolder ? (IUnitWriter)new CsvUnitWriter(to) : new JsonUnitWriter(to);
+                export = ExportLoader.Stream(source, options, writer.Add);
+                if (export.ExitCode != 0)
+                {
+                    throw new NotConvertedException(); // what was written is dropped
+                }
+
+                writer.Complete();
+            }
+
+            if (toFolder)
+            {
+                OutputFile.WriteFolder(target, Write);
+            }
+            else
+            {
+                OutputFile.WriteFile(target, Write);
+            }
+
+            return export;
+        }
+        catch (NotConvertedException)
+        {
+            return export;
+        }
+        catch (Core.Import.ExportNotStreamableException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Says what was done: the export's errors and that nothing was converted, or how many units were converted
+    /// and the first warnings; the exit code.</summary>
+    private static int Done(Core.Model.Export export, Terminal terminal, Text t, string target, string from)
+    {
+        if (export.ExitCode != 0)
+        {
+            ValidateCommand.Write(terminal.Out, export, t);
+            terminal.Error.WriteLine(t.Lang == "en" ? "assess: the export has errors; nothing was converted" : "assess: 导出数据有错误，未转换");
+            return export.ExitCode;
+        }
+
+        var n = export.ValidUnitCount;
+        terminal.Out.WriteLine(t.Lang == "en" ? $"converted {n} unit(s) to {target}" : $"已转换 {n} 个单位到 {target}");
+
+        // The export converted has no errors, only warnings: the first few, then where to find them all (a province's
+        // export has hundreds of thousands).
+        foreach (var d in export.Diagnostics.Take(WarningsShown))
+        {
+            terminal.Error.WriteLine(DiagnosticsRenderer.Line(d, t));
+        }
+
+        if (export.Diagnostics.Count > WarningsShown)
+        {
+            var more = export.Diagnostics.Count - WarningsShown;
+            terminal.Error.WriteLine(t.Lang == "en"
+                ? $"… and {more} more warning(s); assess validate {from} lists them all"
+                : $"……另有 {more} 条警告；assess validate {from} 列出全部");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The export read unit by unit has errors: what was written of it is to be dropped.</summary>
+    private sealed class NotConvertedException : Exception
+    {
     }
 }

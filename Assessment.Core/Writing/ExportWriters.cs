@@ -19,22 +19,19 @@ namespace Assessment.Core.Writing;
 public static class ExportWriters
 {
     /// <summary>A folder of CSV files (UTF-8 with BOM, English headers), one per table; empty tables are written too.</summary>
-    public static void WriteCsv(Export export, string folder)
+    public static void WriteCsv(Export export, string folder) => Write(new CsvUnitWriter(folder), export);
+
+    /// <summary>Writes the export's units one at a time through <paramref name="writer"/>, and completes it.</summary>
+    private static void Write(IUnitWriter writer, Export export)
     {
-        Directory.CreateDirectory(folder);
-        foreach (var (table, rows) in CanonicalRows.Of(export))
+        using (writer)
         {
-            // Each row is written as it is made: a province's attendance as one string would be hundreds of megabytes.
-            OutputStream.WriteText(Path.Combine(folder, table.FileName), new UTF8Encoding(true), w =>
+            foreach (var unit in export.Units)
             {
-                w.Write(string.Join(",", table.Columns.Select(c => c.Name)));
-                w.Write("\r\n");
-                foreach (var row in rows)
-                {
-                    w.Write(string.Join(",", row.Select(Quote)));
-                    w.Write("\r\n");
-                }
-            });
+                writer.Add(unit);
+            }
+
+            writer.Complete();
         }
     }
 
@@ -43,87 +40,10 @@ public static class ExportWriters
 
     /// <summary>One JSON file: directives and waivers, then units with their rows nested; camelCase names,
     /// JSON numbers, booleans and arrays where they fit, English vocabulary codes.</summary>
-    public static void WriteJson(Export export, string path)
-    {
-        var v = new CanonicalRows.Vocab(true);
-        var rows = CanonicalRows.Of(export, englishCodes: true);
-        JObject Obj(TableSchema t, string[] row, params string[] skip)
-        {
-            var o = new JObject();
-            for (var i = 0; i < t.Columns.Count; i++)
-            {
-                var name = t.Columns[i].Name;
-                if (row[i].Length == 0 || skip.Contains(name))
-                {
-                    continue;
-                }
+    public static void WriteJson(Export export, string path) => Write(new JsonUnitWriter(path), export);
 
-                o[JsonExport.PropertyName(name)] = Typed(name, row[i]);
-            }
-
-            return o;
-        }
-
-        // Written a unit at a time, from the unit's own rows: the tree of a province's export would be several times
-        // the size of its text, and its rows as text alone take gigabytes.
-        OutputStream.WriteText(path, new UTF8Encoding(false), w =>
-        {
-            using var json = new JsonTextWriter(w) { Formatting = Formatting.Indented, CloseOutput = false };
-            json.WriteStartObject();
-
-            // The directives and waivers apply across units: first, so that a reader can take the units one at a time.
-            json.WritePropertyName("directives");
-            new JArray(rows[Tables.Directives].Select(r => Obj(Tables.Directives, r))).WriteTo(json);
-            json.WritePropertyName("waivers");
-            new JArray(rows[Tables.Waivers].Select(r => Obj(Tables.Waivers, r))).WriteTo(json);
-            json.WritePropertyName("units");
-            json.WriteStartArray();
-            foreach (var x in export.Units)
-            {
-                var unit = Obj(Tables.Units, CanonicalRows.Unit(x.Unit));
-                void Add(string name, JArray items)
-                {
-                    if (items.Count > 0)
-                    {
-                        unit[name] = items;
-                    }
-                }
-
-                var attendance = x.Attendance.ToLookup(a => a.SessionId);
-                var speeches = x.Speeches.ToLookup(a => a.SessionId);
-                Add("members", new JArray(x.Members.Select(m => Obj(Tables.Members, CanonicalRows.Member(v, m), "unit_id"))));
-                Add("sessions", new JArray(x.Sessions.Select(session =>
-                {
-                    var s = Obj(Tables.Sessions, CanonicalRows.Session(v, session), "unit_id");
-                    var a = new JArray(attendance[session.SessionId].Select(r => Obj(Tables.Attendance, CanonicalRows.Attendance(v, r), "unit_id", "session_id")));
-                    var sp = new JArray(speeches[session.SessionId].Select(r => Obj(Tables.Speeches, CanonicalRows.Speech(v, r), "unit_id", "session_id")));
-                    if (a.Count > 0)
-                    {
-                        s["attendance"] = a;
-                    }
-
-                    if (sp.Count > 0)
-                    {
-                        s["speeches"] = sp;
-                    }
-
-                    return s;
-                })));
-                Add("outputs", new JArray(x.Outputs.Select(r => Obj(Tables.Outputs, CanonicalRows.Output(v, r), "unit_id"))));
-                Add("documents", new JArray(x.Documents.Select(r => Obj(Tables.Documents, CanonicalRows.Document(v, r), "unit_id"))));
-                Add("events", new JArray(x.Events.Select(r => Obj(Tables.Events, CanonicalRows.Event(v, r), "unit_id"))));
-                Add("reviews", new JArray(x.Reviews.Select(r => Obj(Tables.Reviews, CanonicalRows.Review(v, r), "unit_id"))));
-                unit.WriteTo(json);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.Flush();
-            w.Write('\n');
-        });
-    }
-
-    private static JToken Typed(string column, string value) => column switch
+    /// <summary>A column's canonical text as the JSON value it is written as.</summary>
+    internal static JToken Typed(string column, string value) => column switch
     {
         "year" or "agenda_meetings" or "duration_minutes" => int.Parse(value, CultureInfo.InvariantCulture),
         "platform_active_rate" => decimal.Parse(value, CultureInfo.InvariantCulture),

@@ -438,3 +438,116 @@ public sealed class UnitFeedTests : IDisposable
         feed.Listed.Should().Be(200);
     }
 }
+
+/// <summary><c>convert</c> of a CSV folder or a JSON file to either reads and writes unit by unit: the files written, what
+/// it says and its exit code must be those of the whole read, and an export with errors must leave nothing written.</summary>
+public sealed class StreamedConvertTests : IDisposable
+{
+    private readonly TempExport _x = new();
+
+    public void Dispose() => _x.Dispose();
+
+    /// <summary>Converts <paramref name="from"/> to <paramref name="name"/> in two folders of its own, unit by unit and
+    /// read whole, and checks the two give the same; the streamed run's target.</summary>
+    private string BothWays(string from, string name, int exit, params string[] options)
+    {
+        var streamed = Directory.CreateDirectory(Path.Combine(_x.Folder, "streamed")).FullName;
+        var whole = Directory.CreateDirectory(Path.Combine(_x.Folder, "whole")).FullName;
+        var s = CliRunner.Run(["convert", from, Path.Combine(streamed, name), .. options]);
+        var w = CliRunner.RunWhole(["convert", from, Path.Combine(whole, name), .. options]);
+
+        s.Exit.Should().Be(exit, s.Error).And.Be(w.Exit);
+        s.Out.Replace(streamed, whole, StringComparison.Ordinal).Should().Be(w.Out);
+        s.Error.Should().Be(w.Error);
+        Files(streamed).Should().Equal(Files(whole), "the same files, byte for byte, and nothing else (no spool, no temporary file)");
+        return Path.Combine(streamed, name);
+    }
+
+    /// <summary>Every file under <paramref name="folder"/>, by relative path, with its bytes as Base64.</summary>
+    private static IEnumerable<string> Files(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => $"{Path.GetRelativePath(folder, f)} {Convert.ToBase64String(File.ReadAllBytes(f))}");
+
+    private string SampleJson(bool directivesLast)
+    {
+        var tree = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")));
+        if (directivesLast)
+        {
+            var directives = tree.Property("directives")!;
+            directives.Remove();
+            tree.Add(directives);
+        }
+
+        var path = Path.Combine(_x.Folder, "in.json");
+        File.WriteAllText(path, tree.ToString());
+        return path;
+    }
+
+    [Theory]
+    [InlineData("csv", "out.json")]
+    [InlineData("csv", "out")]
+    [InlineData("json", "out")]
+    [InlineData("json", "out.json")]
+    [InlineData("json last", "out")]
+    public void Convert_TheSample_GivesWhatTheWholeReadGives(string from, string to)
+    {
+        var source = from == "csv" ? CliRunner.Sample : SampleJson(from == "json last");
+        var target = BothWays(source, to, 0);
+        if (to == "out.json")
+        {
+            File.ReadAllText(target).Should().Be(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")), "the sample's JSON form is what convert writes");
+        }
+    }
+
+    [Theory]
+    [InlineData("out.json")]
+    [InlineData("out")]
+    public void Convert_AGeneratedExport_GivesWhatTheWholeReadGives(string to)
+    {
+        var csv = Directory.CreateDirectory(Path.Combine(_x.Folder, "csv")).FullName;
+        new ExportGenerator(43, new ExportGenerator.Shape(Plain: true)).Write(csv, 120, "V-", new DateOnly(2025, 1, 15));
+        File.Delete(Path.Combine(csv, "waivers.csv")); // a waiver of an item that cannot be waived is an error, and nothing would be converted
+
+        BothWays(csv, to, 0);
+    }
+
+    [Theory]
+    [InlineData("csv", "out.json", true)]
+    [InlineData("json", "out", true)]
+    [InlineData("json last", "out", false)]
+    public void Convert_ReadsUnitByUnit_UnlessItCannot(string from, string to, bool unitByUnit)
+    {
+        var source = from == "csv" ? CliRunner.Sample : SampleJson(from == "json last");
+        var target = Path.Combine(_x.Folder, to);
+
+        var export = ConvertCommand.Streamed(source, target, !to.EndsWith(".json", StringComparison.Ordinal), new ReadOptions { AsOf = new DateOnly(2025, 1, 15) });
+
+        if (unitByUnit)
+        {
+            export!.StreamedUnitIds.Should().HaveCount(8);
+            (File.Exists(target) || Directory.Exists(target)).Should().BeTrue();
+        }
+        else
+        {
+            export.Should().BeNull("the directives come after the units: the command reads it whole");
+            (File.Exists(target) || Directory.Exists(target)).Should().BeFalse("what was written is dropped");
+            Directory.GetFiles(_x.Folder).Should().ContainSingle("the input alone: no temporary file, no spool");
+        }
+    }
+
+    [Theory]
+    [InlineData("out.json")]
+    [InlineData("out")]
+    public void Convert_AnExportWithAnErrorInItsLastUnit_WritesNothing(string to)
+    {
+        var json = SampleJson(false);
+        var tree = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(json));
+        tree["units"]![7]!["year"] = "20x4";
+        File.WriteAllText(json, tree.ToString());
+
+        var target = BothWays(json, to, 1);
+
+        File.Exists(target).Should().BeFalse();
+        Directory.Exists(target).Should().BeFalse("a folder the run made is removed");
+    }
+}
