@@ -35,9 +35,6 @@ public static class ExportWriters
         }
     }
 
-    private static string Quote(string v) =>
-        v.IndexOfAny([',', '"', '\n', '\r']) >= 0 || v != v.Trim() ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-
     /// <summary>One JSON file: directives and waivers, then units with their rows nested; camelCase names,
     /// JSON numbers, booleans and arrays where they fit, English vocabulary codes.</summary>
     public static void WriteJson(Export export, string path) => Write(new JsonUnitWriter(path), export);

@@ -85,9 +85,7 @@ public sealed class ClaimsCommandTests : IDisposable
         var tree = JObject.Parse(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")));
         if (directivesLast)
         {
-            var directives = tree.Property("directives")!;
-            directives.Remove();
-            tree.Add(directives);
+            tree.WithDirectivesLast();
         }
 
         var json = Path.Combine(_x.Folder, "export.json");

@@ -659,9 +659,7 @@ public sealed class ProgressTests : IDisposable
         validate.Out.Should().NotContain("reading", "stdout carries only the result");
 
         var tree = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(json));
-        var directives = tree.Property("directives")!;
-        directives.Remove();
-        tree.Add(directives);
+        tree.WithDirectivesLast();
         File.WriteAllText(json, tree.ToString());
         var whole = CliRunner.RunOn(true, score);
         whole.Exit.Should().Be(0, whole.Error);

@@ -288,9 +288,7 @@ public sealed class StreamedCommandTests : IDisposable
         ((Newtonsoft.Json.Linq.JArray)session["attendance"]!).Add(new Newtonsoft.Json.Linq.JObject { ["memberId"] = "NO-SUCH-MEMBER", ["status"] = "出席" });
         if (directivesAfter)
         {
-            var directives = tree.Property("directives")!;
-            directives.Remove();
-            tree.Add(directives);
+            tree.WithDirectivesLast();
         }
 
         File.WriteAllText(path, tree.ToString());
@@ -473,9 +471,7 @@ public sealed class StreamedConvertTests : IDisposable
         var tree = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")));
         if (directivesLast)
         {
-            var directives = tree.Property("directives")!;
-            directives.Remove();
-            tree.Add(directives);
+            tree.WithDirectivesLast();
         }
 
         var path = Path.Combine(_x.Folder, "in.json");

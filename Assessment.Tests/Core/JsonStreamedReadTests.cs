@@ -154,9 +154,7 @@ public sealed class JsonStreamedReadTests : IDisposable
     public void Stream_DirectivesAfterTheUnits_SaysSo_AndReadGivesTheWholeExport()
     {
         var tree = Generated(56, 30);
-        var directives = tree.Property("directives")!;
-        directives.Remove();
-        tree.Add(directives); // after the units, as convert wrote them before
+        tree.WithDirectivesLast();
         Write(tree);
         var handed = 0;
 
