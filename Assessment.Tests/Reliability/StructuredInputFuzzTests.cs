@@ -62,7 +62,30 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
             File.WriteAllText(path, text);
             Check(path, $"seed {Seed}, iteration {i}: {string.Join("; ", what)}");
+            if (i % 4 == 0)
+            {
+                Converted(path, i % 8 == 0 ? "out.json" : "out", $"seed {Seed}, iteration {i}: {string.Join("; ", what)}");
+            }
         }
+    }
+
+    /// <summary><c>convert</c> (read and written unit by unit, or read whole): converted, or refused with nothing written.</summary>
+    private void Converted(string path, string to, string because)
+    {
+        var target = Path.Combine(_x.Folder, to);
+        var r = Fuzzing.Answered(because, ["convert", path, target, "--force"], 0, 1, 2);
+        if (r.Exit != 0)
+        {
+            (File.Exists(target) || Directory.Exists(target)).Should().BeFalse(because);
+        }
+
+        Directory.GetFiles(_x.Folder).Select(Path.GetFileName).Should().BeSubsetOf(["export.json", "out.json"], because + ": no temporary file or spool is left");
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        File.Delete(Path.Combine(_x.Folder, "out.json"));
     }
 
     [Fact]
