@@ -5,8 +5,9 @@ using Assessment.Core.Writing;
 namespace Assessment.Cli.Commands;
 
 /// <summary><c>assess convert &lt;in&gt; &lt;out&gt;</c>: between a CSV folder, a JSON file and an XLSX workbook, every
-/// column kept. The input is read and checked first; an export with errors is not converted (fix it, or convert
-/// what validates), so what is written always reads back to the same rows.</summary>
+/// column kept. The input is checked as it is read (between a CSV folder and a JSON file, and written, a unit at a
+/// time, aside from the target); an export with errors is not converted and nothing of it is left written (fix it, or
+/// convert what validates), so what is written always reads back to the same rows.</summary>
 internal static class ConvertCommand
 {
     /// <summary>How many of the export's warnings <c>convert</c> prints before it says how many more there are.</summary>
