@@ -42,15 +42,15 @@ public static class JsonExport
 
     /// <summary>Reads the export unit by unit, so that memory does not grow with the units: each valid unit is handed to
     /// <paramref name="onUnit"/>, in file order, as soon as the next unit begins, and is then dropped. This needs a UTF-8
-    /// file on disk whose directives and waivers, which apply across units, come before the units (as
-    /// <c>assess convert</c> writes them); empty ones may come after.</summary>
+    /// file on disk that gives its <c>directives</c> and its <c>waivers</c>, which apply across units, before its
+    /// <c>units</c> (empty ones too; as <c>assess convert</c> writes them).</summary>
     /// <param name="path">The JSON file.</param>
     /// <param name="options">Encoding, strictness and waiver checks; null for the defaults.</param>
     /// <param name="onUnit">Called on the calling thread for each valid unit, in order.</param>
     /// <returns>The export as <see cref="Read(string, ReadOptions?)"/> returns it, with the same diagnostics and invalid
     /// units, but with <see cref="Export.Units"/> empty: the valid units' ids are in <see cref="Export.StreamedUnitIds"/>.</returns>
     /// <exception cref="ExportNotStreamableException">The file cannot be read unit by unit: it is not UTF-8 or not on
-    /// disk, its directives or waivers come after the units, a unit id is listed twice, or an error was found that
+    /// disk, its directives or waivers do not come before the units, a unit id is listed twice, or an error was found that
     /// concerns a unit already handed on (a syntax error, say). The units handed on must be discarded;
     /// <see cref="Read(string, ReadOptions?)"/> reads such a file whole and says what is wrong with it.</exception>
     public static Export Stream(string path, ReadOptions? options, Action<UnitRecord> onUnit)
@@ -286,7 +286,14 @@ public static class JsonExport
                         units = true;
                         if (rows.IsStreaming)
                         {
-                            // Read unit by unit, each unit takes its directives and waivers as it ends: they are read now.
+                            // Read unit by unit, each unit takes its directives and waivers as it ends: they must have come
+                            // before, both (empty ones too), or they might come after, as convert wrote them before the
+                            // nineteenth session. Such a file is read whole, before any unit is handed on.
+                            if (!names.Contains("directives") || !names.Contains("waivers"))
+                            {
+                                throw new ExportNotStreamableException($"{file}:{line}: the units come before the directives and waivers");
+                            }
+
                             late = [];
                             _out = late;
                             Across(directives, waivers);
@@ -302,13 +309,6 @@ public static class JsonExport
                         }
 
                         rows.EndUnits();
-                        break;
-                    case "directives" or "waivers" when late is not null:
-                        if (Load(json) is not ({ Type: JTokenType.Null } or JArray { Count: 0 }))
-                        {
-                            throw new ExportNotStreamableException($"{file}:{line}: {name} after the units");
-                        }
-
                         break;
                     case "directives":
                         directives = Load(json);
