@@ -37,6 +37,9 @@ public static class ExportWriters
 
     /// <summary>One JSON file: directives and waivers, then units with their rows nested; camelCase names,
     /// JSON numbers, booleans and arrays where they fit, English vocabulary codes.</summary>
+    /// <remarks>The units are written a unit at a time to a file of their own beside <paramref name="path"/> (named
+    /// <c>path.units</c>, and on Linux and macOS without a name from the moment it is made), then copied after the
+    /// directives and waivers: the disk holds the units twice for a moment.</remarks>
     public static void WriteJson(Export export, string path) => Write(new JsonUnitWriter(path), export);
 
     /// <summary>A column's canonical text as the JSON value it is written as.</summary>
