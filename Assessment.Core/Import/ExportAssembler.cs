@@ -840,13 +840,13 @@ internal sealed class ExportAssembler
 
                     if (row.UnitId is null)
                     {
-                        if (_nested._options.ClassifyWaiverItem?.Invoke(null, row.ItemId) is { } kind && kind != WaiverTarget.Item)
+                        if (_nested._units.KindOf(null, row.ItemId) != WaiverTarget.Item)
                         {
                             stops = true;
                             continue;
                         }
 
-                        stops |= strict && Expired(row); // a warning of no unit
+                        stops |= strict && _nested._units.Expired(row); // a warning of no unit
                     }
 
                     Into(row.UnitId, _allWaivers, _unitWaivers).Add((i, row));
@@ -857,8 +857,6 @@ internal sealed class ExportAssembler
 
             private static List<(int, T)> Into<T>(string? unit, List<(int, T)> all, Dictionary<string, List<(int, T)>> byUnit) =>
                 unit is null ? all : byUnit.TryGetValue(unit, out var list) ? list : byUnit[unit] = [];
-
-            private bool Expired(WaiverRow row) => row.Expires is { } expires && expires < _nested._options.AsOf;
 
             /// <summary>Gives the unit being read its rows, directives and waivers, checks it, hands it on if it is valid,
             /// and lets its rows go.</summary>
@@ -881,13 +879,13 @@ internal sealed class ExportAssembler
                 var own = new List<(int, WaiverRow)>();
                 foreach (var (at, row) in _unitWaivers.GetValueOrDefault(b.Id) ?? [])
                 {
-                    if (_nested._options.ClassifyWaiverItem?.Invoke(b.Unit, row.ItemId) is { } kind && kind != WaiverTarget.Item)
+                    if (_nested._units.KindOf(b.Unit, row.ItemId) != WaiverTarget.Item)
                     {
                         hasError = true;
                         continue;
                     }
 
-                    hasError |= _nested._options.Strict && Expired(row); // a warning of the unit
+                    hasError |= _nested._options.Strict && _nested._units.Expired(row); // a warning of the unit
                     own.Add((at, row));
                 }
 
@@ -1152,21 +1150,17 @@ internal sealed class ExportAssembler
             }
 
             var targets = row.UnitId is null ? buckets.Values.ToList() : [buckets[row.UnitId]];
-            if (_options.ClassifyWaiverItem is { } classify)
+            if (KindOf(row.UnitId is null ? null : targets[0].Unit, row.ItemId) is var kind && kind != WaiverTarget.Item)
             {
-                var kind = classify(row.UnitId is null ? null : targets[0].Unit, row.ItemId);
-                if (kind != WaiverTarget.Item)
-                {
-                    var msg = kind == WaiverTarget.NotWaivable ? Messages.WaiverNotWaivable : Messages.WaiverUnknownItem;
-                    Add(row.UnitId is null ? Severity.FileError : Severity.RowError, e.Source, "item_id", row.UnitId, msg, row.ItemId);
-                    continue;
-                }
+                var msg = kind == WaiverTarget.NotWaivable ? Messages.WaiverNotWaivable : Messages.WaiverUnknownItem;
+                Add(row.UnitId is null ? Severity.FileError : Severity.RowError, e.Source, "item_id", row.UnitId, msg, row.ItemId);
+                continue;
             }
 
-            if (row.Expires is { } exp && exp < _options.AsOf)
+            if (Expired(row))
             {
                 // An expired waiver is ignored for scoring but kept, so the scorecard can say why it did not apply.
-                Add(Severity.Warning, e.Source, "expires", row.UnitId, Messages.WaiverExpired, row.ItemId, ValueParser.Format(exp));
+                Add(Severity.Warning, e.Source, "expires", row.UnitId, Messages.WaiverExpired, row.ItemId, ValueParser.Format(row.Expires!.Value));
             }
 
             foreach (var b in targets)
@@ -1177,6 +1171,13 @@ internal sealed class ExportAssembler
 
         counts[Tables.Waivers.Name] = n;
     }
+
+    /// <summary>What the rubric makes of a waiver of <paramref name="item"/> for <paramref name="unit"/> (null: a waiver
+    /// of every unit): an item it scores, or one it cannot waive; without a rubric to ask, an item.</summary>
+    private WaiverTarget KindOf(UnitRow? unit, string item) => _options.ClassifyWaiverItem?.Invoke(unit, item) ?? WaiverTarget.Item;
+
+    /// <summary>Whether a waiver expired before the read's date (a warning: it is kept, and does not apply).</summary>
+    private bool Expired(WaiverRow row) => row.Expires is { } expires && expires < _options.AsOf;
 
     private void CheckUnit(Bucket b)
     {
