@@ -47,13 +47,22 @@ internal static class Progress
             });
     }
 
+    /// <summary>Bytes of a JSON export read unit by unit above which its units are counted on a terminal: the file does
+    /// not say how many units it holds, and at 8 KB a unit (a small unit's year; the benchmark export's units take 25 KB,
+    /// the sample's 26 KB) this many bytes hold more than <see cref="Threshold"/> units, a run long enough for a bar.</summary>
+    public const long CountingThreshold = (long)Threshold * 8 << 10;
+
+    /// <summary>The total to give <see cref="Run"/> for a JSON export of <paramref name="bytes"/> read unit by unit: -1
+    /// (count the units) for a large one, 0 (no bar) for a small one.</summary>
+    public static int UnknownTotal(long bytes) => bytes > CountingThreshold ? -1 : 0;
+
     /// <summary>Bytes of input above which a read shows on a terminal that it is reading (about 700 units of JSON, 4,500
     /// of a workbook, 3,000 of CSV: from half a second to several seconds).</summary>
     public const long ReadingThreshold = 16L << 20;
 
     /// <summary>Runs <paramref name="read"/>, a read of an export before anything is scored or written, showing on
     /// stderr that it is reading when stderr is a terminal and the input is larger than <see cref="ReadingThreshold"/>:
-    /// a 20,000-unit JSON export takes 12 s to read, and the scoring bar comes only after it.</summary>
+    /// a 20,000-unit JSON export read whole takes 12 s, and the scoring bar comes only after it.</summary>
     public static T Reading<T>(Terminal terminal, string lang, long bytes, Func<T> read)
     {
         if (!terminal.ErrorIsTerminal || bytes <= ReadingThreshold)

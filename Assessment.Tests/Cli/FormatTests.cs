@@ -676,6 +676,26 @@ public sealed class ProgressTests : IDisposable
         act.Should().Throw<IOException>().WithMessage("disk gone");
     }
 
+    [Theory]
+    [InlineData(Assessment.Cli.Rendering.Progress.CountingThreshold + 1, -1)]
+    [InlineData(Assessment.Cli.Rendering.Progress.CountingThreshold, 0)]
+    [InlineData(211_438, 0)] // the sample's JSON: 8 units
+    public void UnknownTotal_CountsTheUnitsOfAJsonExportThatMayHoldMoreThanAFewHundred(long bytes, int total)
+    {
+        Assessment.Cli.Rendering.Progress.UnknownTotal(bytes).Should().Be(total);
+        (Assessment.Cli.Rendering.Progress.CountingThreshold / (8 << 10)).Should().Be(Assessment.Cli.Rendering.Progress.Threshold);
+    }
+
+    [Fact]
+    public void SmallJsonExport_ToATerminal_ShowsNoBar()
+    {
+        var r = CliRunner.RunOn(true, "score", Path.Combine(CliRunner.Sample, "sample.json"), "--as-of", "2025-01-15", "--format", "json",
+            "-o", Path.Combine(_x.Folder, "out.json"));
+
+        r.Exit.Should().Be(0, r.Error);
+        r.Error.Should().NotContain("评分中").And.NotContain("读取中");
+    }
+
     [Fact]
     public void InputBytes_IsAFilesSizeOrAFoldersCsvFilesTogether()
     {
