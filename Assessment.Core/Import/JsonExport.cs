@@ -219,7 +219,7 @@ public static class JsonExport
     private static int LineOf(JToken t) => t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
     /// <summary>Reads the document into records, handed to <paramref name="rows"/> as they are made: each unit's, then
-    /// its rows', then the next unit's; the directives and waivers last.</summary>
+    /// its rows', then the next unit's; the directives and waivers last (read unit by unit: first, as the units begin).</summary>
     private sealed class Reader(string file, List<Diagnostic> diagnostics, ExportAssembler.Nested rows)
     {
         private static readonly JsonLoadSettings Settings = new() { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };

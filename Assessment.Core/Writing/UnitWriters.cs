@@ -196,7 +196,8 @@ internal sealed class JsonUnitWriter : IUnitWriter
         _json.WriteEndArray();
         _json.WriteEndObject();
         _json.Flush();
-        OutputStream.WriteText(_path, new UTF8Encoding(false), w =>
+        using var output = OutputStream.Create(_path);
+        using (var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
             var json = new JsonTextWriter(w) { Formatting = Formatting.Indented, CloseOutput = false, AutoCompleteOnClose = false };
 
@@ -209,12 +210,12 @@ internal sealed class JsonUnitWriter : IUnitWriter
             json.WritePropertyName("units");
             json.WriteStartArray();
             json.Flush();
-            w.Flush();
-            _units.Position = _start;
-            var stream = ((StreamWriter)w).BaseStream;
-            _units.CopyTo(stream, 1 << 16);
-            stream.Write("\n"u8);
-        });
+        }
+
+        // The units' file from its first unit on: the same text the whole document would have there.
+        _units.Position = _start;
+        _units.CopyTo(output, 1 << 16);
+        output.Write("\n"u8);
     }
 
     public void Dispose()

@@ -747,6 +747,22 @@ public sealed class ConversionTests : IDisposable
     public void Dispose() => _x.Dispose();
 
     [Fact]
+    public void WriteJson_AnExportOfNoUnits_IsAnEmptyUnitsArray_ReadUnitByUnit_AndLeavesNoUnitsFile()
+    {
+        // The units are written to a file of their own and copied after the directives and waivers: with none, only
+        // the array's end is copied.
+        var export = _x.Write("units.csv", "unit_id,unit_name,year\n").Read(new ReadOptions { AsOf = AsOf });
+        var json = Path.Combine(_x.Folder, "export.json");
+
+        ExportWriters.WriteJson(export, json);
+
+        var nl = Environment.NewLine; // Json.NET indents with the platform's; the file ends with \n
+        File.ReadAllText(json).Should().Be($"{{{nl}  \"directives\": [],{nl}  \"waivers\": [],{nl}  \"units\": []{nl}}}\n");
+        JsonExport.Stream(json, new ReadOptions { AsOf = AsOf }, _ => { }).UnitCount.Should().Be(0);
+        Directory.GetFiles(_x.Folder).Select(Path.GetFileName).Should().BeEquivalentTo(["units.csv", "export.json"]);
+    }
+
+    [Fact]
     public void WriteXlsx_ATableOfAsManyRowsAsASheetHolds_IsWritten_OneMoreIsRefused()
     {
         var export = CsvExport.Read(Path.Combine(AppContext.BaseDirectory, "samples"));
