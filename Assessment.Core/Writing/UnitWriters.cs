@@ -24,8 +24,7 @@ internal sealed class CsvUnitWriter : IUnitWriter
 {
     private readonly Dictionary<TableSchema, StreamWriter> _files = [];
     private readonly CanonicalRows.Vocab _v = new(false);
-    private readonly HashSet<RowSource> _directives = [];
-    private readonly HashSet<RowSource> _waivers = [];
+    private readonly FirstSeen _across = new();
 
     public CsvUnitWriter(string folder)
     {
@@ -56,9 +55,9 @@ internal sealed class CsvUnitWriter : IUnitWriter
         Rows(Tables.Outputs, u.Outputs.Select(o => CanonicalRows.Output(_v, o)));
         Rows(Tables.Documents, u.Documents.Select(d => CanonicalRows.Document(_v, d)));
         Rows(Tables.Events, u.Events.Select(e => CanonicalRows.Event(_v, e)));
-        Rows(Tables.Directives, u.Directives.Where(d => _directives.Add(d.Source)).Select(CanonicalRows.Directive));
+        Rows(Tables.Directives, _across.Directives(u).Select(CanonicalRows.Directive));
         Rows(Tables.Reviews, u.Reviews.Select(r => CanonicalRows.Review(_v, r)));
-        Rows(Tables.Waivers, u.Waivers.Where(w => _waivers.Add(w.Source)).Select(CanonicalRows.Waiver));
+        Rows(Tables.Waivers, _across.Waivers(u).Select(CanonicalRows.Waiver));
     }
 
     public void Complete()
@@ -107,10 +106,9 @@ internal sealed class JsonUnitWriter : IUnitWriter
     private readonly JsonTextWriter _json;
     private readonly long _start;
     private readonly CanonicalRows.Vocab _v = new(true);
+    private readonly FirstSeen _across = new();
     private readonly List<DirectiveRow> _directives = [];
-    private readonly HashSet<RowSource> _directiveSources = [];
     private readonly List<WaiverRow> _waivers = [];
-    private readonly HashSet<RowSource> _waiverSources = [];
 
     public JsonUnitWriter(string path)
     {
@@ -145,15 +143,8 @@ internal sealed class JsonUnitWriter : IUnitWriter
 
     public void Add(UnitRecord x)
     {
-        foreach (var d in x.Directives.Where(d => _directiveSources.Add(d.Source)))
-        {
-            _directives.Add(d);
-        }
-
-        foreach (var w in x.Waivers.Where(w => _waiverSources.Add(w.Source)))
-        {
-            _waivers.Add(w);
-        }
+        _directives.AddRange(_across.Directives(x));
+        _waivers.AddRange(_across.Waivers(x));
 
         var unit = Obj(Tables.Units, CanonicalRows.Unit(x.Unit));
         void Add(string name, JArray items)
@@ -240,4 +231,16 @@ internal sealed class JsonUnitWriter : IUnitWriter
 
         return o;
     }
+}
+
+/// <summary>The directives and waivers of units taken one at a time that no earlier unit had: one of every unit is in
+/// each unit's lists, and is written once, where it first appears (as <see cref="CanonicalRows.Of"/> gives them).</summary>
+internal sealed class FirstSeen
+{
+    private readonly HashSet<RowSource> _directives = [];
+    private readonly HashSet<RowSource> _waivers = [];
+
+    public IEnumerable<DirectiveRow> Directives(UnitRecord u) => u.Directives.Where(d => _directives.Add(d.Source));
+
+    public IEnumerable<WaiverRow> Waivers(UnitRecord u) => u.Waivers.Where(w => _waivers.Add(w.Source));
 }
