@@ -218,6 +218,81 @@ public static class JsonExport
 
     private static int LineOf(JToken t) => t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
+    /// <summary>A property of a <see cref="Node"/> object: its name, the line of its name, its value.</summary>
+    private readonly record struct Property(string Name, int Line, Node Value);
+
+    /// <summary>A JSON value as the reader holds it while it types a unit: its token, its line, and its value, properties
+    /// or items. Json.NET's own tree (<see cref="JToken"/>) costs a property dictionary per object, a line-info
+    /// annotation per token and a <see cref="JProperty"/> per property: about 4 s of a 14 s read of 20,000 units.</summary>
+    private sealed class Node(JsonToken token, int line)
+    {
+        /// <summary>Above this many properties an object looks its names up in a set (a hostile file's object of a
+        /// million properties is not checked for duplicates in quadratic time).</summary>
+        private const int Scanned = 16;
+
+        private HashSet<string>? _names;
+
+        /// <summary><see cref="JsonToken.StartObject"/>, <see cref="JsonToken.StartArray"/>,
+        /// <see cref="JsonToken.StartConstructor"/>, or the token of a primitive value.</summary>
+        public JsonToken Token { get; } = token;
+
+        public int Line { get; } = line;
+
+        /// <summary>A primitive's value as Json.NET's reader gives it (a string, a long or BigInteger, a decimal, a bool).</summary>
+        public object? Value { get; init; }
+
+        /// <summary>An object's properties in file order; null for any other value.</summary>
+        public List<Property>? Properties { get; init; }
+
+        /// <summary>An array's (or a constructor's) items in file order; null for any other value.</summary>
+        public List<Node>? Items { get; init; }
+
+        /// <summary>The value of the property named exactly <paramref name="name"/>; null when there is none.</summary>
+        public Node? Get(string name)
+        {
+            if (Properties is { } properties)
+            {
+                foreach (var p in properties)
+                {
+                    if (p.Name == name)
+                    {
+                        return p.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether the object has a property named exactly <paramref name="name"/>.</summary>
+        public bool Has(string name) => _names?.Contains(name) ?? Get(name) is not null;
+
+        /// <summary>Adds a property (whose name the object does not have yet).</summary>
+        public void Add(Property property)
+        {
+            var properties = Properties!;
+            properties.Add(property);
+            if (_names is not null)
+            {
+                _names.Add(property.Name);
+            }
+            else if (properties.Count > Scanned)
+            {
+                _names = new HashSet<string>(properties.Select(p => p.Name), StringComparer.Ordinal);
+            }
+        }
+
+        /// <summary>The kind of value as Json.NET names it (<see cref="JTokenType"/>, lower case): "object", "array",
+        /// "constructor", "undefined", ….</summary>
+        public string Kind => Token switch
+        {
+            JsonToken.StartObject => "object",
+            JsonToken.StartArray => "array",
+            JsonToken.StartConstructor => "constructor",
+            _ => Token.ToString().ToLowerInvariant(),
+        };
+    }
+
     /// <summary>Reads the document into records, handed to <paramref name="rows"/> as they are made: each unit's, then
     /// its rows', then the next unit's; the directives and waivers last (read unit by unit: first, as the units begin).</summary>
     private sealed class Reader(string file, List<Diagnostic> diagnostics, ExportAssembler.Nested rows)
@@ -240,10 +315,6 @@ public static class JsonExport
         private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
         private const int MaxSharedValues = 500_000;
 
-        /// <summary>Where the token being read sits in the whole document ("units[4]"), since each unit, and the
-        /// directives and waivers, are loaded as trees of their own; null at the top level.</summary>
-        private string? _prefix;
-
         /// <summary>Reads the document one unit at a time: only a unit's tree is held, never the whole document's. The
         /// diagnostics come out as from reading the whole tree first: the top level's unknown properties, then the
         /// units in order, then the directives and the waivers, wherever they stand in the file.</summary>
@@ -258,7 +329,8 @@ public static class JsonExport
 
             if (json.TokenType != JsonToken.StartObject)
             {
-                Shape(JToken.ReadFrom(json, Settings), TopLevel);
+                // Rare, and its errors are Json.NET's own: read as Json.NET reads it.
+                _out.Add(new(Severity.FileError, file, LineOf(JToken.ReadFrom(json, Settings)), null, null, Messages.JsonShape, [TopLevel]));
                 End(json);
                 return;
             }
@@ -267,7 +339,7 @@ public static class JsonExport
             var first = _diagnostics.Count;
             var unknown = new List<Diagnostic>();
             var names = new HashSet<string>();
-            JToken? directives = null, waivers = null;
+            Node? directives = null, waivers = null;
             List<Diagnostic>? late = null;
             var units = false;
             while (Next(json) && json.TokenType == JsonToken.PropertyName)
@@ -303,9 +375,7 @@ public static class JsonExport
 
                         for (var i = 0; Next(json) && json.TokenType != JsonToken.EndArray; i++)
                         {
-                            var unit = Load(json);
-                            _prefix = $"units[{i}]";
-                            Unit(unit, i);
+                            Unit(Load(json), i);
                         }
 
                         rows.EndUnits();
@@ -334,7 +404,6 @@ public static class JsonExport
             End(json);
             if (!units)
             {
-                _prefix = null;
                 _out.Add(new(Severity.FileError, file, rootLine, null, null, Messages.JsonShape, [TopLevel]));
                 return;
             }
@@ -350,13 +419,10 @@ public static class JsonExport
         }
 
         /// <summary>The directives' and waivers' rows, which apply across units.</summary>
-        private void Across(JToken? directives, JToken? waivers)
+        private void Across(Node? directives, Node? waivers)
         {
-            _prefix = "directives";
-            Rows(directives, Tables.Directives, [], null, "directives");
-            _prefix = "waivers";
-            Rows(waivers, Tables.Waivers, [], null, "waivers");
-            _prefix = null;
+            Rows(directives, Tables.Directives, [], null, "directives", []);
+            Rows(waivers, Tables.Waivers, [], null, "waivers", []);
         }
 
         /// <summary>One instance of each short value (see <see cref="_values"/>).</summary>
@@ -395,20 +461,85 @@ public static class JsonExport
             return false;
         }
 
-        /// <summary>A part of the top-level object as a tree of its own. A file that ends inside it is reported as when the
-        /// whole document is one tree: the end came while loading the top-level object, not this part.</summary>
-        private static JToken Load(JsonTextReader json)
+        /// <summary>A part of the top-level object (the value the reader is on) as a tree of its own, read as
+        /// <see cref="JToken.ReadFrom(JsonReader, JsonLoadSettings)"/> reads it with <see cref="Settings"/>, with the same
+        /// errors: comments skipped, a property name given twice in an object refused, and a file that ends inside it
+        /// reported as when the whole document is one tree (the end came while loading the top-level object).</summary>
+        private static Node Load(JsonTextReader json)
         {
-            const string Cut = "Unexpected end of content while loading ";
-            try
+            if (Start(json) is not { } top)
             {
-                return JToken.ReadFrom(json, Settings);
+                return Leaf(json);
             }
-            catch (JsonReaderException e) when (e.Message.StartsWith(Cut, StringComparison.Ordinal) && e.Message.IndexOf('.', Cut.Length) is > 0 and var dot)
+
+            // Json.NET reads the token after the opening one before it looks at any, and says so if there is none.
+            if (!json.Read())
             {
-                throw new JsonReaderException($"{Cut}JObject{e.Message[dot..]}", e.Path ?? "", e.LineNumber, e.LinePosition, e);
+                throw Error(json, $"Error reading {(top.Token == JsonToken.StartObject ? "JObject" : top.Token == JsonToken.StartArray ? "JArray" : "JConstructor")} from JsonReader.");
             }
+
+            var open = new Stack<Node>();
+            var parent = top;
+            string? name = null;
+            var nameLine = 0;
+            do
+            {
+                switch (json.TokenType)
+                {
+                    case JsonToken.Comment:
+                        break;
+                    case JsonToken.PropertyName:
+                        name = (string)json.Value!;
+                        nameLine = json.LineNumber;
+                        if (parent.Has(name))
+                        {
+                            throw Error(json, $"Property with the name '{name}' already exists in the current JSON object.");
+                        }
+
+                        break;
+                    case JsonToken.EndObject or JsonToken.EndArray or JsonToken.EndConstructor:
+                        if (open.Count == 0)
+                        {
+                            return top;
+                        }
+
+                        parent = open.Pop();
+                        break;
+                    default:
+                        var node = Start(json);
+                        var value = node ?? Leaf(json);
+                        if (parent.Properties is not null)
+                        {
+                            parent.Add(new Property(name!, nameLine, value));
+                        }
+                        else
+                        {
+                            parent.Items!.Add(value);
+                        }
+
+                        if (node is not null)
+                        {
+                            open.Push(parent);
+                            parent = node;
+                        }
+
+                        break;
+                }
+            }
+            while (json.Read());
+
+            throw Error(json, "Unexpected end of content while loading JObject.");
         }
+
+        /// <summary>A new object, array or constructor if the reader is on the start of one; null for a primitive.</summary>
+        private static Node? Start(JsonTextReader json) => json.TokenType switch
+        {
+            JsonToken.StartObject => new(JsonToken.StartObject, json.LineNumber) { Properties = [] },
+            JsonToken.StartArray or JsonToken.StartConstructor => new(json.TokenType, json.LineNumber) { Items = [] },
+            _ => null,
+        };
+
+        private static Node Leaf(JsonTextReader json) => new(json.TokenType, json.LineNumber) { Value = json.Value };
 
         /// <summary>Checks that nothing but white space follows the document's value (not even a comment).</summary>
         private static void End(JsonTextReader json)
@@ -423,100 +554,98 @@ public static class JsonExport
         private static JsonReaderException Error(JsonTextReader json, string message) =>
             new($"{message} Path '{json.Path}', line {json.LineNumber}, position {json.LinePosition}.", json.Path, json.LineNumber, json.LinePosition, null);
 
-        /// <summary>A token's path in the whole document.</summary>
-        private string PathOf(JToken t)
+        private void Unit(Node unit, int index)
         {
-            var path = t.Path;
-            return _prefix is null ? path : path.Length == 0 ? _prefix : path[0] == '[' ? _prefix + path : _prefix + "." + path;
-        }
-
-        private void Unit(JToken u, int index)
-        {
-            if (u is not JObject unit)
+            if (unit.Properties is null)
             {
-                Shape(u, "each unit must be an object");
+                Shape(unit.Line, $"units[{index.ToString(CultureInfo.InvariantCulture)}]", "each unit must be an object");
                 return;
             }
 
             var path = new JsonPath(null, "units", index);
-            var record = Record(unit, Tables.Units, [], UnitChildProperties, path);
+            var record = Record(unit, Tables.Units, [], UnitChildProperties, path, []);
             var unitId = record?.Values[0] ?? "";
+            Node[] outer = [unit];
             foreach (var (property, table) in UnitChildren)
             {
                 if (table == Tables.Sessions)
                 {
-                    Sessions(unit[property], unitId, path);
+                    Sessions(unit.Get(property), unitId, path, outer);
                 }
                 else
                 {
-                    Rows(unit[property], table, [("unit_id", unitId)], path, property);
+                    Rows(unit.Get(property), table, [("unit_id", unitId)], path, property, outer);
                 }
             }
         }
 
-        private void Sessions(JToken? array, string unitId, JsonPath unit)
+        private void Sessions(Node? array, string unitId, JsonPath unit, Node[] outer)
         {
-            foreach (var (s, index) in Items(array))
+            foreach (var (s, index) in Items(array, unit, "sessions"))
             {
                 var path = new JsonPath(unit, "sessions", index);
-                var record = Record(s, Tables.Sessions, [("unit_id", unitId)], SessionChildProperties, path);
+                var record = Record(s, Tables.Sessions, [("unit_id", unitId)], SessionChildProperties, path, outer);
                 var sessionId = record is null ? "" : record.Values[1];
+                Node[] within = [s, .. outer];
                 foreach (var (property, table) in SessionChildren)
                 {
-                    Rows(s[property], table, [("unit_id", unitId), ("session_id", sessionId)], path, property);
+                    Rows(s.Get(property), table, [("unit_id", unitId), ("session_id", sessionId)], path, property, within);
                 }
             }
         }
 
         /// <summary>The rows of the array <paramref name="name"/> of the object at <paramref name="parent"/> (of the
-        /// top level when null).</summary>
-        private void Rows(JToken? array, TableSchema table, (string Column, string Value)[] parents, JsonPath? parent, string name)
+        /// top level when null), within the objects <paramref name="outer"/> (nearest first).</summary>
+        private void Rows(Node? array, TableSchema table, (string Column, string Value)[] parents, JsonPath? parent, string name, Node[] outer)
         {
-            foreach (var (item, index) in Items(array))
+            foreach (var (item, index) in Items(array, parent, name))
             {
-                Record(item, table, parents, [], new JsonPath(parent, name, index));
+                Record(item, table, parents, [], new JsonPath(parent, name, index), outer);
             }
         }
 
-        /// <summary>The objects of an array, each with its index there.</summary>
-        private IEnumerable<(JObject Item, int Index)> Items(JToken? array)
+        /// <summary>The objects of the array <paramref name="name"/> of the object at <paramref name="parent"/>, each
+        /// with its index there.</summary>
+        private IEnumerable<(Node Item, int Index)> Items(Node? array, JsonPath? parent, string name)
         {
-            if (array is null || array.Type == JTokenType.Null)
+            if (array is null || array.Token == JsonToken.Null)
             {
                 yield break;
             }
 
-            if (array is not JArray a)
+            if (array.Token != JsonToken.StartArray)
             {
-                Shape(array, $"\"{PathOf(array)}\" must be an array");
+                Shape(array.Line, ArrayPath(parent, name), $"\"{ArrayPath(parent, name)}\" must be an array");
                 yield break;
             }
 
             var index = 0;
-            foreach (var t in a)
+            foreach (var t in array.Items!)
             {
-                if (t is JObject o)
+                if (t.Properties is not null)
                 {
-                    yield return (o, index);
+                    yield return (t, index);
                 }
                 else
                 {
-                    Shape(t, $"each entry of \"{PathOf(a)}\" must be an object");
+                    Shape(t.Line, new JsonPath(parent, name, index).ToString(), $"each entry of \"{ArrayPath(parent, name)}\" must be an object");
                 }
 
                 index++;
             }
         }
 
+        private static string ArrayPath(JsonPath? parent, string name) => parent is null ? name : $"{parent}.{name}";
+
         /// <summary>The record of a row object at <paramref name="path"/>, handed on to the rows.</summary>
-        private RawRecord? Record(JObject o, TableSchema table, (string Column, string Value)[] parents, string[] nested, JsonPath path)
+        private RawRecord? Record(Node o, TableSchema table, (string Column, string Value)[] parents, string[] nested, JsonPath path, Node[] outer)
         {
             var values = new string[table.Columns.Count];
             Array.Fill(values, "");
             var lines = new int[table.Columns.Count];
-            var line = LineOf(o);
+            var line = o.Line;
             var source = new RowSource(file, line, path);
-            foreach (var p in o.Properties())
+            foreach (var p in o.Properties!)
             {
                 if (Array.IndexOf(nested, p.Name) >= 0)
                 {
@@ -526,15 +655,15 @@ public static class JsonExport
                 var index = ColumnOf(table, p.Name);
                 if (index < 0)
                 {
-                    Unknown(p, table.Name);
+                    Unknown(p, table, path);
                     continue;
                 }
 
                 // Read whole, the rows are held to the end, and a value they repeat is kept once. Read unit by unit,
                 // nothing outlives its unit, and the lookup costs more than it saves (nineteenth session).
-                var value = Value(p, table.Columns[index].Name, source, table);
+                var value = Value(p.Value, table.Columns[index].Name, source, o, outer);
                 values[index] = rows.IsStreaming ? value : Shared(value);
-                lines[index] = LineOf(p.Value);
+                lines[index] = p.Value.Line;
             }
 
             foreach (var (column, value) in parents)
@@ -553,36 +682,39 @@ public static class JsonExport
             return record;
         }
 
-        private string Value(JProperty p, string column, RowSource source, TableSchema table)
+        /// <summary>A property's value as a cell's text, of the row object <paramref name="row"/> within the objects
+        /// <paramref name="outer"/>.</summary>
+        private string Value(Node v, string column, RowSource source, Node row, Node[] outer)
         {
-            var v = p.Value;
-            switch (v.Type)
+            switch (v.Token)
             {
-                case JTokenType.Null:
+                case JsonToken.Null:
                     return "";
-                case JTokenType.String:
-                    return ValueParser.Fold((string)v!);
-                case JTokenType.Integer or JTokenType.Float:
-                    return ((JValue)v).ToString(CultureInfo.InvariantCulture);
-                case JTokenType.Boolean:
-                    return (bool)v ? "true" : "false";
-                case JTokenType.Array when ListColumns.Contains(column) && v.All(x => x.Type is JTokenType.String or JTokenType.Integer):
-                    return string.Join(";", v.Select(x => ValueParser.Fold(x.ToString())));
+                case JsonToken.String:
+                    return ValueParser.Fold((string)v.Value!);
+                case JsonToken.Integer or JsonToken.Float:
+                    return ((IFormattable)v.Value!).ToString(null, CultureInfo.InvariantCulture);
+                case JsonToken.Boolean:
+                    return (bool)v.Value! ? "true" : "false";
+                case JsonToken.StartArray when ListColumns.Contains(column) && v.Items!.All(x => x.Token is JsonToken.String or JsonToken.Integer):
+                    // (As Json.NET's JValue.ToString gives them: a number in the current culture.)
+                    return string.Join(";", v.Items!.Select(x => ValueParser.Fold(x.Value!.ToString()!)));
                 default:
                     // Reported against the row's unit when the row is built; here the unit may not be known yet.
-                    _out.Add(new(Severity.RowError, file, LineOf(v), column, UnitOf(p, table), Messages.NotAValue, [v.Type.ToString().ToLowerInvariant()], Locate(source, column)));
+                    _out.Add(new(Severity.RowError, file, v.Line, column, UnitOf(row, outer), Messages.NotAValue, [v.Kind], Locate(source, column)));
                     return "";
             }
         }
 
-        private static string? UnitOf(JProperty p, TableSchema table)
+        /// <summary>The unit of a value that is not one: that of the nearest enclosing object with a <c>unitId</c> (the
+        /// row's, or its unit's; a directive's or waiver's row's).</summary>
+        private static string? UnitOf(Node row, Node[] outer)
         {
-            // The unit is the nearest enclosing object with a unitId (a unit object, or a directive or waiver row).
-            for (JToken? t = p.Parent; t is not null; t = t.Parent)
+            foreach (var o in outer.Prepend(row))
             {
-                if (t is JObject o && o["unitId"] is { Type: JTokenType.String } id)
+                if (o.Get("unitId") is { Token: JsonToken.String } id)
                 {
-                    var s = ValueParser.Fold((string)id!);
+                    var s = ValueParser.Fold((string)id.Value!);
                     return s.Length == 0 || s == "*" ? null : s;
                 }
             }
@@ -618,15 +750,24 @@ public static class JsonExport
             return -1;
         }
 
-        private void Unknown(JProperty p, string where)
+        private void Unknown(Property p, TableSchema table, JsonPath row)
         {
-            if (_warned.Add(where + "." + p.Name))
+            if (_warned.Add(table.Name + "." + p.Name))
             {
-                _out.Add(new(Severity.Warning, file, LineOf(p), p.Name, null, Messages.UnknownProperty, [p.Name], PathOf(p)));
+                _out.Add(new(Severity.Warning, file, p.Line, p.Name, null, Messages.UnknownProperty, [p.Name], PropertyPath(row.ToString(), p.Name, table == Tables.Units)));
             }
         }
 
-        private void Shape(JToken t, string what) =>
-            _out.Add(new(Severity.FileError, file, LineOf(t), null, null, Messages.JsonShape, [what], PathOf(t) is { Length: > 0 } path ? path : null));
+        /// <summary>The path of a property of the object at <paramref name="path"/>, as Json.NET writes it (a name with a
+        /// space, a dot, a quote, … in brackets and quotes: <c>units[0]['a b']</c>). A unit's object was a tree of its own
+        /// (<see cref="Load"/>), whose empty-named property had an empty path: the unit's path is given for it.</summary>
+        private static string PropertyPath(string path, string name, bool unit)
+        {
+            var own = new JObject(new JProperty(name, JValue.CreateNull())).First!.Path;
+            return own.Length == 0 && unit ? path : own.StartsWith('[') ? path + own : path + "." + own;
+        }
+
+        private void Shape(int line, string path, string what) =>
+            _out.Add(new(Severity.FileError, file, line, null, null, Messages.JsonShape, [what], path));
     }
 }
