@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Model;
 using Newtonsoft.Json;
@@ -323,10 +325,61 @@ public static class JsonExport
         private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
         private const int MaxSharedValues = 500_000;
 
+        /// <summary>How many steps (a unit's tree each, mostly) the tokens may run ahead of what is done with them.</summary>
+        private const int StepsAhead = 64;
+
         /// <summary>Reads the document one unit at a time: only a unit's tree is held, never the whole document's. The
         /// diagnostics come out as from reading the whole tree first: the top level's unknown properties, then the
         /// units in order, then the directives and the waivers, wherever they stand in the file.</summary>
+        /// <remarks>Two threads share the work: one reads the tokens into each unit's tree (<see cref="Parse"/>), the
+        /// calling one does everything else, in order, as steps (types the rows, checks and hands on the units). Json.NET's
+        /// tokenising alone is about half a read. An error of the file (its syntax, its bytes) is thrown here after the
+        /// steps before it are done, as if read on one thread; an error of a step stops the tokens.</remarks>
         public void Read(TextReader text)
+        {
+            using var steps = new BlockingCollection<Action>(StepsAhead);
+            using var stop = new CancellationTokenSource();
+            ExceptionDispatchInfo? failed = null;
+            var tokens = new Thread(() =>
+            {
+                try
+                {
+                    Parse(text, step => steps.Add(step, stop.Token));
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // A step failed: the tokens are not wanted.
+                }
+                catch (Exception e)
+                {
+                    failed = ExceptionDispatchInfo.Capture(e);
+                }
+                finally
+                {
+                    steps.CompleteAdding();
+                }
+            }) { IsBackground = true, Name = "JSON tokens" };
+            tokens.Start();
+            try
+            {
+                foreach (var step in steps.GetConsumingEnumerable())
+                {
+                    step();
+                }
+            }
+            finally
+            {
+                stop.Cancel();
+                tokens.Join();
+            }
+
+            failed?.Throw();
+        }
+
+        /// <summary>Reads the tokens (on the tokens' thread), each unit and the directives and waivers into a tree of their
+        /// own, and hands on what is to be done with them as steps, in order (<paramref name="step"/>). Only the steps
+        /// touch the reader's state and the rows.</summary>
+        private void Parse(TextReader text, Action<Action> step)
         {
             var known = new DefaultJsonNameTable();
             foreach (var name in Names)
@@ -347,13 +400,15 @@ public static class JsonExport
             if (json.TokenType != JsonToken.StartObject)
             {
                 // Rare, and its errors are Json.NET's own: read as Json.NET reads it.
-                _out.Add(new(Severity.FileError, file, LineOf(JToken.ReadFrom(json, Settings)), null, null, Messages.JsonShape, [TopLevel]));
+                var rootLine = LineOf(JToken.ReadFrom(json, Settings));
                 End(json);
+                step(() => _out.Add(new(Severity.FileError, file, rootLine, null, null, Messages.JsonShape, [TopLevel])));
                 return;
             }
 
-            var rootLine = json.LineNumber;
-            var first = _diagnostics.Count;
+            var line0 = json.LineNumber;
+            var first = 0;
+            step(() => first = _diagnostics.Count);
             var unknown = new List<Diagnostic>();
             var names = new HashSet<string>();
             Node? directives = null, waivers = null;
@@ -383,19 +438,24 @@ public static class JsonExport
                                 throw new ExportNotStreamableException($"{file}:{line}: the units come before the directives and waivers");
                             }
 
-                            late = [];
-                            _out = late;
-                            Across(directives, waivers);
-                            _out = _diagnostics;
-                            rows.BeginUnits(_diagnostics, unknown.Concat(late));
+                            var (d, w) = (directives, waivers);
+                            step(() =>
+                            {
+                                late = [];
+                                _out = late;
+                                Across(d, w);
+                                _out = _diagnostics;
+                                rows.BeginUnits(_diagnostics, unknown.Concat(late));
+                            });
                         }
 
                         for (var i = 0; Next(json) && json.TokenType != JsonToken.EndArray; i++)
                         {
-                            Unit(Load(json), i);
+                            var (unit, index) = (Load(json), i);
+                            step(() => Unit(unit, index));
                         }
 
-                        rows.EndUnits();
+                        step(rows.EndUnits);
                         break;
                     case "directives":
                         directives = Load(json);
@@ -407,7 +467,8 @@ public static class JsonExport
                         json.Skip();
                         break;
                     default:
-                        unknown.Add(new(Severity.Warning, file, line, name, null, Messages.UnknownProperty, [name], path));
+                        var property = new Diagnostic(Severity.Warning, file, line, name, null, Messages.UnknownProperty, [name], path);
+                        step(() => unknown.Add(property));
                         json.Skip();
                         break;
                 }
@@ -419,20 +480,24 @@ public static class JsonExport
             }
 
             End(json);
-            if (!units)
+            var (lastDirectives, lastWaivers) = (directives, waivers);
+            step(() =>
             {
-                _out.Add(new(Severity.FileError, file, rootLine, null, null, Messages.JsonShape, [TopLevel]));
-                return;
-            }
+                if (!units)
+                {
+                    _out.Add(new(Severity.FileError, file, line0, null, null, Messages.JsonShape, [TopLevel]));
+                    return;
+                }
 
-            _diagnostics.InsertRange(first, unknown); // the top level's names are each given once: no need to warn once
-            if (late is not null)
-            {
-                _diagnostics.AddRange(late);
-                return;
-            }
+                _diagnostics.InsertRange(first, unknown); // the top level's names are each given once: no need to warn once
+                if (late is not null)
+                {
+                    _diagnostics.AddRange(late);
+                    return;
+                }
 
-            Across(directives, waivers);
+                Across(lastDirectives, lastWaivers);
+            });
         }
 
         /// <summary>The directives' and waivers' rows, which apply across units.</summary>

@@ -292,6 +292,41 @@ public sealed class JsonStreamedReadTests : IDisposable
     }
 
     [Fact]
+    public void Stream_HandsUnitsOnOnTheCallingThread_ThoughItsTokensAreReadOnAnother()
+    {
+        Generated(62, 100);
+        var caller = Environment.CurrentManagedThreadId;
+        var threads = new HashSet<int>();
+
+        JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ => threads.Add(Environment.CurrentManagedThreadId));
+
+        threads.Should().Equal(caller);
+    }
+
+    [Fact]
+    public void Stream_WhenTheCallerFails_StopsItsTokensAndGivesBackTheCallersError()
+    {
+        // The tokens run up to 64 units ahead: a failure of the caller's (or of a unit's step) must stop them and come
+        // back as it is, not wait for the file's end nor hang on a full queue.
+        Generated(63, 300);
+        var failure = new InvalidOperationException("the caller's own");
+        var handed = 0;
+
+        var read = Task.Run(() => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ =>
+        {
+            if (++handed == 3)
+            {
+                throw failure;
+            }
+        }));
+
+        var finished = ((IAsyncResult)read).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+        finished.Should().BeTrue("the read must not hang");
+        read.Exception!.InnerException.Should().BeSameAs(failure);
+        handed.Should().Be(3);
+    }
+
+    [Fact]
     public void Stream_Cancelled_StopsPromptly()
     {
         Generated(61, 300);
