@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Assessment.Core.Diagnostics;
 using Assessment.Core.Model;
 using Newtonsoft.Json;
@@ -220,34 +221,37 @@ public static class JsonExport
 
     private static int LineOf(JToken t) => t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
+    /// <summary>A syntax error worded and located as Json.NET words and locates its own.</summary>
+    private static JsonReaderException Error(JsonTextReader json, string message) =>
+        new($"{message} Path '{json.Path}', line {json.LineNumber}, position {json.LinePosition}.", json.Path, json.LineNumber, json.LinePosition, null);
+
     /// <summary>A property of a <see cref="Node"/> object: its name, the line of its name, its value.</summary>
     private readonly record struct Property(string Name, int Line, Node Value);
 
-    /// <summary>A JSON value as the reader holds it while it types a unit: its token, its line, and its value, properties
-    /// or items. Json.NET's own tree (<see cref="JToken"/>) costs a property dictionary per object, a line-info
-    /// annotation per token and a <see cref="JProperty"/> per property: about 4 s of a 14 s read of 20,000 units.</summary>
-    private sealed class Node(JsonToken token, int line)
+    /// <summary>A JSON value as the reader holds it while it types a unit: its token, its line, and a primitive's value,
+    /// an object's properties or an array's items, each in an array of its own size. Json.NET's own tree
+    /// (<see cref="JToken"/>) costs an object per value, a property dictionary per object, a line-info annotation per
+    /// token and a <see cref="JProperty"/> per property: about 4 s of a 14 s read of 20,000 units.</summary>
+    private readonly struct Node(JsonToken token, int line, object? content)
     {
-        /// <summary>Above this many properties an object looks its names up in a set (a hostile file's object of a
-        /// million properties is not checked for duplicates in quadratic time).</summary>
-        private const int Scanned = 16;
-
-        private HashSet<string>? _names;
-
         /// <summary><see cref="JsonToken.StartObject"/>, <see cref="JsonToken.StartArray"/>,
         /// <see cref="JsonToken.StartConstructor"/>, or the token of a primitive value.</summary>
         public JsonToken Token { get; } = token;
 
         public int Line { get; } = line;
 
-        /// <summary>A primitive's value as Json.NET's reader gives it (a string, a long or BigInteger, a decimal, a bool).</summary>
-        public object? Value { get; init; }
+        /// <summary>A primitive's value as Json.NET's reader gives it (a string, a long or BigInteger, a decimal, a bool);
+        /// an object's <see cref="Property"/> array; an array's or a constructor's <see cref="Node"/> array.</summary>
+        private object? Content { get; } = content;
+
+        /// <summary>A primitive's value; null for an object, array or constructor.</summary>
+        public object? Value => Token is JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor ? null : Content;
 
         /// <summary>An object's properties in file order; null for any other value.</summary>
-        public List<Property>? Properties { get; init; }
+        public Property[]? Properties => Token == JsonToken.StartObject ? (Property[])Content! : null;
 
         /// <summary>An array's (or a constructor's) items in file order; null for any other value.</summary>
-        public List<Node>? Items { get; init; }
+        public Node[]? Items => Token is JsonToken.StartArray or JsonToken.StartConstructor ? (Node[])Content! : null;
 
         /// <summary>The value of the property named exactly <paramref name="name"/>; null when there is none.</summary>
         public Node? Get(string name)
@@ -266,24 +270,6 @@ public static class JsonExport
             return null;
         }
 
-        /// <summary>Whether the object has a property named exactly <paramref name="name"/>.</summary>
-        public bool Has(string name) => _names?.Contains(name) ?? Get(name) is not null;
-
-        /// <summary>Adds a property (whose name the object does not have yet).</summary>
-        public void Add(Property property)
-        {
-            var properties = Properties!;
-            properties.Add(property);
-            if (_names is not null)
-            {
-                _names.Add(property.Name);
-            }
-            else if (properties.Count > Scanned)
-            {
-                _names = new HashSet<string>(properties.Select(p => p.Name), StringComparer.Ordinal);
-            }
-        }
-
         /// <summary>The kind of value as Json.NET names it (<see cref="JTokenType"/>, lower case): "object", "array",
         /// "constructor", "undefined", ….</summary>
         public string Kind => Token switch
@@ -293,6 +279,173 @@ public static class JsonExport
             JsonToken.StartConstructor => "constructor",
             _ => Token.ToString().ToLowerInvariant(),
         };
+    }
+
+    /// <summary>An object, array or constructor being read: where its properties or items begin in the
+    /// <see cref="TreeReader"/>'s lists, the property name being read, and past 16 properties a set of its names.</summary>
+    private struct Reading(JsonToken token, int line, int start)
+    {
+        public readonly JsonToken Token = token;
+        public readonly int Line = line;
+        public readonly int Start = start;
+        public string? Name;
+        public int NameLine;
+        public HashSet<string>? Names;
+    }
+
+    /// <summary>Reads a value's tokens into a <see cref="Node"/> tree, as <see cref="JToken.ReadFrom(JsonReader, JsonLoadSettings)"/>
+    /// reads them with comments skipped and a name given twice in an object refused. The properties and items of the
+    /// values being read wait in lists kept from value to value, and each object or array gets an array of its own size
+    /// as it closes. One per tokens thread.</summary>
+    private sealed class TreeReader
+    {
+        /// <summary>Above this many properties an object looks its names up in a set (a hostile file's object of a
+        /// million properties is not checked for duplicates in quadratic time).</summary>
+        private const int Scanned = 16;
+
+        private readonly List<Property> _properties = [];
+        private readonly List<Node> _items = [];
+        private readonly List<Reading> _open = [];
+
+        /// <summary>The value the reader is on, with the errors of <see cref="JToken.ReadFrom(JsonReader, JsonLoadSettings)"/>,
+        /// except that a file that ends inside it is reported as when the whole document is one tree (the end came while
+        /// loading the top-level object).</summary>
+        public Node Load(JsonTextReader json)
+        {
+            if (!IsStart(json.TokenType))
+            {
+                return Leaf(json);
+            }
+
+            var token = json.TokenType;
+            Begin(json);
+
+            // Json.NET reads the token after the opening one before it looks at any, and says so if there is none.
+            if (!json.Read())
+            {
+                Clear();
+                throw Error(json, $"Error reading {(token == JsonToken.StartObject ? "JObject" : token == JsonToken.StartArray ? "JArray" : "JConstructor")} from JsonReader.");
+            }
+
+            do
+            {
+                switch (json.TokenType)
+                {
+                    case JsonToken.Comment:
+                        break;
+                    case JsonToken.PropertyName:
+                        var name = (string)json.Value!;
+                        if (Has(name))
+                        {
+                            Clear();
+                            throw Error(json, $"Property with the name '{name}' already exists in the current JSON object.");
+                        }
+
+                        var open = CollectionsMarshal.AsSpan(_open);
+                        open[^1].Name = name;
+                        open[^1].NameLine = json.LineNumber;
+                        break;
+                    case JsonToken.EndObject or JsonToken.EndArray or JsonToken.EndConstructor:
+                        var closed = End();
+                        if (_open.Count == 0)
+                        {
+                            return closed;
+                        }
+
+                        Add(closed);
+                        break;
+                    case var t when IsStart(t):
+                        Begin(json);
+                        break;
+                    default:
+                        Add(Leaf(json));
+                        break;
+                }
+            }
+            while (json.Read());
+
+            Clear();
+            throw Error(json, "Unexpected end of content while loading JObject.");
+        }
+
+        private static bool IsStart(JsonToken token) => token is JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor;
+
+        private static Node Leaf(JsonTextReader json) => new(json.TokenType, json.LineNumber, json.Value);
+
+        private void Begin(JsonTextReader json) =>
+            _open.Add(new(json.TokenType, json.LineNumber, json.TokenType == JsonToken.StartObject ? _properties.Count : _items.Count));
+
+        /// <summary>Whether the object being read has a property named exactly <paramref name="name"/>.</summary>
+        private bool Has(string name)
+        {
+            var open = _open[^1];
+            if (open.Names is { } names)
+            {
+                return names.Contains(name);
+            }
+
+            foreach (var p in CollectionsMarshal.AsSpan(_properties)[open.Start..])
+            {
+                if (p.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Adds a value to the object (as its property being read) or array being read.</summary>
+        private void Add(Node value)
+        {
+            ref var open = ref CollectionsMarshal.AsSpan(_open)[^1];
+            if (open.Token != JsonToken.StartObject)
+            {
+                _items.Add(value);
+                return;
+            }
+
+            _properties.Add(new Property(open.Name!, open.NameLine, value));
+            if (open.Names is not null)
+            {
+                open.Names.Add(open.Name!);
+            }
+            else if (_properties.Count - open.Start > Scanned)
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in CollectionsMarshal.AsSpan(_properties)[open.Start..])
+                {
+                    names.Add(p.Name);
+                }
+
+                open.Names = names;
+            }
+        }
+
+        /// <summary>Closes the object or array being read: its properties or items into an array of their own.</summary>
+        private Node End()
+        {
+            var open = _open[^1];
+            _open.RemoveAt(_open.Count - 1);
+            if (open.Token == JsonToken.StartObject)
+            {
+                var properties = CollectionsMarshal.AsSpan(_properties)[open.Start..].ToArray();
+                _properties.RemoveRange(open.Start, properties.Length);
+                return new(open.Token, open.Line, properties);
+            }
+
+            var items = CollectionsMarshal.AsSpan(_items)[open.Start..].ToArray();
+            _items.RemoveRange(open.Start, items.Length);
+            return new(open.Token, open.Line, items);
+        }
+
+        /// <summary>Drops what was being read, after an error.</summary>
+        private void Clear()
+        {
+            _open.Clear();
+            _properties.Clear();
+            _items.Clear();
+        }
     }
 
     /// <summary>Reads the document into records, handed to <paramref name="rows"/> as they are made: each unit's, then
@@ -406,6 +559,7 @@ public static class JsonExport
                 return;
             }
 
+            var trees = new TreeReader();
             var line0 = json.LineNumber;
             var first = 0;
             step(() => first = _diagnostics.Count);
@@ -451,17 +605,17 @@ public static class JsonExport
 
                         for (var i = 0; Next(json) && json.TokenType != JsonToken.EndArray; i++)
                         {
-                            var (unit, index) = (Load(json), i);
+                            var (unit, index) = (trees.Load(json), i);
                             step(() => Unit(unit, index));
                         }
 
                         step(rows.EndUnits);
                         break;
                     case "directives":
-                        directives = Load(json);
+                        directives = trees.Load(json);
                         break;
                     case "waivers":
-                        waivers = Load(json);
+                        waivers = trees.Load(json);
                         break;
                     case "units" or "tool" or "version" or "$schema":
                         json.Skip();
@@ -543,86 +697,6 @@ public static class JsonExport
             return false;
         }
 
-        /// <summary>A part of the top-level object (the value the reader is on) as a tree of its own, read as
-        /// <see cref="JToken.ReadFrom(JsonReader, JsonLoadSettings)"/> reads it with <see cref="Settings"/>, with the same
-        /// errors: comments skipped, a property name given twice in an object refused, and a file that ends inside it
-        /// reported as when the whole document is one tree (the end came while loading the top-level object).</summary>
-        private static Node Load(JsonTextReader json)
-        {
-            if (Start(json) is not { } top)
-            {
-                return Leaf(json);
-            }
-
-            // Json.NET reads the token after the opening one before it looks at any, and says so if there is none.
-            if (!json.Read())
-            {
-                throw Error(json, $"Error reading {(top.Token == JsonToken.StartObject ? "JObject" : top.Token == JsonToken.StartArray ? "JArray" : "JConstructor")} from JsonReader.");
-            }
-
-            var open = new Stack<Node>();
-            var parent = top;
-            string? name = null;
-            var nameLine = 0;
-            do
-            {
-                switch (json.TokenType)
-                {
-                    case JsonToken.Comment:
-                        break;
-                    case JsonToken.PropertyName:
-                        name = (string)json.Value!;
-                        nameLine = json.LineNumber;
-                        if (parent.Has(name))
-                        {
-                            throw Error(json, $"Property with the name '{name}' already exists in the current JSON object.");
-                        }
-
-                        break;
-                    case JsonToken.EndObject or JsonToken.EndArray or JsonToken.EndConstructor:
-                        if (open.Count == 0)
-                        {
-                            return top;
-                        }
-
-                        parent = open.Pop();
-                        break;
-                    default:
-                        var node = Start(json);
-                        var value = node ?? Leaf(json);
-                        if (parent.Properties is not null)
-                        {
-                            parent.Add(new Property(name!, nameLine, value));
-                        }
-                        else
-                        {
-                            parent.Items!.Add(value);
-                        }
-
-                        if (node is not null)
-                        {
-                            open.Push(parent);
-                            parent = node;
-                        }
-
-                        break;
-                }
-            }
-            while (json.Read());
-
-            throw Error(json, "Unexpected end of content while loading JObject.");
-        }
-
-        /// <summary>A new object, array or constructor if the reader is on the start of one; null for a primitive.</summary>
-        private static Node? Start(JsonTextReader json) => json.TokenType switch
-        {
-            JsonToken.StartObject => new(JsonToken.StartObject, json.LineNumber) { Properties = [] },
-            JsonToken.StartArray or JsonToken.StartConstructor => new(json.TokenType, json.LineNumber) { Items = [] },
-            _ => null,
-        };
-
-        private static Node Leaf(JsonTextReader json) => new(json.TokenType, json.LineNumber) { Value = json.Value };
-
         /// <summary>Checks that nothing but white space follows the document's value (not even a comment).</summary>
         private static void End(JsonTextReader json)
         {
@@ -631,10 +705,6 @@ public static class JsonExport
                 throw new JsonReaderException("text after the end of the JSON value", json.Path, json.LineNumber, json.LinePosition, null);
             }
         }
-
-        /// <summary>A syntax error worded and located as Json.NET words and locates its own.</summary>
-        private static JsonReaderException Error(JsonTextReader json, string message) =>
-            new($"{message} Path '{json.Path}', line {json.LineNumber}, position {json.LinePosition}.", json.Path, json.LineNumber, json.LinePosition, null);
 
         private void Unit(Node unit, int index)
         {
@@ -688,9 +758,9 @@ public static class JsonExport
 
         /// <summary>The objects of the array <paramref name="name"/> of the object at <paramref name="parent"/>, each
         /// with its index there.</summary>
-        private IEnumerable<(Node Item, int Index)> Items(Node? array, JsonPath? parent, string name)
+        private IEnumerable<(Node Item, int Index)> Items(Node? value, JsonPath? parent, string name)
         {
-            if (array is null || array.Token == JsonToken.Null)
+            if (value is not { } array || array.Token == JsonToken.Null)
             {
                 yield break;
             }
@@ -853,8 +923,9 @@ public static class JsonExport
         }
 
         /// <summary>The path of a property of the object at <paramref name="path"/>, as Json.NET writes it (a name with a
-        /// space, a dot, a quote, … in brackets and quotes: <c>units[0]['a b']</c>). A unit's object was a tree of its own
-        /// (<see cref="Load"/>), whose empty-named property had an empty path: the unit's path is given for it.</summary>
+        /// space, a dot, a quote, … in brackets and quotes: <c>units[0]['a b']</c>). A property with an empty name has
+        /// no path of its own (<c>units[0].members[0].</c>); in a unit's object, the unit's path, as when each unit was
+        /// loaded as a Json.NET tree of its own.</summary>
         private static string PropertyPath(string path, string name, bool unit)
         {
             var own = new JObject(new JProperty(name, JValue.CreateNull())).First!.Path;

@@ -16,12 +16,7 @@ public sealed class JsonExportTests : IDisposable
 
     public void Dispose() => _x.Dispose();
 
-    private Export Read(string json)
-    {
-        var path = Path.Combine(_x.Folder, "export.json");
-        File.WriteAllText(path, json);
-        return JsonExport.Read(path);
-    }
+    private Export Read(string json) => _x.ReadJson(json);
 
     private const string TwoUnits = """
         {

@@ -14,12 +14,7 @@ public sealed class JsonTreeTests : IDisposable
 
     public void Dispose() => _x.Dispose();
 
-    private Export Read(string json)
-    {
-        var path = Path.Combine(_x.Folder, "export.json");
-        File.WriteAllText(path, json);
-        return JsonExport.Read(path);
-    }
+    private Export Read(string json) => _x.ReadJson(json);
 
     private const string Unit = "\"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024";
 

@@ -34,6 +34,14 @@ internal sealed class TempExport : IDisposable
 
     public Export Read(ReadOptions? options = null) => CsvExport.Read(Folder, options);
 
+    /// <summary>Writes <paramref name="json"/> as <c>export.json</c> (UTF-8) and reads it as a JSON export.</summary>
+    public Export ReadJson(string json)
+    {
+        var path = Path.Combine(Folder, "export.json");
+        File.WriteAllText(path, json);
+        return JsonExport.Read(path);
+    }
+
     /// <summary>Moves the rows of the first unit of a table (a plain export: UTF-8, commas, the unit first) to its end,
     /// so that the table is no longer in the order of units.csv.</summary>
     public TempExport MoveFirstUnitToTheEnd(string file)
