@@ -80,7 +80,7 @@ public sealed class ClaimsCommandTests : IDisposable
     public void AgainstAJsonExport_GivesTheVerdictsOfItsCsvForm(bool directivesLast)
     {
         // A JSON file is read unit by unit too, keeping only the unit asked for; one with its directives after the units
-        // is read again whole.
+        // is read for them first.
         var path = Text("u003.txt", "全年开展集体学习研讨6次。\n中心组成员参学率高于90%。\n");
         var tree = JObject.Parse(File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json")));
         if (directivesLast)

@@ -639,8 +639,8 @@ public sealed class ProgressTests : IDisposable
     }
 
     /// <summary>The commands that read an export before anything is scored or written say so on a terminal: `validate`,
-    /// and `score` of a JSON export that must be read whole (its directives after the units). Read unit by unit, a JSON
-    /// export's units are counted as they are scored, since the file does not say how many it holds.</summary>
+    /// and `score` of a JSON export that must be read whole (not in UTF-8). Read unit by unit, a JSON export's units are
+    /// counted as they are scored, since the file does not say how many it holds.</summary>
     [Fact]
     public void LargeExport_ToATerminal_SaysItIsReading_OrCountsTheUnits()
     {
@@ -661,9 +661,15 @@ public sealed class ProgressTests : IDisposable
         var tree = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(json));
         tree.WithDirectivesLast();
         File.WriteAllText(json, tree.ToString());
+        var directivesLast = CliRunner.RunOn(true, score);
+        directivesLast.Exit.Should().Be(0, directivesLast.Error);
+        directivesLast.Error.Should().MatchRegex("评分中 [0-9,]+", "the directives are found by a first pass, and the units counted")
+            .And.NotContain("读取中");
+
+        File.WriteAllText(json, tree.ToString(), TempExport.Gb18030);
         var whole = CliRunner.RunOn(true, score);
         whole.Exit.Should().Be(0, whole.Error);
-        whole.Error.Should().Contain("读取中").And.Contain("评分中", "the scoring bar follows");
+        whole.Error.Should().Contain("读取中", "a file not in UTF-8 is read whole").And.Contain("评分中", "the scoring bar follows");
     }
 
     [Fact]

@@ -155,9 +155,10 @@ public sealed class JsonStreamedReadTests : IDisposable
     [InlineData("directives last")]
     [InlineData("empty directives last")]
     [InlineData("no waivers")]
-    public void Stream_DirectivesOrWaiversNotBeforeTheUnits_SaysSoBeforeHandingAnythingOn(string how)
+    public void Stream_DirectivesOrWaiversNotBeforeTheUnits_AreFoundByAFirstPass(string how)
     {
-        // They might come after the units, as convert wrote them before: every unit would be handed on without them.
+        // They might come after the units, as convert wrote them before: the units are not handed on without them. The
+        // file is read for them first, then unit by unit.
         var tree = Generated(56, 30);
         switch (how)
         {
@@ -174,13 +175,28 @@ public sealed class JsonStreamedReadTests : IDisposable
         }
 
         Write(tree);
+        var options = new ReadOptions { AsOf = AsOf };
+        var handed = new List<UnitRecord>();
+
+        var streamed = Streamed(Path, options, handed);
+
+        handed.Should().HaveCount(30);
+        ParallelReadTests.Describe(streamed).Should().Equal(ParallelReadTests.Describe(JsonExport.Read(Path, options)));
+    }
+
+    [Fact]
+    public void Stream_ASyntaxErrorAfterTheUnits_IsFoundByTheFirstPass_BeforeAnythingIsHandedOn()
+    {
+        var tree = Generated(57, 20);
+        tree.WithDirectivesLast();
+        Write(tree);
+        File.WriteAllText(Path, File.ReadAllText(Path)[..^3]); // cut short in the directives, after every unit
         var handed = 0;
 
         var act = () => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ => handed++);
 
-        act.Should().Throw<ExportNotStreamableException>().WithMessage("*the units come before the directives and waivers*");
-        handed.Should().Be(0);
-        JsonExport.Read(Path, new ReadOptions { AsOf = AsOf }).Units.Should().NotBeEmpty();
+        act.Should().Throw<ExportNotStreamableException>();
+        handed.Should().Be(0, "the first pass, for the directives, meets the error before any unit is read");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Assessment.Tests.TestAssets;
 internal static class JsonExports
 {
     /// <summary>Moves the directives after the units, where <c>convert</c> wrote them before the nineteenth session: such
-    /// a file cannot be read unit by unit.</summary>
+    /// a file is read for its directives and waivers first, then unit by unit.</summary>
     public static JObject WithDirectivesLast(this JObject tree)
     {
         var directives = tree.Property("directives")!;
