@@ -65,10 +65,10 @@ internal static class ScoreCommand
                 wanted.Length > 0 ? previous?.Only(Asked(wanted)) : previous, r.GetValue(parallel));
 
             // A CSV folder or a JSON file is read unit by unit while the units are scored, so memory holds the units in
-            // hand, not the export. A JSON file that does not give its directives and waivers before its units is read
-            // whole from the start. An export whose tables are not in unit order is found out on the way, and read again
-            // whole; so is one with a file error found late (too many rows, a JSON syntax error). What was written by
-            // then must be taken back: an
+            // hand, not the export (a JSON file that gives its directives and waivers after its units is read for them
+            // first). An export whose tables are not in unit order is found out on the way, and read again whole; so is
+            // one with a file error found late (too many rows, a JSON syntax error). What was written by then must be
+            // taken back: an
             // output file is only renamed into place at the end, and stdout that is a file is cut back; JSON and CSV
             // for a pipe or a terminal are written to a spool file and copied to stdout at the end. When no spool file
             // can be made, JSON and CSV to stdout read the export whole.

@@ -92,7 +92,9 @@ public static class JsonExport
     private sealed record Given(Node? Directives, Node? Waivers);
 
     /// <summary>Reads a file for its directives and waivers alone, skipping everything else (a first pass for a file that
-    /// gives them after its units: about a third of the time of a read unit by unit).</summary>
+    /// gives them after its units: about a third of the time of a read unit by unit). Its syntax errors, and a top-level
+    /// name given twice, are found before any unit is handed on; a name given twice inside a unit only when the unit
+    /// is read.</summary>
     /// <exception cref="ExportNotStreamableException">The file cannot be read so: the whole read says why.</exception>
     private static Given DirectivesAndWaivers(string path, string file, ReadOptions options)
     {
@@ -102,11 +104,17 @@ public static class JsonExport
             using var json = Tokens(text);
             var trees = new TreeReader();
             Node? directives = null, waivers = null;
+            var names = new HashSet<string>();
             if (Next(json) && json.TokenType == JsonToken.StartObject)
             {
                 while (Next(json) && json.TokenType == JsonToken.PropertyName)
                 {
                     var name = (string)json.Value!;
+                    if (!names.Add(name))
+                    {
+                        throw Error(json, $"Property with the name '{name}' already exists in the current JSON object.");
+                    }
+
                     Next(json);
                     switch (name)
                     {
@@ -550,10 +558,9 @@ public static class JsonExport
         private const string TopLevel = "the top level must be an object with a \"units\" array";
 
         private readonly HashSet<string> _warned = [];
+
         /// <summary>Each table's columns by property name (<see cref="ColumnOf"/>), the table found by reference once per row.</summary>
         private readonly Dictionary<TableSchema, Dictionary<string, int>> _columns = new(ReferenceEqualityComparer.Instance);
-
-
 
         /// <summary>Where the problems found go: the diagnostics, or, read unit by unit, for the directives and waivers
         /// (read before the units) a list of their own, put after the units' at the end as the whole read orders them.</summary>

@@ -38,8 +38,8 @@ public sealed class StructuredInputFuzzTests : IDisposable
 
             if (random.Next(5) == 0 && tree is JObject { } root && root.Property("directives") is { } directives)
             {
-                // The parts of the top level may come in any order; directives after the units make the file be read
-                // again whole, once its units were scored.
+                // The parts of the top level may come in any order; directives after the units are found by a first
+                // pass before the units are read.
                 directives.Remove();
                 root.Add(directives);
                 what.Add("directives last");
