@@ -50,7 +50,7 @@ internal static class ExportLoader
 
     /// <summary>Reads the export for a command that keeps no unit (<c>validate</c>): a CSV folder or a JSON file unit by
     /// unit, each unit dropped once checked, so memory does not hold the export; a workbook, or an export that cannot
-    /// be read so (tables not in unit order, a JSON file not in UTF-8), whole.</summary>
+    /// be read so (tables not in unit order, a unit listed twice), whole.</summary>
     public static Export Check(string? path, ReadOptions options) => Streamed(path, options, _ => { }) ?? Read(path, options);
 
     /// <summary>Reads the export for one unit's records (<c>claims --unit</c>): a CSV folder or a JSON file unit by unit,

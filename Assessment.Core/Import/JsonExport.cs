@@ -35,7 +35,8 @@ public static class JsonExport
 
     /// <summary>Reads and checks a JSON export; never throws for bad content.</summary>
     /// <remarks>Each unit is typed as it is read, so what is held is the typed rows, not the text nor the records. A
-    /// UTF-8 file on disk is read as it streams from disk; any other (a pipe, another encoding) is read whole first.</remarks>
+    /// file on disk is read as it streams from disk, in its encoding; any other (a pipe) is read whole first, and so is
+    /// one whose bytes are no text in the encoding they seem to be in (its error names the encoding).</remarks>
     public static Export Read(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Default;
@@ -44,43 +45,65 @@ public static class JsonExport
     }
 
     /// <summary>Reads the export unit by unit, so that memory does not grow with the units: each valid unit is handed to
-    /// <paramref name="onUnit"/>, in file order, as soon as the next unit begins, and is then dropped. This needs a UTF-8
-    /// file on disk. Its <c>directives</c> and <c>waivers</c> apply across units: a file that does not give both before
-    /// its <c>units</c> (as <c>assess convert</c> writes them) is read twice, first for them alone.</summary>
+    /// <paramref name="onUnit"/>, in file order, as soon as the next unit begins, and is then dropped. This needs a file
+    /// on disk, in any encoding the whole read takes (a byte-order mark's, the one asked for, UTF-8, GB18030). Its
+    /// <c>directives</c> and <c>waivers</c> apply across units: a file that does not give both before its <c>units</c>
+    /// (as <c>assess convert</c> writes them) is read twice, first for them alone.</summary>
     /// <param name="path">The JSON file.</param>
     /// <param name="options">Encoding, strictness and waiver checks; null for the defaults.</param>
     /// <param name="onUnit">Called on the calling thread for each valid unit, in order.</param>
     /// <returns>The export as <see cref="Read(string, ReadOptions?)"/> returns it, with the same diagnostics and invalid
     /// units, but with <see cref="Export.Units"/> empty: the valid units' ids are in <see cref="Export.StreamedUnitIds"/>.</returns>
-    /// <exception cref="ExportNotStreamableException">The file cannot be read unit by unit: it is not UTF-8 or not on
-    /// disk, a unit id is listed twice, or an error was found that concerns a unit already handed on (a syntax error,
-    /// say). The units handed on must be discarded; <see cref="Read(string, ReadOptions?)"/> reads such a file whole and
-    /// says what is wrong with it.</exception>
+    /// <exception cref="ExportNotStreamableException">The file cannot be read unit by unit: it is not on disk, its bytes
+    /// are no text in its encoding, a unit id is listed twice, or an error was found that concerns a unit already handed
+    /// on (a syntax error, say, or bytes that are not UTF-8 first found after UTF-8 units were handed on). The units
+    /// handed on must be discarded; <see cref="Read(string, ReadOptions?)"/> reads such a file whole and says what is
+    /// wrong with it.</exception>
     public static Export Stream(string path, ReadOptions? options, Action<UnitRecord> onUnit)
     {
         ArgumentNullException.ThrowIfNull(onUnit);
         options ??= ReadOptions.Default;
         var file = Path.GetFileName(path);
         Given? given = null;
+        var (unitsFirst, notUtf8) = (false, false);
         while (true)
         {
             var diagnostics = new List<Diagnostic>();
-            var rows = new ExportAssembler.Nested(file, Locate, options, onUnit);
-            var reader = new Reader(file, diagnostics, rows, given);
+            var handed = false;
+            var rows = new ExportAssembler.Nested(file, Locate, options, u =>
+            {
+                handed = true;
+                onUnit(u);
+            });
+            Reader? reader = null;
+            var guessedUtf8 = false;
             try
             {
-                using var text = OpenUtf8(path, options) ?? throw new ExportNotStreamableException($"{file}: not a UTF-8 file on disk within the size limit");
+                if (unitsFirst && given is null)
+                {
+                    given = DirectivesAndWaivers(path, file, options, notUtf8, out guessedUtf8);
+                }
+
+                using var text = OpenText(path, options, notUtf8, out guessedUtf8) ?? throw new ExportNotStreamableException($"{file}: not a file on disk within the size limit");
+                reader = new Reader(file, diagnostics, rows, given);
                 reader.Read(text);
             }
-            catch (ExportNotStreamableException) when (reader.UnitsFirst && given is null)
+            catch (ExportNotStreamableException) when (reader is { UnitsFirst: true } && !unitsFirst)
             {
                 // The units came before the directives or the waivers (nothing was handed on): they are found first.
-                given = DirectivesAndWaivers(path, file, options);
+                unitsFirst = true;
+                continue;
+            }
+            catch (System.Text.DecoderFallbackException) when (guessedUtf8 && !handed)
+            {
+                // Bytes that are not UTF-8 past the first megabyte: the whole read would decode the file as GB18030.
+                notUtf8 = true;
                 continue;
             }
             catch (Exception e) when (e is JsonReaderException or System.Text.DecoderFallbackException or IOException or UnauthorizedAccessException)
             {
-                // The whole read says what is wrong: a syntax error, bytes that are not UTF-8 (perhaps GB18030), a failed read.
+                // The whole read says what is wrong: a syntax error, bytes that are no text in the encoding (or, past
+                // units handed on, not UTF-8), a failed read.
                 throw new ExportNotStreamableException($"{file}: {e.Message}", e);
             }
 
@@ -95,12 +118,15 @@ public static class JsonExport
     /// gives them after its units: about a third of the time of a read unit by unit). Its syntax errors, and a top-level
     /// name given twice, are found before any unit is handed on; a name given twice inside a unit only when the unit
     /// is read.</summary>
+    /// <remarks>The file is opened as <see cref="OpenText"/> opens it (<c>notUtf8</c>, <c>guessedUtf8</c>).</remarks>
     /// <exception cref="ExportNotStreamableException">The file cannot be read so: the whole read says why.</exception>
-    private static Given DirectivesAndWaivers(string path, string file, ReadOptions options)
+    /// <exception cref="System.Text.DecoderFallbackException">Bytes that are no text in the encoding.</exception>
+    private static Given DirectivesAndWaivers(string path, string file, ReadOptions options, bool notUtf8, out bool guessedUtf8)
     {
+        guessedUtf8 = false;
         try
         {
-            using var text = OpenUtf8(path, options) ?? throw new ExportNotStreamableException($"{file}: not a UTF-8 file on disk within the size limit");
+            using var text = OpenText(path, options, notUtf8, out guessedUtf8) ?? throw new ExportNotStreamableException($"{file}: not a file on disk within the size limit");
             using var json = Tokens(text);
             var trees = new TreeReader();
             Node? directives = null, waivers = null;
@@ -133,7 +159,7 @@ public static class JsonExport
 
             return new(directives, waivers);
         }
-        catch (Exception e) when (e is JsonReaderException or System.Text.DecoderFallbackException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonReaderException or IOException or UnauthorizedAccessException)
         {
             throw new ExportNotStreamableException($"{file}: {e.Message}", e);
         }
@@ -174,10 +200,25 @@ public static class JsonExport
         return false;
     }
 
-    /// <summary>A UTF-8 file on disk, its text read as it streams from disk; null for any other (a pipe, an empty file,
-    /// one over the size limit, another encoding asked for and no UTF-8 mark) or one that cannot be opened.</summary>
-    private static StreamReader? OpenUtf8(string path, ReadOptions options)
+    /// <summary>How much of a file's start shows whether it is UTF-8 before it is read (a GB18030 export has Chinese
+    /// words in its first unit, which takes about 25 KB).</summary>
+    private const int SniffBytes = 1 << 20;
+
+    /// <summary>A file on disk, its text decoded as it streams from disk, in the encoding the whole read would decode it
+    /// from (<see cref="Open"/>, <see cref="TextDecoder.TryDecode"/>): a byte-order mark's (UTF-8, UTF-16LE, UTF-16BE);
+    /// else the one asked for; else UTF-8, unless bytes that are not UTF-8 are found in its first megabyte or
+    /// <paramref name="notUtf8"/> says they were found later, and then GB18030. The decoders throw on bytes that are not
+    /// valid text, where the whole read reports the encoding (one asked for decodes as it was made to, as it does
+    /// there). Null for a file that cannot be read so (a pipe, an
+    /// empty file, one over the size limit) or cannot be opened: the whole read says what it is.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">The encoding asked for, and the size limit.</param>
+    /// <param name="notUtf8">Bytes that are not UTF-8 were found further on in an earlier read.</param>
+    /// <param name="guessedUtf8">Whether UTF-8 was chosen only because nothing else was found: if bytes that are not
+    /// UTF-8 come later, the file is GB18030 and is to be read again so.</param>
+    private static StreamReader? OpenText(string path, ReadOptions options, bool notUtf8, out bool guessedUtf8)
     {
+        guessedUtf8 = false;
         FileStream? stream = null;
         try
         {
@@ -187,20 +228,28 @@ public static class JsonExport
             }
 
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var head = new byte[3];
-            var bom = stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head is [0xEF, 0xBB, 0xBF];
-            if (!bom && options.Encoding is { CodePage: not 65001 })
+            var head = new byte[(int)Math.Min(length, SniffBytes)];
+            var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var start = head.AsSpan(0, got);
+            var (encoding, skip) = start switch
+            {
+                [0xEF, 0xBB, 0xBF, ..] => (Strict.Utf8, 3),
+                [0xFF, 0xFE, ..] => (Strict.Utf16LE, 2),
+                [0xFE, 0xFF, ..] => (Strict.Utf16BE, 2),
+                _ when options.Encoding is { CodePage: not 65001 } forced => (forced, 0),
+                _ when options.Encoding is not null => (Strict.Utf8, 0),
+                _ when notUtf8 || !IsUtf8Start(start, finalBlock: got == length) => (Strict.Gb18030, 0),
+                _ => (Strict.Utf8, 0),
+            };
+            if (encoding.Preamble.Length > 0 && start[skip..].StartsWith(encoding.Preamble))
             {
                 stream.Dispose();
-                return null;
+                return null; // a mark the whole read keeps as text, which a StreamReader would drop
             }
 
-            if (!bom)
-            {
-                stream.Position = 0;
-            }
-
-            return new StreamReader(stream, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            guessedUtf8 = encoding == Strict.Utf8 && skip == 0 && options.Encoding is null;
+            stream.Position = skip;
+            return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -209,49 +258,73 @@ public static class JsonExport
         }
     }
 
-    /// <summary>A UTF-8 file on disk, read as it streams from disk: its bytes are not held (486 MB for 20,000 units).
-    /// Null for any other (see <see cref="OpenUtf8"/>), and for one that turns out not to be valid UTF-8: nothing of it
-    /// is kept, and the caller reads it whole, to decode it as it decodes any other encoding.</summary>
+    /// <summary>Whether the bytes begin a UTF-8 text (a character cut at their end is no sign either way unless they
+    /// are the whole file).</summary>
+    private static bool IsUtf8Start(ReadOnlySpan<byte> bytes, bool finalBlock) =>
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out _, out _, replaceInvalidSequences: false, isFinalBlock: finalBlock)
+            is not System.Buffers.OperationStatus.InvalidData;
+
+    /// <summary>The decoders of the encodings a file may be in, each throwing on bytes that are not valid text.</summary>
+    private static class Strict
+    {
+        public static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(false, true);
+        public static readonly System.Text.Encoding Utf16LE = new System.Text.UnicodeEncoding(false, false, true);
+        public static readonly System.Text.Encoding Utf16BE = new System.Text.UnicodeEncoding(true, false, true);
+        public static readonly System.Text.Encoding Gb18030 = TextDecoder.Resolve("gb18030")!;
+    }
+
+    /// <summary>A file on disk, read as it streams from disk: its bytes are not held (486 MB for 20,000 units). Null for
+    /// any other (see <see cref="OpenText"/>), and for one that turns out not to be valid text in its encoding: nothing
+    /// of it is kept, and the caller reads it whole, to report the encoding. A file taken for UTF-8 in which bytes that
+    /// are not UTF-8 come later is read again as GB18030, as the whole read would decode it.</summary>
     private static Export? Streamed(string path, string file, ReadOptions options)
     {
-        var diagnostics = new List<Diagnostic>();
-        var rows = new ExportAssembler.Nested(file, Locate, options);
-        try
+        for (var notUtf8 = false; ; notUtf8 = true)
         {
-            using var text = OpenUtf8(path, options);
-            if (text is null)
+            var diagnostics = new List<Diagnostic>();
+            var rows = new ExportAssembler.Nested(file, Locate, options);
+            var guessedUtf8 = false;
+            try
+            {
+                using var text = OpenText(path, options, notUtf8, out guessedUtf8);
+                if (text is null)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    new Reader(file, diagnostics, rows).Read(text);
+                }
+                catch (JsonReaderException e)
+                {
+                    // A syntax error may be none in the file's real encoding, or the file no text at all: the rest of
+                    // it is read to find out (an invalid byte throws, and the file is read again or whole).
+                    var rest = new char[1 << 16];
+                    while (text.Read(rest) > 0)
+                    {
+                    }
+
+                    diagnostics.Clear();
+                    diagnostics.Add(BadJson(file, e));
+                }
+            }
+            catch (System.Text.DecoderFallbackException) when (guessedUtf8)
+            {
+                continue;
+            }
+            catch (System.Text.DecoderFallbackException)
             {
                 return null;
             }
-
-            try
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                new Reader(file, diagnostics, rows).Read(text);
-            }
-            catch (JsonReaderException e)
-            {
-                // A syntax error of a file that is not UTF-8 after all may be none in its own encoding: the rest of the
-                // file is read to find out (an invalid byte throws, and the whole read decides).
-                var rest = new char[1 << 16];
-                while (text.Read(rest) > 0)
-                {
-                }
-
                 diagnostics.Clear();
-                diagnostics.Add(BadJson(file, e));
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileUnreadable, [e.Message]));
             }
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Clear();
-            diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileUnreadable, [e.Message]));
-        }
 
-        return rows.Assemble(path, diagnostics);
+            return rows.Assemble(path, diagnostics);
+        }
     }
 
     /// <summary>A file read whole first: its bytes are decoded from whatever encoding they are in.</summary>

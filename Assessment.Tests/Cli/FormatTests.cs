@@ -639,7 +639,7 @@ public sealed class ProgressTests : IDisposable
     }
 
     /// <summary>The commands that read an export before anything is scored or written say so on a terminal: `validate`,
-    /// and `score` of a JSON export that must be read whole (not in UTF-8). Read unit by unit, a JSON export's units are
+    /// and `score` of a JSON export that must be read whole (a unit listed twice). Read unit by unit, a JSON export's units are
     /// counted as they are scored, since the file does not say how many it holds.</summary>
     [Fact]
     public void LargeExport_ToATerminal_SaysItIsReading_OrCountsTheUnits()
@@ -667,9 +667,17 @@ public sealed class ProgressTests : IDisposable
             .And.NotContain("读取中");
 
         File.WriteAllText(json, tree.ToString(), TempExport.Gb18030);
+        var gb18030 = CliRunner.RunOn(true, score);
+        gb18030.Exit.Should().Be(0, gb18030.Error);
+        gb18030.Error.Should().MatchRegex("评分中 [0-9,]+", "a file in GB18030 is read unit by unit too").And.NotContain("读取中");
+
+        var units = (Newtonsoft.Json.Linq.JArray)tree["units"]!;
+        units.Add(units[2].DeepClone());
+        File.WriteAllText(json, tree.ToString());
         var whole = CliRunner.RunOn(true, score);
-        whole.Exit.Should().Be(0, whole.Error);
-        whole.Error.Should().Contain("读取中", "a file not in UTF-8 is read whole").And.Contain("评分中", "the scoring bar follows");
+        whole.Exit.Should().Be(1, "the unit listed twice is an error of that unit");
+        whole.Error.Should().Contain("读取中", "a unit listed twice is found after it was handed on: the file is read again whole")
+            .And.Contain("评分中", "the scoring bar follows");
     }
 
     [Fact]

@@ -204,7 +204,7 @@ public sealed class JsonExportTests : IDisposable
     [InlineData("gb18030")]
     public void Read_InEveryEncodingOfTheFormat_GivesTheSameUnits(string encoding)
     {
-        // UTF-8 is parsed from the bytes as they stream by; the other encodings are decoded first.
+        // Every encoding is decoded as the bytes stream by: the mark's, else UTF-8, else GB18030 (JsonStreamedReadTests).
         var text = encoding switch
         {
             "utf-8-bom" => new System.Text.UTF8Encoding(true),
@@ -277,10 +277,10 @@ public sealed class JsonExportTests : IDisposable
     }
 
     [Fact]
-    public void Read_Gb18030WhoseFirstUnitsAreAscii_IsDecodedWhole()
+    public void Read_Gb18030WhoseFirstUnitsAreAscii_IsReadAsGb18030()
     {
-        // Read as UTF-8 until the first Chinese character, in the third unit: what was read until then is dropped,
-        // and the file is decoded as GB18030 and read again.
+        // The first Chinese character, in the third unit, is not UTF-8: the file is GB18030 from its start. (Found in
+        // the first megabyte, or further on, where what was read until then is dropped and the file read again.)
         var units = Enumerable.Range(1, 3).Select(i => i < 3
             ? $"{{ \"unitId\": \"U{i}\", \"unitName\": \"Unit {i}\", \"year\": 2024 }}"
             : $"{{ \"unitId\": \"U{i}\", \"unitName\": \"三号\", \"year\": 2024 }}");

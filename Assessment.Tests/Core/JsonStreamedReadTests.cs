@@ -236,18 +236,129 @@ public sealed class JsonStreamedReadTests : IDisposable
             .Which.Message.Should().Be(Assessment.Core.Diagnostics.Messages.BadJson);
     }
 
-    [Fact]
-    public void Stream_AFileNotInUtf8_SaysSoBeforeHandingAnythingOn()
+    /// <summary>The encodings a JSON export may be in (docs/export-format.md), as written by a test.</summary>
+    private static Encoding EncodingOf(string name) => name switch
     {
+        "utf-8-bom" => new UTF8Encoding(true),
+        "utf-16le" => new UnicodeEncoding(false, true),
+        "utf-16be" => new UnicodeEncoding(true, true),
+        _ => TempExport.Gb18030,
+    };
+
+    /// <summary>What reading the same text gives when it is written in UTF-8 to the same path (the read of such a file
+    /// is checked against the whole read by every test above).</summary>
+    private string[] Utf8Twin(string text, ReadOptions options)
+    {
+        File.WriteAllText(Path, text, new UTF8Encoding(false));
+        return [.. ParallelReadTests.Describe(JsonExport.Read(Path, options with { Encoding = null }))];
+    }
+
+    /// <summary>Writes the text in <paramref name="encoding"/>, streams it and reads it, and checks that each gives what
+    /// its UTF-8 twin gives; returns the names of the units handed on.</summary>
+    private IEnumerable<string> StreamedAsItsUtf8Twin(string text, ReadOptions options, Encoding encoding)
+    {
+        var twin = Utf8Twin(text, options);
+        File.WriteAllText(Path, text, encoding);
+        var handed = new List<UnitRecord>();
+        ParallelReadTests.Describe(Streamed(Path, options, handed)).Should().Equal(twin);
+        ParallelReadTests.Describe(JsonExport.Read(Path, options)).Should().Equal(twin);
+        return handed.Select(u => u.Unit.UnitName);
+    }
+
+    [Theory]
+    [InlineData("gb18030")]
+    [InlineData("gb18030 asked for")]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    [InlineData("utf-8-bom")]
+    public void Stream_AFileInAnotherEncoding_IsReadUnitByUnit_AsItsUtf8Twin(string encoding)
+    {
+        // A GB18030 export of 20,000 units read whole took 2.2 GB: its bytes, its text, and the trees.
         var text = File.ReadAllText(System.IO.Path.Combine(CliRunner.Sample, "sample.json"));
+        var options = new ReadOptions { AsOf = AsOf, Encoding = encoding == "gb18030 asked for" ? TempExport.Gb18030 : null };
+        StreamedAsItsUtf8Twin(text, options, EncodingOf(encoding.Split(' ')[0])).Should().HaveCount(8);
+    }
+
+    [Fact]
+    public void Stream_Gb18030WhoseFirstUnitsAreAscii_IsKnownByItsFirstMegabyte_BeforeAnythingIsHandedOn()
+    {
+        // Read as UTF-8, the first units would be handed on before the fourth's Chinese name showed otherwise: a unit is
+        // handed on once the next has been read and what follows it has begun, and the text is decoded in blocks of
+        // 64 KB, so the name comes 128 KB on. (The directives and waivers come first: else a first pass for them would
+        // find the Chinese before any unit.)
+        var units = Enumerable.Range(1, 4).Select(i => $$"""{ "unitId": "U{{i}}", "unitName": "{{(i < 4 ? $"Unit {i}" : "四号")}}", "year": 2024 }""").ToList();
+        var text = $$"""{ "directives": [], "waivers": [], "units": [ {{units[0]}}, {{units[1]}}, {{units[2]}}, {{new string(' ', 1 << 17)}}{{units[3]}} ] }""";
+        var options = new ReadOptions { AsOf = AsOf };
+        StreamedAsItsUtf8Twin(text, options, TempExport.Gb18030).Should().Equal("Unit 1", "Unit 2", "Unit 3", "四号");
+    }
+
+    [Fact]
+    public void Stream_Utf8WhoseFirstMegabyteEndsInsideACharacter_IsReadAsUtf8()
+    {
+        // The megabyte that shows the encoding ends after the first of the three bytes of 一: no sign of another one.
+        const string Rest = """ "directives": [], "waivers": [], "units": [ { "unitId": "U1", "unitName": "一号", "year": 2024 } ] }""";
+        var before = Encoding.UTF8.GetByteCount(Rest[..Rest.IndexOf('一', StringComparison.Ordinal)]);
+        var text = "{" + new string(' ', (1 << 20) - 2 - before) + Rest;
+        Encoding.UTF8.GetBytes(text)[(1 << 20) - 1].Should().Be(Encoding.UTF8.GetBytes("一")[0]);
+        var options = new ReadOptions { AsOf = AsOf };
+        var twin = Utf8Twin(text, options);
+
+        ParallelReadTests.Describe(Streamed(Path, options)).Should().Equal(twin);
+        JsonExport.Read(Path, options).Units.Single().Unit.UnitName.Should().Be("一号");
+    }
+
+    [Fact]
+    public void Stream_Gb18030WithNoChineseInItsFirstMegabyte_IsReadAgainAsGb18030_WhenNothingWasHandedOn()
+    {
+        // A megabyte of blanks before the document: the file is taken for UTF-8 until the first unit's name, and since
+        // that unit was not handed on yet, it is read again from the start as GB18030.
+        var text = new string(' ', 1 << 20) + """{ "directives": [], "waivers": [], "units": [ { "unitId": "U1", "unitName": "一号", "year": 2024 }, { "unitId": "U2", "unitName": "二号", "year": 2024 } ] }""";
+        var options = new ReadOptions { AsOf = AsOf };
+        StreamedAsItsUtf8Twin(text, options, TempExport.Gb18030).Should().Equal("一号", "二号");
+    }
+
+    [Fact]
+    public void Stream_Gb18030WhoseFirstChineseComesAfterAUnitWasHandedOn_SaysSo_AndReadGivesItsTwin()
+    {
+        // (A unit is handed on once the next has been read and what follows it has begun, and the text is decoded in
+        // blocks of 64 KB: the third unit begins a megabyte on, and the fourth's Chinese name 128 KB after it.)
+        var units = Enumerable.Range(1, 4).Select(i => $$"""{ "unitId": "U{{i}}", "unitName": "{{(i < 4 ? $"Unit {i}" : "四号")}}", "year": 2024 }""").ToList();
+        var text = $$"""{ "directives": [], "waivers": [], "units": [ {{units[0]}}, {{units[1]}}, {{new string(' ', 1 << 20)}}{{units[2]}}, {{new string(' ', 1 << 17)}}{{units[3]}} ] }""";
+        var options = new ReadOptions { AsOf = AsOf };
+        var twin = Utf8Twin(text, options);
         File.WriteAllText(Path, text, TempExport.Gb18030);
         var handed = 0;
 
-        var act = () => JsonExport.Stream(Path, new ReadOptions { AsOf = AsOf }, _ => handed++);
+        var act = () => JsonExport.Stream(Path, options, _ => handed++);
+
+        act.Should().Throw<ExportNotStreamableException>().WithInnerException<DecoderFallbackException>();
+        handed.Should().BeGreaterThan(0, "units were handed on as UTF-8");
+        ParallelReadTests.Describe(JsonExport.Read(Path, options)).Should().Equal(twin);
+    }
+
+    [Fact]
+    public void Stream_Gb18030WithItsDirectivesLast_WhoseFirstChineseIsFarOn_IsFoundByTheFirstPass()
+    {
+        // The first pass, for the directives and waivers, reads the whole file before any unit is handed on: the bytes
+        // that are not UTF-8 are found then, and both passes are made again as GB18030.
+        var units = Enumerable.Range(1, 3).Select(i => $$"""{ "unitId": "U{{i}}", "unitName": "{{(i < 3 ? $"Unit {i}" : "三号")}}", "year": 2024 }""").ToList();
+        var text = $$"""{ "units": [ {{units[0]}}, {{units[1]}}, {{new string(' ', 1 << 20)}}{{units[2]}} ], "directives": [], "waivers": [] }""";
+        var options = new ReadOptions { AsOf = AsOf };
+        StreamedAsItsUtf8Twin(text, options, TempExport.Gb18030).Should().Equal("Unit 1", "Unit 2", "三号");
+    }
+
+    [Fact]
+    public void Stream_ByteOrderMarkOfAnEncodingAskedFor_IsKeptAsTheWholeReadKeepsIt()
+    {
+        // Asked for, UTF-32 decodes its mark as a character, which no JSON may start with; a StreamReader would drop it.
+        var utf32 = new UTF32Encoding(true, true);
+        File.WriteAllText(Path, """{ "units": [] }""", utf32);
+        var options = new ReadOptions { AsOf = AsOf, Encoding = Encoding.GetEncoding(utf32.CodePage) };
+
+        var act = () => JsonExport.Stream(Path, options, _ => { });
 
         act.Should().Throw<ExportNotStreamableException>();
-        handed.Should().Be(0, "the first unit's Chinese name is not UTF-8");
-        JsonExport.Read(Path, new ReadOptions { AsOf = AsOf }).Units.Should().HaveCount(8, "read whole, it is found to be GB18030");
+        JsonExport.Read(Path, options).Diagnostics.Should().ContainSingle().Which.Code.Should().Be("bad-json");
     }
 
     [Theory]
