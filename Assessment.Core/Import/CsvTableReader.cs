@@ -48,10 +48,10 @@ internal static class CsvTableReader
             return RawTable.Missing(schema, file);
         }
 
-        // UTF-8 (with or without BOM) is read in place; anything else is decoded once to text.
-        string? text = null;
+        // UTF-8 (with or without BOM) is read in place; anything else is decoded a block at a time into UTF-8 bytes
+        // (the text whole as a string took twice its characters' bytes), and those are read in place.
         var utf8 = forced is null || forced.CodePage == Encoding.UTF8.CodePage;
-        var body = bytes.AsMemory();
+        ReadOnlyMemory<byte> body = bytes;
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             body = body[3..];
@@ -61,31 +61,48 @@ internal static class CsvTableReader
             utf8 = false;
         }
 
+        string firstLine;
         if (!utf8 || !Utf8.IsValid(body.Span))
         {
-            if (!TextDecoder.TryDecode(bytes, forced, out var decoded, out var encodingName))
+            if (!TextDecoder.TryTranscode(bytes, forced, out body, out var encodingName))
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
                 return RawTable.Missing(schema, file);
             }
 
-            text = decoded;
-        }
+            // Judged on the whole text, as when it was decoded to a string: blank is any white space.
+            firstLine = FirstNonBlankLine(body.Span);
+            if (body.Span.Contains((byte)0))
+            {
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotCsv, []));
+                return RawTable.Missing(schema, file);
+            }
 
-        var head = text ?? Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 64 * 1024)]);
-        if ((text is null ? body.Span.Contains((byte)0) : text.Contains('\0')))
+            if (firstLine.Length == 0)
+            {
+                diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.EmptyFile, []));
+                return RawTable.Missing(schema, file);
+            }
+        }
+        else
         {
-            diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotCsv, []));
-            return RawTable.Missing(schema, file);
+            var head = Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 64 * 1024)]);
+            if (body.Span.Contains((byte)0))
+            {
+                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotCsv, []));
+                return RawTable.Missing(schema, file);
+            }
+
+            if (string.IsNullOrWhiteSpace(head) && body.Span.IndexOfAnyExcept(Blank) < 0)
+            {
+                diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.EmptyFile, []));
+                return RawTable.Missing(schema, file);
+            }
+
+            firstLine = FirstNonBlankLine(head);
         }
 
-        if (string.IsNullOrWhiteSpace(head) && (text is not null || body.Span.IndexOfAnyExcept(Blank) < 0))
-        {
-            diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.EmptyFile, []));
-            return RawTable.Missing(schema, file);
-        }
-
-        return Open(schema, file, text, body, FirstNonBlankLine(head), diagnostics, mapDiagnostics ?? diagnostics, options, bytes.Length >= options.ParallelFromBytes);
+        return Open(schema, file, body, firstLine, diagnostics, mapDiagnostics ?? diagnostics, options, bytes.Length >= options.ParallelFromBytes);
     }
 
     /// <summary>The file error of a file over the size limit: with its size, or without when it has none (a pipe).</summary>
@@ -94,7 +111,7 @@ internal static class CsvTableReader
             [length.ToString(CultureInfo.InvariantCulture), limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)])
         : new(Severity.FileError, file, 0, null, null, Messages.FileOverLimit, [limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)]);
 
-    private static RawTable Open(TableSchema schema, string file, string? text, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics,
+    private static RawTable Open(TableSchema schema, string file, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics,
         List<Diagnostic> mapDiagnostics, ReadOptions read, bool parallel)
     {
         var separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
@@ -111,8 +128,7 @@ internal static class CsvTableReader
             OnMalformedRecord = m => malformed.Add((int)m.LineNumber, m.Reason),
         };
 
-        // Text decoded from another encoding is encoded once as UTF-8, so every file is read the same way: in place.
-        var reader = CsvReader.Create(text is not null ? Encoding.UTF8.GetBytes(text).AsMemory() : utf8, options);
+        var reader = CsvReader.Create(utf8, options);
         IReadOnlyList<string> headers;
         try
         {
@@ -338,16 +354,50 @@ internal static class CsvTableReader
         return -1;
     }
 
-    private static string FirstNonBlankLine(string text)
+    /// <summary>The first line of UTF-8 text that is not all white space, or "" when there is none: the text is decoded
+    /// a growing prefix at a time until that line is seen whole (its first 64 KB, as a rule).</summary>
+    private static string FirstNonBlankLine(ReadOnlySpan<byte> utf8)
     {
-        foreach (var line in text.AsSpan().EnumerateLines())
+        for (var size = 64 * 1024; ; size *= 2)
+        {
+            if (size >= utf8.Length)
+            {
+                return FirstNonBlankLine(Encoding.UTF8.GetString(utf8));
+            }
+
+            // Cut before a character that would be cut in two, and where the line goes on past the cut, decode more.
+            var end = size;
+            while (end > 0 && (utf8[end] & 0xC0) == 0x80)
+            {
+                end--;
+            }
+
+            var line = FirstNonBlankLine(Encoding.UTF8.GetString(utf8[..end]), out var ended);
+            if (ended)
+            {
+                return line;
+            }
+        }
+    }
+
+    private static string FirstNonBlankLine(string text) => FirstNonBlankLine(text, out _);
+
+    /// <param name="text">The text.</param>
+    /// <param name="ended">Whether a line break follows the line in the text.</param>
+    private static string FirstNonBlankLine(string text, out bool ended)
+    {
+        var all = text.AsSpan();
+        foreach (var line in all.EnumerateLines())
         {
             if (!line.IsWhiteSpace())
             {
+                all.Overlaps(line, out var at);
+                ended = at + line.Length < all.Length;
                 return line.ToString();
             }
         }
 
+        ended = false;
         return "";
     }
 }

@@ -371,19 +371,25 @@ public static class JsonExport
     private static Diagnostic BadJson(string file, JsonReaderException e) => new(Severity.FileError, file, e.LineNumber, null, null, Messages.BadJson, [e.Message]);
 
     /// <summary>The file's text: UTF-8 read from the bytes as it is parsed (a province's export is hundreds of megabytes,
-    /// twice that as a string); any other encoding decoded first. Null when the bytes are not valid text.</summary>
+    /// twice that as a string); any other encoding first decoded into UTF-8 bytes, a block at a time. Null when the bytes
+    /// are not valid text.</summary>
     private static TextReader? Open(byte[] bytes, System.Text.Encoding? forced, out string encodingName)
     {
         // (A UTF-16 byte-order mark, FF FE or FE FF, is never valid UTF-8: such a file is decoded below.)
         var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        if ((bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
+        ReadOnlyMemory<byte> utf8 = bytes.AsMemory(bom);
+        if ((bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(utf8.Span))
         {
             encodingName = "UTF-8";
-            return new StreamReader(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), new System.Text.UTF8Encoding(false, true),
-                detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        }
+        else if (!TextDecoder.TryTranscode(bytes, forced, out utf8, out encodingName))
+        {
+            return null;
         }
 
-        return TextDecoder.TryDecode(bytes, forced, out var text, out encodingName) ? new StringReader(text) : null;
+        var segment = MemoryMarshal.TryGetArray(utf8, out var array) ? array : new ArraySegment<byte>(utf8.ToArray());
+        return new StreamReader(new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false), new System.Text.UTF8Encoding(false, true),
+            detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
     }
 
     private static string? Locate(RowSource source, string? column) =>
