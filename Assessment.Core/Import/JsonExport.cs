@@ -338,7 +338,7 @@ public static class JsonExport
             {
                 diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotRegularFile, []));
             }
-            else if (InputFile.ReadAllBytes(path, options.Limits.MaxFileBytes, out var length) is not { } bytes)
+            else if (InputFile.ReadAll(path, options.Limits.MaxFileBytes, out var length) is not { } bytes)
             {
                 diagnostics.Add(CsvTableReader.TooLarge(file, length, options.Limits));
             }
@@ -373,7 +373,7 @@ public static class JsonExport
     /// <summary>The file's text: UTF-8 read from the bytes as it is parsed (a province's export is hundreds of megabytes,
     /// twice that as a string); any other encoding first decoded into UTF-8 bytes, a block at a time. Null when the bytes
     /// are not valid text.</summary>
-    private static TextReader? Open(byte[] bytes, System.Text.Encoding? forced, out string encodingName)
+    private static TextReader? Open(ArraySegment<byte> bytes, System.Text.Encoding? forced, out string encodingName)
     {
         // (A UTF-16 byte-order mark, FF FE or FE FF, is never valid UTF-8: such a file is decoded below.)
         var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;

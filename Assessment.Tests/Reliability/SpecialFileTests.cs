@@ -124,6 +124,37 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Theory]
+    [InlineData("utf-8")]
+    [InlineData("gb18030")]
+    public void AJsonExportFromAPipe_IsReadWhole_AsTheSameFileOnDisk(string encoding)
+    {
+        // A pipe's bytes are read in the buffer they were gathered in (InputFile.ReadAll), and decoded from it.
+        if (!Unix)
+        {
+            return;
+        }
+
+        var text = File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json"));
+        var bytes = (encoding == "utf-8" ? new System.Text.UTF8Encoding(false) : TempExport.Gb18030).GetBytes(text);
+        var file = Path.Combine(_x.Folder, "pipe.json");
+        File.WriteAllBytes(file, bytes);
+        var options = new ReadOptions { AsOf = new DateOnly(2025, 1, 15) };
+        var onDisk = Assessment.Tests.Core.ParallelReadTests.Describe(JsonExport.Read(file, options)).ToList();
+        File.Delete(file);
+        var pipe = Pipe("pipe.json");
+        var writer = WriteTo(pipe, bytes);
+
+        Assessment.Tests.Core.ParallelReadTests.Describe(JsonExport.Read(pipe, options)).Should().Equal(onDisk);
+        onDisk.Should().Contain("units 8");
+        ShouldFinish(writer);
+        writer = WriteTo(pipe, bytes);
+        var all = InputFile.ReadAll(pipe, 1 << 20, out var length);
+        all!.Value.Should().Equal(bytes);
+        length.Should().Be(bytes.Length);
+        ShouldFinish(writer);
+    }
+
+    [Theory]
     [InlineData("pipe")]
     [InlineData("device")]
     public void AnExportFoldersTableThatIsNoFile_IsAFileErrorNamingIt(string kind)
