@@ -358,7 +358,7 @@ internal static class CsvTableReader
     /// a growing prefix at a time until that line is seen whole (its first 64 KB, as a rule).</summary>
     private static string FirstNonBlankLine(ReadOnlySpan<byte> utf8)
     {
-        for (var size = 64 * 1024; ; size *= 2)
+        for (var size = 64 * 1024; ; size = (int)Math.Min(2L * size, Array.MaxLength))
         {
             if (size >= utf8.Length)
             {
