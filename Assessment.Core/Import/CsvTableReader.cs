@@ -64,9 +64,10 @@ internal static class CsvTableReader
         string firstLine;
         if (!utf8 || !Utf8.IsValid(body.Span))
         {
-            if (!TextDecoder.TryTranscode(bytes, forced, out body, out var encodingName))
+            if (!TextDecoder.TryTranscode(bytes, forced, out body, out _))
             {
-                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
+                var (encodingName, line) = TextDecoder.BadBytes(bytes, forced);
+                diagnostics.Add(new(Severity.FileError, file, line, null, null, Messages.BadEncoding, [encodingName]));
                 return RawTable.Missing(schema, file);
             }
 

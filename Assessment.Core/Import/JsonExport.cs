@@ -342,9 +342,10 @@ public static class JsonExport
             {
                 diagnostics.Add(CsvTableReader.TooLarge(file, length, options.Limits));
             }
-            else if (Open(bytes, options.Encoding, out var encodingName) is not { } text)
+            else if (Open(bytes, options.Encoding) is not { } text)
             {
-                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.BadEncoding, [encodingName]));
+                var (encodingName, line) = TextDecoder.BadBytes(bytes, options.Encoding);
+                diagnostics.Add(new(Severity.FileError, file, line, null, null, Messages.BadEncoding, [encodingName]));
             }
             else
             {
@@ -373,16 +374,13 @@ public static class JsonExport
     /// <summary>The file's text: UTF-8 read from the bytes as it is parsed (a province's export is hundreds of megabytes,
     /// twice that as a string); any other encoding first decoded into UTF-8 bytes, a block at a time. Null when the bytes
     /// are not valid text.</summary>
-    private static TextReader? Open(ArraySegment<byte> bytes, System.Text.Encoding? forced, out string encodingName)
+    private static TextReader? Open(ArraySegment<byte> bytes, System.Text.Encoding? forced)
     {
         // (A UTF-16 byte-order mark, FF FE or FE FF, is never valid UTF-8: such a file is decoded below.)
         var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         ReadOnlyMemory<byte> utf8 = bytes.AsMemory(bom);
-        if ((bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(utf8.Span))
-        {
-            encodingName = "UTF-8";
-        }
-        else if (!TextDecoder.TryTranscode(bytes, forced, out utf8, out encodingName))
+        if (!((bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(utf8.Span))
+            && !TextDecoder.TryTranscode(bytes, forced, out utf8, out _))
         {
             return null;
         }

@@ -111,6 +111,79 @@ internal static class TextDecoder
         return checked((int)written);
     }
 
+    /// <summary>For bytes that <see cref="TryDecode"/> and <see cref="TryTranscode"/> refuse: the encoding to name and the
+    /// line (from 1) on which its bad bytes begin. Detected, the file is taken for UTF-8 when UTF-8 reads it to a later
+    /// line than GB18030, or to the same line past characters that are not ASCII (a UTF-8 file with one bad byte on line
+    /// 75 is "not valid UTF-8" there, not "not valid GB18030" on its first line of Chinese); else for GB18030, as before
+    /// lines were given. Line 0 when nothing fails (an encoding asked for that replaces what it cannot decode).</summary>
+    public static (string Name, int Line) BadBytes(ReadOnlySpan<byte> bytes, Encoding? forced)
+    {
+        var candidates = Candidates(bytes, forced);
+        var found = new (string Name, int Line, int Offset)[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (encoding, skip, name) = candidates[i];
+            if (BadBytesIn(bytes[skip..], encoding) is not { } bad)
+            {
+                return (name, 0);
+            }
+
+            found[i] = (name, bad.Line, skip + bad.Offset);
+        }
+
+        if (found is [var utf8, var gb18030])
+        {
+            var furtherAsUtf8 = utf8.Line > gb18030.Line || (utf8.Line == gb18030.Line && bytes[..utf8.Offset].ContainsAnyInRange((byte)0x80, (byte)0xFF));
+            return furtherAsUtf8 ? (utf8.Name, utf8.Line) : (gb18030.Name, gb18030.Line);
+        }
+
+        return (found[0].Name, found[0].Line);
+    }
+
+    /// <summary>Where the bytes that are no text in the encoding begin: their line (from 1) and, within a few bytes, their
+    /// offset; null when there are none.</summary>
+    private static (int Line, int Offset)? BadBytesIn(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        const int Block = 1 << 16;
+        var decoder = encoding.GetDecoder();
+        var chars = new char[encoding.GetMaxCharCount(Block)];
+        var (lines, afterCr) = (1, false);
+        for (var start = 0; start < bytes.Length; start += Block)
+        {
+            var block = bytes.Slice(start, Math.Min(Block, bytes.Length - start));
+            try
+            {
+                lines += LineBreaks(chars.AsSpan(0, decoder.GetChars(block, chars, flush: start + block.Length == bytes.Length)), ref afterCr);
+            }
+            catch (DecoderFallbackException e)
+            {
+                // They begin at the index the exception gives in this block, or a few bytes before it in the block
+                // before (a character's first bytes, which are no line break); the block's lines before it are counted
+                // with a decoder that replaces what it cannot decode.
+                var lenient = (Encoding)encoding.Clone();
+                lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
+                var at = Math.Clamp(e.Index, 0, block.Length);
+                return (lines + LineBreaks(lenient.GetString(block[..at]), ref afterCr), start + at);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The line breaks in the text as CsvHelper and Json.NET count lines: <c>\r\n</c>, <c>\r</c> or <c>\n</c>,
+    /// each one break (<paramref name="afterCr"/>: the text before ended in <c>\r</c>).</summary>
+    private static int LineBreaks(ReadOnlySpan<char> text, ref bool afterCr)
+    {
+        var breaks = 0;
+        foreach (var c in text)
+        {
+            breaks += c == '\r' || (c == '\n' && !afterCr) ? 1 : 0;
+            afterCr = c == '\r';
+        }
+
+        return breaks;
+    }
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
     /// <summary>The encodings to try, in order, with the bytes of the mark each skips: a byte-order mark's; else the one

@@ -105,15 +105,39 @@ public sealed class CsvEncodingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("utf-8 with a mark", new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0xFF }, "UTF-8")]
-    [InlineData("utf-16le with a lone surrogate", new byte[] { 0xFF, 0xFE, 0x61, 0x00, 0x00, 0xD8 }, "UTF-16LE")]
-    [InlineData("no encoding", new byte[] { 0x61, 0x2C, 0xFF, 0x0A }, "GB18030")]
-    public void Read_BytesOfNoText_AreAFileErrorNamingTheEncoding(string what, byte[] bytes, string encoding)
+    [InlineData("utf-8 with a mark", new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0xFF }, "UTF-8", 1)]
+    [InlineData("utf-16le with a lone surrogate", new byte[] { 0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x00, 0xD8 }, "UTF-16LE", 2)]
+    [InlineData("no encoding: both fail on one line, GB18030 named as before", new byte[] { 0x61, 0x2C, 0xFF, 0x0A }, "GB18030", 1)]
+    public void Read_BytesOfNoText_AreAFileErrorNamingTheEncodingAndTheLine(string what, byte[] bytes, string encoding, int line)
     {
         _x.Write("units.csv", TempExport.Units).WriteBytes("members.csv", bytes);
 
         var e = _x.Read(new ReadOptions { AsOf = AsOf });
 
-        e.Diagnostics.Should().ContainSingle(what).Which.Should().BeEquivalentTo(new { File = "members.csv", Code = Messages.BadEncoding.Code, Args = new[] { encoding } });
+        e.Diagnostics.Should().ContainSingle(what).Which.Should().BeEquivalentTo(
+            new { File = "members.csv", Line = line, Code = Messages.BadEncoding.Code, Args = new[] { encoding } });
+    }
+
+    [Theory]
+    [InlineData("utf-8", "\n", 3)]
+    [InlineData("utf-8", "\r\n", 3)]
+    [InlineData("utf-8", "\r", 3)]
+    [InlineData("gb18030", "\n", 3)]
+    [InlineData("utf-8", "\n", 5003)]
+    [InlineData("gb18030", "\r\n", 5003)]
+    public void Read_ABadByte_IsNamedByItsLine_InTheEncodingThatReadsFurther(string encoding, string lineEnd, int line)
+    {
+        // A UTF-8 file with one bad byte is "not valid UTF-8" on that byte's line, though GB18030 fails earlier (on its
+        // first Chinese characters, which GB18030 does not read as UTF-8 writes them); a GB18030 file the other way
+        // round. Lines are counted as CsvHelper counts them (\r\n, \r or \n); 5,003 lines take several blocks.
+        var rows = Enumerable.Range(1, line - 2).Select(i => $"U1,M{i},成员{i},成员");
+        var text = string.Join(lineEnd, ["unit_id,member_id,name,role", .. rows, "U1,MX,"]);
+        var start = (encoding == "utf-8" ? new UTF8Encoding(false) : TempExport.Gb18030).GetBytes(text);
+        _x.Write("units.csv", TempExport.Units).WriteBytes("members.csv", [.. start, 0xFF, .. Encoding.ASCII.GetBytes(",成员" + lineEnd)]);
+
+        var e = _x.Read(new ReadOptions { AsOf = AsOf });
+
+        e.Diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new { File = "members.csv", Line = line, Code = Messages.BadEncoding.Code, Args = new[] { encoding.ToUpperInvariant() } });
     }
 }

@@ -233,6 +233,21 @@ public sealed class JsonExportTests : IDisposable
         (d.Severity, d.Code, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", "GB18030"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_ABadByte_IsReportedOnItsLine(bool gb18030)
+    {
+        // Read unit by unit, the file turns out not to be text and is read whole, which names the encoding and the line.
+        var text = "{\n  \"units\": [\n    { \"unitId\": \"U1\", \"unitName\": \"一号\", \"year\": 2024 },\n    { \"unitId\": \"U2\", \"unitName\": \"";
+        var path = Path.Combine(_x.Folder, "export.json");
+        File.WriteAllBytes(path, [.. (gb18030 ? TempExport.Gb18030 : new System.Text.UTF8Encoding(false)).GetBytes(text), 0xFF, .. "\", \"year\": 2024 }\n  ]\n}"u8]);
+
+        var d = JsonExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
+
+        (d.Severity, d.Code, d.Line, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", 4, gb18030 ? "GB18030" : "UTF-8"));
+    }
+
     [Fact]
     public void Read_ASyntaxErrorBeforeBytesOfNoEncoding_ReportsTheEncoding()
     {
