@@ -89,7 +89,7 @@ internal static class ReportReader
 
         if (!TextDecoder.TryDecode(bytes, null, out var text, out _))
         {
-            throw new InvalidDataException("the text is neither UTF-8 nor GB18030");
+            throw new InvalidDataException($"the text is neither UTF-8 nor GB18030 (line {TextDecoder.BadBytes(bytes, null).Line})");
         }
 
         return text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');

@@ -183,6 +183,18 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
+    public void ATextReportWithBytesOfNoText_NamesTheirLine()
+    {
+        var path = Path.Combine(_x.Folder, "report.txt");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes("自查报告\n一、基本情况\n全年开展集体学习研讨"), 0xFF, .. "8\n"u8]);
+
+        var r = CliRunner.Run("claims", path);
+
+        r.Exit.Should().Be(2);
+        r.Error.Should().Contain("the text is neither UTF-8 nor GB18030 (line 3)");
+    }
+
+    [Fact]
     public void Docx_ThatUnpacksToMoreThanAReport_IsRefusedBeforeItIsLoaded()
     {
         // A small file whose XML unpacks to gigabytes would exhaust memory as a tree of elements.
