@@ -326,6 +326,27 @@ public sealed class StreamedCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Score_AJsonExportInGb18030_ToAFile_GivesWhatItsUtf8TwinGivesReadWhole(bool directivesAfter, bool askedFor)
+    {
+        // Read unit by unit in its encoding, detected or asked for with --encoding.
+        using var elsewhere = new TempExport();
+        var json = Json(elsewhere, directivesAfter);
+        string[] args = ["score", json, "--as-of", AsOf, "--format", "json"];
+        var twin = CliRunner.RunWhole(args);
+        twin.Exit.Should().Be(1, "one unit has a row error");
+        File.WriteAllText(json, File.ReadAllText(json), TempExport.Gb18030);
+        var file = Path.Combine(elsewhere.Folder, "out.json");
+
+        var written = CliRunner.Run([.. args, "-o", file, .. askedFor ? new[] { "--encoding", "gb18030" } : []]);
+
+        (written.Exit, written.Error).Should().Be((twin.Exit, twin.Error));
+        Encoding.UTF8.GetString(File.ReadAllBytes(file)).Should().Be(twin.Out);
+    }
+
+    [Theory]
     [InlineData("table", false)]
     [InlineData("markdown", false)]
     [InlineData("html", true)]
