@@ -68,10 +68,9 @@ internal static class ScoreCommand
             // hand, not the export (a JSON file that gives its directives and waivers after its units is read for them
             // first). An export whose tables are not in unit order is found out on the way, and read again whole; so is
             // one with a file error found late (too many rows, a JSON syntax error). What was written by then must be
-            // taken back: an
-            // output file is only renamed into place at the end, and stdout that is a file is cut back; JSON and CSV
-            // for a pipe or a terminal are written to a spool file and copied to stdout at the end. When no spool file
-            // can be made, JSON and CSV to stdout read the export whole.
+            // taken back: an output file is only renamed into place at the end, and stdout that is a file is cut back;
+            // JSON and CSV for a pipe or a terminal are written to a spool file and copied to stdout at the end. When no
+            // spool file can be made, JSON and CSV to stdout read the export whole.
             //
             // With --unit, only the units asked for are scored, as they come. Whether each is in the export is known only
             // once the read is complete, after the others were scored and perhaps written: the error then takes back

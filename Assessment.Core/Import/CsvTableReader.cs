@@ -61,46 +61,33 @@ internal static class CsvTableReader
             utf8 = false;
         }
 
-        string firstLine;
+        var transcoded = false;
         if (!utf8 || !Utf8.IsValid(body.Span))
         {
-            if (!TextDecoder.TryTranscode(bytes, forced, out body, out _))
+            if (!TextDecoder.TryTranscode(bytes, forced, out var decoded))
             {
                 var (encodingName, line) = TextDecoder.BadBytes(bytes, forced);
                 diagnostics.Add(new(Severity.FileError, file, line, null, null, Messages.BadEncoding, [encodingName]));
                 return RawTable.Missing(schema, file);
             }
 
-            // Judged on the whole text, as when it was decoded to a string: blank is any white space.
-            firstLine = FirstNonBlankLine(body.Span);
-            if (body.Span.Contains((byte)0))
-            {
-                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotCsv, []));
-                return RawTable.Missing(schema, file);
-            }
-
-            if (firstLine.Length == 0)
-            {
-                diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.EmptyFile, []));
-                return RawTable.Missing(schema, file);
-            }
+            (body, transcoded) = (decoded, true);
         }
-        else
+
+        if (body.Span.Contains((byte)0))
         {
-            var head = Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 64 * 1024)]);
-            if (body.Span.Contains((byte)0))
-            {
-                diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotCsv, []));
-                return RawTable.Missing(schema, file);
-            }
+            diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.NotCsv, []));
+            return RawTable.Missing(schema, file);
+        }
 
-            if (string.IsNullOrWhiteSpace(head) && body.Span.IndexOfAnyExcept(Blank) < 0)
-            {
-                diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.EmptyFile, []));
-                return RawTable.Missing(schema, file);
-            }
-
-            firstLine = FirstNonBlankLine(head);
+        // A file from another encoding is judged on its whole text, as when it was decoded to one string (blank is any
+        // white space there); a UTF-8 file's first line is looked for in its first 64 KB.
+        var head = transcoded ? null : Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 64 * 1024)]);
+        var firstLine = head is null ? FirstNonBlankLine(body.Span) : FirstNonBlankLine(head);
+        if (head is null ? firstLine.Length == 0 : string.IsNullOrWhiteSpace(head) && body.Span.IndexOfAnyExcept(Blank) < 0)
+        {
+            diagnostics.Add(new(Severity.Warning, file, 0, null, null, Messages.EmptyFile, []));
+            return RawTable.Missing(schema, file);
         }
 
         return Open(schema, file, body, firstLine, diagnostics, mapDiagnostics ?? diagnostics, options, bytes.Length >= options.ParallelFromBytes);

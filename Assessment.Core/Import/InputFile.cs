@@ -97,7 +97,7 @@ internal static class InputFile
         }
 
         length = bytes.Length;
-        return bytes.TryGetBuffer(out var gathered) ? gathered : bytes.ToArray();
+        return new ArraySegment<byte>(bytes.GetBuffer(), 0, (int)bytes.Length);
     }
 
     /// <summary>The length of the file a path names, links followed (a link's own length is that of its target's name).</summary>

@@ -231,23 +231,17 @@ public static class JsonExport
             var head = new byte[(int)Math.Min(length, SniffBytes)];
             var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             var start = head.AsSpan(0, got);
-            var (encoding, skip) = start switch
-            {
-                [0xEF, 0xBB, 0xBF, ..] => (Strict.Utf8, 3),
-                [0xFF, 0xFE, ..] => (Strict.Utf16LE, 2),
-                [0xFE, 0xFF, ..] => (Strict.Utf16BE, 2),
-                _ when options.Encoding is { CodePage: not 65001 } forced => (forced, 0),
-                _ when options.Encoding is not null => (Strict.Utf8, 0),
-                _ when notUtf8 || !IsUtf8Start(start, finalBlock: got == length) => (Strict.Gb18030, 0),
-                _ => (Strict.Utf8, 0),
-            };
+            // The whole read's choice: a mark's encoding, or the one asked for, or UTF-8 and else GB18030, which here the
+            // first megabyte decides (or bytes found further on in an earlier read).
+            var candidates = TextDecoder.Candidates(start, options.Encoding);
+            guessedUtf8 = candidates.Count > 1 && !notUtf8 && IsUtf8Start(start, finalBlock: got == length);
+            var (encoding, skip, _) = candidates.Count == 1 || guessedUtf8 ? candidates[0] : candidates[1];
             if (encoding.Preamble.Length > 0 && start[skip..].StartsWith(encoding.Preamble))
             {
                 stream.Dispose();
                 return null; // a mark the whole read keeps as text, which a StreamReader would drop
             }
 
-            guessedUtf8 = encoding == Strict.Utf8 && skip == 0 && options.Encoding is null;
             stream.Position = skip;
             return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         }
@@ -263,15 +257,6 @@ public static class JsonExport
     private static bool IsUtf8Start(ReadOnlySpan<byte> bytes, bool finalBlock) =>
         System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out _, out _, replaceInvalidSequences: false, isFinalBlock: finalBlock)
             is not System.Buffers.OperationStatus.InvalidData;
-
-    /// <summary>The decoders of the encodings a file may be in, each throwing on bytes that are not valid text.</summary>
-    private static class Strict
-    {
-        public static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(false, true);
-        public static readonly System.Text.Encoding Utf16LE = new System.Text.UnicodeEncoding(false, false, true);
-        public static readonly System.Text.Encoding Utf16BE = new System.Text.UnicodeEncoding(true, false, true);
-        public static readonly System.Text.Encoding Gb18030 = TextDecoder.Resolve("gb18030")!;
-    }
 
     /// <summary>A file on disk, read as it streams from disk: its bytes are not held (486 MB for 20,000 units). Null for
     /// any other (see <see cref="OpenText"/>), and for one that turns out not to be valid text in its encoding: nothing
@@ -378,15 +363,14 @@ public static class JsonExport
     {
         // (A UTF-16 byte-order mark, FF FE or FE FF, is never valid UTF-8: such a file is decoded below.)
         var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        ReadOnlyMemory<byte> utf8 = bytes.AsMemory(bom);
-        if (!((bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(utf8.Span))
-            && !TextDecoder.TryTranscode(bytes, forced, out utf8, out _))
+        var utf8 = bytes[bom..];
+        if (!((bom > 0 || forced is null || forced.CodePage == 65001) && System.Text.Unicode.Utf8.IsValid(utf8))
+            && !TextDecoder.TryTranscode(bytes, forced, out utf8))
         {
             return null;
         }
 
-        var segment = MemoryMarshal.TryGetArray(utf8, out var array) ? array : new ArraySegment<byte>(utf8.ToArray());
-        return new StreamReader(new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false), new System.Text.UTF8Encoding(false, true),
+        return new StreamReader(new MemoryStream(utf8.Array!, utf8.Offset, utf8.Count, writable: false), new System.Text.UTF8Encoding(false, true),
             detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
     }
 

@@ -51,17 +51,16 @@ internal static class TextDecoder
 
     /// <summary>As <see cref="TryDecode"/>, but the text comes out as UTF-8 bytes, and never whole as a string (which
     /// takes two bytes a character: 480 MB for the attendance of 40,000 units in GB18030). The same text, encoded as
-    /// <see cref="Encoding.UTF8"/> encodes it; bytes that are UTF-8 already are given back as they are.</summary>
-    public static bool TryTranscode(ReadOnlyMemory<byte> bytes, Encoding? forced, out ReadOnlyMemory<byte> utf8, out string encodingName)
+    /// <see cref="Encoding.UTF8"/> encodes it; bytes that are UTF-8 already are given back as they are. When it fails,
+    /// <see cref="BadBytes"/> says which encoding to name and where.</summary>
+    public static bool TryTranscode(ArraySegment<byte> bytes, Encoding? forced, out ArraySegment<byte> utf8)
     {
         utf8 = default;
-        encodingName = "";
-        foreach (var (encoding, skip, name) in Candidates(bytes.Span, forced))
+        foreach (var (encoding, skip, _) in Candidates(bytes, forced))
         {
-            encodingName = name;
             if (ReferenceEquals(encoding, StrictUtf8))
             {
-                if (System.Text.Unicode.Utf8.IsValid(bytes.Span[skip..]))
+                if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(skip)))
                 {
                     utf8 = bytes[skip..];
                     return true;
@@ -73,7 +72,7 @@ internal static class TextDecoder
             try
             {
                 // Decoded twice, a block at a time: once to count the bytes, once to write them into an array of that size.
-                var body = bytes.Span[skip..];
+                var body = bytes.AsSpan(skip);
                 var output = new byte[Transcode(body, encoding, null)];
                 Transcode(body, encoding, output);
                 utf8 = output;
@@ -188,8 +187,9 @@ internal static class TextDecoder
 
     /// <summary>The encodings to try, in order, with the bytes of the mark each skips: a byte-order mark's; else the one
     /// asked for; else UTF-8 strictly (valid UTF-8 is almost never valid-looking GBK by accident, and vice versa), then
-    /// GB18030.</summary>
-    private static List<(Encoding Encoding, int Skip, string Name)> Candidates(ReadOnlySpan<byte> bytes, Encoding? forced)
+    /// GB18030. Each decodes strictly, except one asked for, which decodes as it was made to. <paramref name="bytes"/>
+    /// need only be the file's first bytes.</summary>
+    internal static List<(Encoding Encoding, int Skip, string Name)> Candidates(ReadOnlySpan<byte> bytes, Encoding? forced)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
