@@ -66,8 +66,9 @@ internal static class CsvTableReader
         {
             if (!TextDecoder.TryTranscode(bytes, forced, out var decoded))
             {
-                var (encodingName, line) = TextDecoder.BadBytes(bytes, forced);
-                diagnostics.Add(new(Severity.FileError, file, line, null, null, Messages.BadEncoding, [encodingName]));
+                var bad = TextDecoder.BadBytes(bytes, forced);
+                var (line, column, unit) = Locate(schema, TextDecoder.Utf8UpToBadBytes(bytes, bad), bad.Line);
+                diagnostics.Add(new(Severity.FileError, file, line, column, unit, Messages.BadEncoding, [bad.Name]));
                 return RawTable.Missing(schema, file);
             }
 
@@ -102,21 +103,8 @@ internal static class CsvTableReader
     private static RawTable Open(TableSchema schema, string file, ReadOnlyMemory<byte> utf8, string firstLine, List<Diagnostic> diagnostics,
         List<Diagnostic> mapDiagnostics, ReadOptions read, bool parallel)
     {
-        var separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
         var malformed = new MalformedLines();
-        var options = new CsvReaderOptions
-        {
-            Separator = separator,
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = true,
-            MaxRecordSize = MaxRecordBytes,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = m => malformed.Add((int)m.LineNumber, m.Reason),
-        };
-
-        var reader = CsvReader.Create(utf8, options);
+        var reader = CsvReader.Create(utf8, ReaderOptions(firstLine, m => malformed.Add((int)m.LineNumber, m.Reason)));
         IReadOnlyList<string> headers;
         try
         {
@@ -137,6 +125,50 @@ internal static class CsvTableReader
         }
 
         return new CsvTable(schema, file, reader, map, headers.Count, malformed, parallel, read, mapDiagnostics);
+    }
+
+    /// <summary>How CsvHelper reads a file whose first non-blank line is <paramref name="firstLine"/>: comma-separated,
+    /// or tab-separated when that line has tabs and no commas; RFC 4180 quoting; empty lines skipped.</summary>
+    private static CsvReaderOptions ReaderOptions(string firstLine, Action<CsvMalformedRecord>? onMalformed) => new()
+    {
+        Separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        AllowLineBreaksInQuotes = true,
+        MaxRecordSize = MaxRecordBytes,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        OnMalformedRecord = onMalformed,
+    };
+
+    /// <summary>Where a file's bad bytes are: the line its record starts on, its column and its unit, found by reading
+    /// <paramref name="upToBadBytes"/> (the text before them and U+FFFD standing for them) as the file would be read.
+    /// The record the mark ends is theirs, and the mark is in its last field. In the header, or past a record too
+    /// large, only <paramref name="line"/> (where they are) is known. The unit is given when its value comes before
+    /// them in the record.</summary>
+    private static (int Line, string? Column, string? Unit) Locate(TableSchema schema, byte[] upToBadBytes, int line)
+    {
+        using var reader = CsvReader.Create(upToBadBytes, ReaderOptions(FirstNonBlankLine(upToBadBytes), null));
+        try
+        {
+            var headers = reader.Headers.Select(ValueParser.Fold).ToArray();
+            var unitAt = Array.FindIndex(headers, h => FindColumn(schema, h) == 0);
+            var (column, unit) = ((string?)null, (string?)null);
+            while (reader.Read())
+            {
+                var last = reader.FieldCount - 1;
+                var at = last < headers.Length ? FindColumn(schema, headers[last]) : -1;
+                line = (int)reader.LineNumber;
+                column = at >= 0 ? schema.Columns[at].Name : last < headers.Length && headers[last].Length > 0 ? headers[last] : null;
+                unit = unitAt >= 0 && unitAt < last ? ValueParser.Fold(Encoding.UTF8.GetString(reader.GetSpan(unitAt))) : null;
+            }
+
+            return (line, column, string.IsNullOrEmpty(unit) ? null : unit);
+        }
+        catch (CsvFormatException)
+        {
+            return (line, null, null);
+        }
     }
 
 #pragma warning disable CA1001 // the ThreadLocal and the reader are disposed when Map finishes: a table is mapped once

@@ -329,8 +329,7 @@ public static class JsonExport
             }
             else if (Open(bytes, options.Encoding) is not { } text)
             {
-                var (encodingName, line) = TextDecoder.BadBytes(bytes, options.Encoding);
-                diagnostics.Add(new(Severity.FileError, file, line, null, null, Messages.BadEncoding, [encodingName]));
+                diagnostics.Add(BadEncoding(file, bytes, options.Encoding));
             }
             else
             {
@@ -351,6 +350,38 @@ public static class JsonExport
         }
 
         return rows.Assemble(path, diagnostics);
+    }
+
+    /// <summary>The file error of bytes that are no text in the file's encoding: their line, the path of the value they
+    /// are in and its unit, found by reading the text before them, and U+FFFD standing for them, as JSON. The unit is
+    /// given when its <c>unitId</c> comes before them.</summary>
+    private static Diagnostic BadEncoding(string file, ArraySegment<byte> bytes, System.Text.Encoding? forced)
+    {
+        var bad = TextDecoder.BadBytes(bytes, forced);
+        var text = TextDecoder.Utf8UpToBadBytes(bytes, bad);
+        using var json = new JsonTextReader(new StreamReader(new MemoryStream(text), System.Text.Encoding.UTF8));
+        var (path, unitPath, unit) = ("", (string?)null, (string?)null);
+        try
+        {
+            while (json.Read())
+            {
+                path = json.Path;
+                if (json is { TokenType: JsonToken.String, Depth: 3, Value: string id } && path.StartsWith("units[", StringComparison.Ordinal)
+                    && path.EndsWith("].unitId", StringComparison.Ordinal))
+                {
+                    (unitPath, unit) = (path[..^".unitId".Length], id);
+                }
+            }
+        }
+        catch (JsonReaderException e)
+        {
+            path = e.Path ?? path;
+        }
+
+        var inUnit = unitPath is not null && path.StartsWith(unitPath, StringComparison.Ordinal)
+            && path.Length > unitPath.Length && path[unitPath.Length] is '.' or '[';
+        return new(Severity.FileError, file, bad.Line, null, inUnit ? ValueParser.Fold(unit!) : null, Messages.BadEncoding, [bad.Name],
+            path.Length == 0 ? null : path);
     }
 
     /// <summary>A syntax error. Whatever was read before it is dropped: the file is unusable as a whole.</summary>

@@ -115,28 +115,42 @@ internal static class TextDecoder
     /// line than GB18030, or to the same line past characters that are not ASCII (a UTF-8 file with one bad byte on line
     /// 75 is "not valid UTF-8" there, not "not valid GB18030" on its first line of Chinese); else for GB18030, as before
     /// lines were given. Line 0 when nothing fails (an encoding asked for that replaces what it cannot decode).</summary>
-    public static (string Name, int Line) BadBytes(ReadOnlySpan<byte> bytes, Encoding? forced)
+    public static BadText BadBytes(ReadOnlySpan<byte> bytes, Encoding? forced)
     {
         var candidates = Candidates(bytes, forced);
-        var found = new (string Name, int Line, int Offset)[candidates.Count];
+        var found = new BadText[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
             var (encoding, skip, name) = candidates[i];
             if (BadBytesIn(bytes[skip..], encoding) is not { } bad)
             {
-                return (name, 0);
+                return new(name, 0, encoding, skip, bytes.Length);
             }
 
-            found[i] = (name, bad.Line, skip + bad.Offset);
+            found[i] = new(name, bad.Line, encoding, skip, skip + bad.Offset);
         }
 
         if (found is [var utf8, var gb18030])
         {
-            var furtherAsUtf8 = utf8.Line > gb18030.Line || (utf8.Line == gb18030.Line && bytes[..utf8.Offset].ContainsAnyInRange((byte)0x80, (byte)0xFF));
-            return furtherAsUtf8 ? (utf8.Name, utf8.Line) : (gb18030.Name, gb18030.Line);
+            var furtherAsUtf8 = utf8.Line > gb18030.Line || (utf8.Line == gb18030.Line && bytes[..utf8.End].ContainsAnyInRange((byte)0x80, (byte)0xFF));
+            return furtherAsUtf8 ? utf8 : gb18030;
         }
 
-        return (found[0].Name, found[0].Line);
+        return found[0];
+    }
+
+    /// <summary>The text of <paramref name="bytes"/> up to where <paramref name="bad"/> says its bad bytes begin, then
+    /// U+FFFD standing for them, as UTF-8 bytes: what a decoder that replaces bad bytes reads up to the first of them.
+    /// Where the bad bytes are in a file's records is found by reading this as the file would be read.</summary>
+    public static byte[] Utf8UpToBadBytes(ReadOnlySpan<byte> bytes, BadText bad)
+    {
+        var lenient = (Encoding)bad.Encoding.Clone();
+        lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
+        var before = bytes[bad.Start..bad.End];
+        ReadOnlySpan<byte> mark = "\uFFFD"u8;
+        var output = new byte[Transcode(before, lenient, null) + mark.Length];
+        mark.CopyTo(output.AsSpan(Transcode(before, lenient, output)));
+        return output;
     }
 
     /// <summary>Where the bytes that are no text in the encoding begin: their line (from 1) and, within a few bytes, their
@@ -209,3 +223,11 @@ internal static class TextDecoder
         return forced is not null ? [(forced, 0, forced.WebName)] : [(StrictUtf8, 0, "UTF-8"), (Resolve("gb18030")!, 0, "GB18030")];
     }
 }
+
+/// <summary>Where a file stops being text in an encoding.</summary>
+/// <param name="Name">The encoding's name, as an error gives it.</param>
+/// <param name="Line">The line (from 1) on which the bad bytes begin; 0 when there are none.</param>
+/// <param name="Encoding">The encoding, decoding strictly.</param>
+/// <param name="Start">Where the text begins (after a byte-order mark).</param>
+/// <param name="End">Where the bad bytes begin, within a few bytes (a character's first bytes may come before it).</param>
+internal readonly record struct BadText(string Name, int Line, Encoding Encoding, int Start, int End);

@@ -105,17 +105,17 @@ public sealed class CsvEncodingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("utf-8 with a mark", new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0xFF }, "UTF-8", 1)]
-    [InlineData("utf-16le with a lone surrogate", new byte[] { 0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x00, 0xD8 }, "UTF-16LE", 2)]
-    [InlineData("no encoding: both fail on one line, GB18030 named as before", new byte[] { 0x61, 0x2C, 0xFF, 0x0A }, "GB18030", 1)]
-    public void Read_BytesOfNoText_AreAFileErrorNamingTheEncodingAndTheLine(string what, byte[] bytes, string encoding, int line)
+    [InlineData("utf-8 with a mark", new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0xFF }, "UTF-8", 1, null)]
+    [InlineData("utf-16le with a lone surrogate", new byte[] { 0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x00, 0xD8 }, "UTF-16LE", 2, "a")]
+    [InlineData("no encoding: both fail on one line, GB18030 named as before", new byte[] { 0x61, 0x2C, 0xFF, 0x0A }, "GB18030", 1, null)]
+    public void Read_BytesOfNoText_AreAFileErrorNamingTheEncodingAndTheLine(string what, byte[] bytes, string encoding, int line, string? column)
     {
         _x.Write("units.csv", TempExport.Units).WriteBytes("members.csv", bytes);
 
         var e = _x.Read(new ReadOptions { AsOf = AsOf });
 
         e.Diagnostics.Should().ContainSingle(what).Which.Should().BeEquivalentTo(
-            new { File = "members.csv", Line = line, Code = Messages.BadEncoding.Code, Args = new[] { encoding } });
+            new { File = "members.csv", Line = line, Column = column, UnitId = (string?)null, Code = Messages.BadEncoding.Code, Args = new[] { encoding } });
     }
 
     [Theory]
@@ -138,6 +138,34 @@ public sealed class CsvEncodingTests : IDisposable
         var e = _x.Read(new ReadOptions { AsOf = AsOf });
 
         e.Diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(
-            new { File = "members.csv", Line = line, Code = Messages.BadEncoding.Code, Args = new[] { encoding.ToUpperInvariant() } });
+            new { File = "members.csv", Line = line, Column = "name", UnitId = "U1", Code = Messages.BadEncoding.Code, Args = new[] { encoding.ToUpperInvariant() } });
+    }
+
+    [Theory]
+    [InlineData("in a value", "unit_id,member_id,name,role\nU1,M1,成员1,成员\nU1,M2,成员{bad}2,成员\n", 3, "name", "U1")]
+    [InlineData("in a quoted value spanning lines: the line its record starts on",
+        "unit_id,member_id,name,role,study_notes\nU1,M1,成员1,成员,\"第一行\n第二{bad}行\"\n", 2, "study_notes", "U1")]
+    [InlineData("after a quoted comma and an escaped quote", "unit_id,member_id,name,role\nU1,M1,\"成,\"\"员\"\"\",成{bad}员\n", 2, "role", "U1")]
+    [InlineData("in the unit's own value: no unit", "unit_id,member_id,name,role\nU1,M1,成员1,成员\nU{bad}2,M2,成员2,成员\n", 3, "unit_id", null)]
+    [InlineData("first on its line: the first column, no unit", "unit_id,member_id,name,role\nU1,M1,成员1,成员\n{bad}\n", 3, "unit_id", null)]
+    [InlineData("in a column of no schema: its header", "unit_id,member_id,name,role,备注\nU1,M1,成员1,成员,好{bad}\n", 2, "备注", "U1")]
+    [InlineData("past the header's columns: no column", "unit_id,member_id,name,role\nU1,M1,成员1,成员,多{bad}\n", 2, null, "U1")]
+    [InlineData("in the header: its line only", "\n\nunit_id,member_id,na{bad}me,role\nU1,M1,成员1,成员\n", 3, null, null)]
+    [InlineData("after blank lines, tab-separated, Chinese headers, full-width unit",
+        "\n单位编码\t成员编码\t姓名\t角色\n\n\nＵ１\tM1\t成员{bad}1\t成员\n", 5, "name", "U1")]
+    public void Read_ABadByte_IsNamedByTheLineItsRecordStartsOn_ItsColumnAndItsUnit(string what, string text, int line, string? column, string? unit)
+    {
+        // The text before the bad byte is read as the file would be (quotes, separator, blank lines, headers in
+        // either language), in UTF-8 and in GB18030 alike. The unit is named when its value comes before the bad byte.
+        foreach (var encoding in new[] { new UTF8Encoding(false), TempExport.Gb18030 })
+        {
+            var parts = text.Split("{bad}");
+            _x.Write("units.csv", TempExport.Units).WriteBytes("members.csv", [.. encoding.GetBytes(parts[0]), 0xFF, .. encoding.GetBytes(parts[1])]);
+
+            var e = _x.Read(new ReadOptions { AsOf = AsOf });
+
+            e.Diagnostics.Should().ContainSingle(what).Which.Should().BeEquivalentTo(
+                new { File = "members.csv", Line = line, Column = column, UnitId = unit, Code = Messages.BadEncoding.Code }, $"{what}, in {encoding.WebName}");
+        }
     }
 }

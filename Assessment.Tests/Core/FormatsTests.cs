@@ -246,6 +246,33 @@ public sealed class JsonExportTests : IDisposable
         var d = JsonExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
 
         (d.Severity, d.Code, d.Line, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", 4, gb18030 ? "GB18030" : "UTF-8"));
+        (d.Path, d.UnitId).Should().Be(("units[1].unitName", "U2"));
+    }
+
+    [Theory]
+    [InlineData("in a member's name", "{ \"units\": [ { \"unitId\": \"U1\", \"members\": [ { \"memberId\": \"M1\", \"name\": \"成{bad}员\" } ] } ] }",
+        "units[0].members[0].name", "U1")]
+    [InlineData("in the unit's own id: no unit", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"unitId\": \"U{bad}2\" } ] }", "units[1].unitId", null)]
+    [InlineData("before the unit's id: no unit", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"unitName\": \"二{bad}号\", \"unitId\": \"U2\" } ] }",
+        "units[1].unitName", null)]
+    [InlineData("the next unit's, not the last one's", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"year\": 2024, \"unitName\": \"二{bad}号\" } ] }",
+        "units[1].unitName", null)]
+    [InlineData("in a directive: no unit", "{ \"directives\": [ { \"directiveId\": \"D{bad}1\" } ], \"units\": [] }", "directives[0].directiveId", null)]
+    [InlineData("between values", "{ \"units\": [ { \"unitId\": \"U1\", \"year\": {bad}2024 } ] }", "units[0].year", "U1")]
+    public void Read_ABadByte_IsReportedWithThePathOfItsValueAndItsUnit(string what, string text, string path, string? unit)
+    {
+        // The text before the bad byte ({bad}) is read as JSON: the value it is in gives the path, and the unit's id,
+        // when it comes first, the unit. In UTF-8 and in GB18030 alike.
+        foreach (var encoding in new System.Text.Encoding[] { new System.Text.UTF8Encoding(false), TempExport.Gb18030 })
+        {
+            var file = Path.Combine(_x.Folder, "export.json");
+            var parts = text.Split("{bad}");
+            File.WriteAllBytes(file, [.. encoding.GetBytes(parts[0]), 0xFF, .. encoding.GetBytes(parts[1])]);
+
+            var d = JsonExport.Read(file).Diagnostics.Should().ContainSingle(what).Subject;
+
+            (d.Code, d.Path, d.UnitId).Should().Be(("bad-encoding", path, unit), $"{what}, in {encoding.WebName}");
+        }
     }
 
     [Fact]
