@@ -39,7 +39,9 @@ internal static class ClaimsCommand
             {
                 var day = Options.ParseAsOf(r.GetValue(asOf));
                 var assessor = ExportLoader.CreateAssessor(null);
-                var (data, found) = ExportLoader.ReadUnit(exportPath, assessor.ReadOptions(day) with { Cancellation = terminal.Cancellation }, r.GetValue(unit)!);
+                var options = assessor.ReadOptions(day) with { Cancellation = terminal.Cancellation };
+                using var input = ExportInput.Open(exportPath, options);
+                var (data, found) = ExportLoader.ReadUnit(input, options, r.GetValue(unit)!);
                 var record = found ?? throw NoRecords(data, exportPath, r.GetValue(unit)!, t);
                 read = read.Select(x => Reconciler.Reconcile(x, record, assessor, day)).ToList();
             }

@@ -46,17 +46,18 @@ internal static class ConvertCommand
 
             var assessor = ExportLoader.CreateAssessor(null);
             var readOptions = assessor.ReadOptions(DateOnly.FromDateTime(DateTime.Today), encoding: Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
-            var bytes = ExportLoader.InputBytes(r.GetValue(input));
+            using var from = ExportInput.Open(r.GetValue(input), readOptions);
+            var bytes = ExportLoader.InputBytes(from.Path);
 
             // A CSV folder or a JSON file converted to either is read and written unit by unit, so memory does not hold
             // the export; what was written is dropped if the export turns out to have errors or cannot be read so.
-            if (ext != ".xlsx" && ExportLoader.Streamable(r.GetValue(input)) is { } source && !terminal.ReadWhole
+            if (ext != ".xlsx" && ExportLoader.Streamable(from) is { } source && !terminal.ReadWhole
                 && Progress.Reading(terminal, t.Lang, bytes, () => Streamed(source, target, toFolder, readOptions)) is { } streamed)
             {
                 return Done(streamed, terminal, t, target, r.GetValue(input)!);
             }
 
-            var export = Progress.Reading(terminal, t.Lang, bytes, () => ExportLoader.Read(r.GetValue(input), readOptions));
+            var export = Progress.Reading(terminal, t.Lang, bytes, () => ExportLoader.Read(from, readOptions));
             if (export.ExitCode != 0)
             {
                 return Done(export, terminal, t, target, r.GetValue(input)!);

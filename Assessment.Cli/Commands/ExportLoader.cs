@@ -23,16 +23,18 @@ internal static class ExportLoader
         }
     }
 
-    /// <summary>The input when it may be read unit by unit: a folder of CSV files or a JSON file; null for a workbook or
-    /// a path that does not exist (<see cref="Read"/> says what is wrong with it).</summary>
-    public static string? Streamable(string? path)
+    /// <summary>The input's path when it may be read unit by unit: a folder of CSV files or a JSON file; null for a
+    /// workbook, a path that does not exist (<see cref="Read(ExportInput, ReadOptions)"/> says what is wrong with it), or
+    /// a pipe that could not be copied.</summary>
+    public static string? Streamable(ExportInput input) => input.Failure is null ? Streamable(input.Path) : null;
+
+    private static string? Streamable(string source)
     {
-        var source = path ?? SamplePath;
         return File.Exists(source) ? (System.IO.Path.GetExtension(source).Equals(".json", StringComparison.OrdinalIgnoreCase) ? source : null)
             : Directory.Exists(source) ? source : null;
     }
 
-    /// <summary>Reads a <see cref="Streamable"/> input unit by unit (<see cref="CsvExport.Stream"/>,
+    /// <summary>Reads a <see cref="Streamable(ExportInput)"/> input unit by unit (<see cref="CsvExport.Stream"/>,
     /// <see cref="JsonExport.Stream"/>). <paramref name="onUnitsListed"/> is told how many units there are as soon as
     /// that is known: a CSV folder's units.csv lists them first; a JSON file's number is known only at its end, and it
     /// is told -1 at once.</summary>
@@ -51,27 +53,33 @@ internal static class ExportLoader
     /// <summary>Reads the export for a command that keeps no unit (<c>validate</c>): a CSV folder or a JSON file unit by
     /// unit, each unit dropped once checked, so memory does not hold the export; a workbook, or an export that cannot
     /// be read so (tables not in unit order, a unit listed twice), whole.</summary>
-    public static Export Check(string? path, ReadOptions options) => Streamed(path, options, _ => { }) ?? Read(path, options);
+    public static Export Check(ExportInput input, ReadOptions options) =>
+        input.Failure ?? (Streamed(input.Path, options, _ => { }) ?? Read(input.Path, options)) with { Source = input.Given };
 
     /// <summary>Reads the export for one unit's records (<c>claims --unit</c>): a CSV folder or a JSON file unit by unit,
     /// keeping that unit alone, so memory does not hold the export; anything else, or one that cannot be read so, whole. The
     /// unit is null when it is not a valid unit of the export (the export's diagnostics say why).</summary>
-    public static (Export Export, UnitRecord? Unit) ReadUnit(string? path, ReadOptions options, string unitId)
+    public static (Export Export, UnitRecord? Unit) ReadUnit(ExportInput input, ReadOptions options, string unitId)
     {
-        UnitRecord? found = null;
-        if (Streamed(path, options, u => found = u.UnitId == unitId ? u : found) is { } export)
+        if (input.Failure is { } failure)
         {
-            return (export, found);
+            return (failure, null);
         }
 
-        var whole = Read(path, options);
+        UnitRecord? found = null;
+        if (Streamed(input.Path, options, u => found = u.UnitId == unitId ? u : found) is { } export)
+        {
+            return (export with { Source = input.Given }, found);
+        }
+
+        var whole = Read(input, options);
         return (whole, whole.Units.FirstOrDefault(u => u.UnitId == unitId));
     }
 
     /// <summary>A CSV folder or JSON file read unit by unit, each valid unit handed to <paramref name="onUnit"/>; null for
     /// anything else, and for an export that cannot be read so (then the units handed on are to be dropped, and the
     /// export read whole).</summary>
-    private static Export? Streamed(string? path, ReadOptions options, Action<UnitRecord> onUnit)
+    private static Export? Streamed(string path, ReadOptions options, Action<UnitRecord> onUnit)
     {
         if (Streamable(path) is not { } source)
         {
@@ -114,9 +122,12 @@ internal static class ExportLoader
         }
     }
 
-    public static Export Read(string? path, ReadOptions options)
+    /// <summary>Reads the export whole (<see cref="Read(string?, ReadOptions)"/>), or gives the file error of a pipe
+    /// that could not be copied.</summary>
+    public static Export Read(ExportInput input, ReadOptions options) => input.Failure ?? Read(input.Path, options) with { Source = input.Given };
+
+    private static Export Read(string source, ReadOptions options)
     {
-        var source = path ?? SamplePath;
         if (File.Exists(source))
         {
             return System.IO.Path.GetExtension(source).ToLowerInvariant() switch

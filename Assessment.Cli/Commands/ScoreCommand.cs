@@ -76,7 +76,8 @@ internal static class ScoreCommand
             // once the read is complete, after the others were scored and perhaps written: the error then takes back
             // what was written, as any failure does (an output file is not renamed into place, stdout that is a file is
             // cut back, a pipe's spool is not copied).
-            var source = ExportLoader.Streamable(r.GetValue(path));
+            using var input = ExportInput.Open(r.GetValue(path), options);
+            var source = ExportLoader.Streamable(input);
             var toStdout = run.File is null && run.Format is ("json" or "csv");
             if (source is not null && !terminal.ReadWhole)
             {
@@ -107,7 +108,7 @@ internal static class ScoreCommand
                 }
             }
 
-            var export = Filter(Progress.Reading(terminal, run.Language, ExportLoader.InputBytes(r.GetValue(path)), () => ExportLoader.Read(r.GetValue(path), options)), wanted);
+            var export = Filter(Progress.Reading(terminal, run.Language, ExportLoader.InputBytes(input.Path), () => ExportLoader.Read(input, options)), wanted);
             try
             {
                 return run.Score(export.Units, Task.FromResult(export), export.Units.Count);

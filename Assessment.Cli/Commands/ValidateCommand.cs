@@ -21,7 +21,8 @@ internal static class ValidateCommand
             var t = new Text(r.GetValue(lang)!);
             var assessor = ExportLoader.CreateAssessor(r.GetValue(rubric));
             var options = assessor.ReadOptions(Options.ParseAsOf(r.GetValue(asOf)), r.GetValue(strict), Options.ParseEncoding(r.GetValue(encoding))) with { Cancellation = terminal.Cancellation };
-            var export = Progress.Reading(terminal, t.Lang, ExportLoader.InputBytes(r.GetValue(path)), () => ExportLoader.Check(r.GetValue(path), options));
+            using var input = ExportInput.Open(r.GetValue(path), options);
+            var export = Progress.Reading(terminal, t.Lang, ExportLoader.InputBytes(input.Path), () => ExportLoader.Check(input, options));
             Write(terminal.Out, export, t);
             return export.ExitCode;
         });

@@ -155,6 +155,123 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Theory]
+    [InlineData("validate", "utf-8")]
+    [InlineData("validate", "gb18030")]
+    [InlineData("score", "gb18030")]
+    [InlineData("convert", "utf-8")]
+    [InlineData("claims", "utf-8")]
+    public void TheCommandLine_CopiesAJsonExportFromAPipe_AndGivesWhatTheFileOnDiskGives(string command, string encoding)
+    {
+        // The command line copies a JSON export from a pipe to a temporary folder and reads the copy, unit by unit
+        // (ExportInput), where it read the pipe whole. The output is the same file's on disk, the name the pipe's; the
+        // copy is gone afterwards.
+        if (!Unix)
+        {
+            return;
+        }
+
+        var text = File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json"));
+        var bytes = (encoding == "utf-8" ? new System.Text.UTF8Encoding(false) : TempExport.Gb18030).GetBytes(text);
+        var name = $"pipe-{Guid.NewGuid():N}.json";
+        var file = Path.Combine(_x.Folder, name);
+        var converted = Path.Combine(_x.Folder, "converted");
+        string[] Args(string input) => command switch
+        {
+            "convert" => ["convert", input, converted],
+            "claims" => ["claims", Path.Combine(_x.Folder, "report.txt"), "--export", input, "--unit", "U001", "--lang", "en"],
+            _ => [command, input, "--lang", "en", "--as-of", "2025-01-15"],
+        };
+        File.WriteAllText(Path.Combine(_x.Folder, "report.txt"), "本年度中心组开展集体学习 12 次。\n");
+        File.WriteAllBytes(file, bytes);
+        var onDisk = Run(Args(file));
+        List<(string, string)> Written()
+        {
+            var files = Directory.Exists(converted) ? Directory.GetFiles(converted).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList() : [];
+            if (Directory.Exists(converted))
+            {
+                Directory.Delete(converted, true);
+            }
+
+            return files;
+        }
+
+        var writtenFromDisk = Written();
+        File.Delete(file);
+        var pipe = Pipe(name);
+        var writer = WriteTo(pipe, bytes);
+
+        var fromPipe = Run(Args(pipe));
+
+        ShouldFinish(writer);
+        (fromPipe.Exit, fromPipe.Out, fromPipe.Error).Should().Be((onDisk.Exit, onDisk.Out, onDisk.Error));
+        fromPipe.Exit.Should().BeLessThan(2, fromPipe.Out + fromPipe.Error);
+        Written().Should().Equal(writtenFromDisk).And.HaveCount(command == "convert" ? 11 : 0);
+        Directory.GetDirectories(Path.GetTempPath(), "assess-*").Where(d => d != _x.Folder && File.Exists(Path.Combine(d, name)))
+            .Should().BeEmpty("the copy is deleted");
+    }
+
+    [Fact]
+    public void ExportInput_CopiesAJsonPipe_ToAFileOfItsName_ReadUnitByUnit_AndDeletesIt()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        var bytes = File.ReadAllBytes(Path.Combine(CliRunner.Sample, "sample.json"));
+        var pipe = Pipe("export.json");
+        var writer = WriteTo(pipe, bytes);
+        string copy;
+        using (var input = Assessment.Cli.Commands.ExportInput.Open(pipe, ReadOptions.Default))
+        {
+            ShouldFinish(writer);
+            (input.Given, input.Failure).Should().Be((pipe, null));
+            copy = input.Path;
+            (copy == pipe, Path.GetFileName(copy)).Should().Be((false, "export.json"));
+            File.ReadAllBytes(copy).Should().Equal(bytes);
+            Assessment.Cli.Commands.ExportLoader.Streamable(input).Should().Be(copy);
+        }
+
+        Directory.Exists(Path.GetDirectoryName(copy)).Should().BeFalse();
+
+        // Anything else is read where it is: a file, a folder, a pipe that is no JSON export.
+        foreach (var given in new[] { Path.Combine(CliRunner.Sample, "sample.json"), CliRunner.Sample, Pipe("export.xlsx") })
+        {
+            using var input = Assessment.Cli.Commands.ExportInput.Open(given, ReadOptions.Default);
+            (input.Path, input.Failure).Should().Be((given, null));
+        }
+    }
+
+    [Fact]
+    public void AJsonExportFromAPipe_OverTheLimit_IsAFileErrorWithoutASize_AndLeavesNoCopy()
+    {
+        if (!Unix)
+        {
+            return;
+        }
+
+        var pipe = Pipe("export.json");
+        var writer = WriteTo(pipe, new byte[3 << 20]);
+        var options = ReadOptions.Default with { Limits = ReadLimits.Default with { MaxFileBytes = 1 << 20 } };
+        string copy;
+        using (var input = Assessment.Cli.Commands.ExportInput.Open(pipe, options))
+        {
+            var e = Assessment.Cli.Commands.ExportLoader.Check(input, options);
+
+            e.Diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(new { File = "export.json", Code = "file-over-limit" });
+            (e.Source, e.ExitCode).Should().Be((pipe, 2));
+            Assessment.Cli.Commands.ExportLoader.Streamable(input).Should().BeNull();
+            copy = input.Path;
+            copy.Should().NotBe(pipe);
+            File.Exists(copy).Should().BeTrue();
+        }
+
+        File.Exists(copy).Should().BeFalse();
+        Directory.Exists(Path.GetDirectoryName(copy)).Should().BeFalse();
+        ShouldFinish(writer);
+    }
+
+    [Theory]
     [InlineData("pipe")]
     [InlineData("device")]
     public void AnExportFoldersTableThatIsNoFile_IsAFileErrorNamingIt(string kind)
