@@ -353,35 +353,58 @@ public static class JsonExport
     }
 
     /// <summary>The file error of bytes that are no text in the file's encoding: their line, the path of the value they
-    /// are in and its unit, found by reading the text before them, and U+FFFD standing for them, as JSON. The unit is
-    /// given when its <c>unitId</c> comes before them.</summary>
+    /// are in, its column and its unit, found by reading the text before them, and U+FFFD standing for them, as JSON.
+    /// After a whole value, the mark is in the next property's name or between values: the path of what holds them.
+    /// The unit is given when its <c>unitId</c> comes before them.</summary>
     private static Diagnostic BadEncoding(string file, ArraySegment<byte> bytes, System.Text.Encoding? forced)
     {
         var bad = TextDecoder.BadBytes(bytes, forced);
         var text = TextDecoder.Utf8UpToBadBytes(bytes, bad);
         using var json = new JsonTextReader(new StreamReader(new MemoryStream(text), System.Text.Encoding.UTF8));
-        var (path, unitPath, unit) = ("", (string?)null, (string?)null);
+        var (last, unitPath, unit) = (JsonToken.None, (string?)null, (string?)null);
         try
         {
             while (json.Read())
             {
-                path = json.Path;
-                if (json is { TokenType: JsonToken.String, Depth: 3, Value: string id } && path.StartsWith("units[", StringComparison.Ordinal)
-                    && path.EndsWith("].unitId", StringComparison.Ordinal))
+                last = json.TokenType;
+                if (json is { TokenType: JsonToken.String, Depth: 3, Value: string id } && json.Path.StartsWith("units[", StringComparison.Ordinal)
+                    && json.Path.EndsWith("].unitId", StringComparison.Ordinal))
                 {
-                    (unitPath, unit) = (path[..^".unitId".Length], id);
+                    (unitPath, unit) = (json.Path[..^".unitId".Length], id);
                 }
             }
         }
-        catch (JsonReaderException e)
+        catch (JsonReaderException)
         {
-            path = e.Path ?? path;
+            // The text ends at the mark: where the reader stands is where the bad bytes are.
+        }
+
+        var path = json.Path;
+        if (last is not (JsonToken.None or JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor or JsonToken.PropertyName))
+        {
+            path = path[..Math.Max(path.LastIndexOfAny(['.', '[']), 0)];
         }
 
         var inUnit = unitPath is not null && path.StartsWith(unitPath, StringComparison.Ordinal)
-            && path.Length > unitPath.Length && path[unitPath.Length] is '.' or '[';
-        return new(Severity.FileError, file, bad.Line, null, inUnit ? ValueParser.Fold(unit!) : null, Messages.BadEncoding, [bad.Name],
+            && (path.Length == unitPath.Length || path[unitPath.Length] is '.' or '[');
+        return new(Severity.FileError, file, bad.Line, ColumnAt(path), inUnit ? ValueParser.Fold(unit!) : null, Messages.BadEncoding, [bad.Name],
             path.Length == 0 ? null : path);
+    }
+
+    /// <summary>The column a path names: its last property, in the table its arrays give
+    /// (<c>units[0].sessions[1].attendance[2].status</c> → attendance's <c>status</c>); null when it names none.</summary>
+    private static string? ColumnAt(string path)
+    {
+        static string Name(string part) => part.IndexOf('[') is var i and >= 0 ? part[..i] : part;
+        var parts = path.Split('.');
+        var table = Name(parts[0]) switch { "units" => Tables.Units, "directives" => Tables.Directives, "waivers" => Tables.Waivers, _ => null };
+        for (var i = 1; table is not null && i < parts.Length - 1; i++)
+        {
+            var children = ReferenceEquals(table, Tables.Units) ? UnitChildren : ReferenceEquals(table, Tables.Sessions) ? SessionChildren : [];
+            table = children.FirstOrDefault(c => c.Property == Name(parts[i])).Table;
+        }
+
+        return table is null || parts.Length < 2 || Reader.Column(table, Name(parts[^1])) is not (>= 0 and var c) ? null : table.Columns[c].Name;
     }
 
     /// <summary>A syntax error. Whatever was read before it is dropped: the file is unusable as a whole.</summary>
@@ -1064,7 +1087,7 @@ public static class JsonExport
             return index;
         }
 
-        private static int Column(TableSchema table, string property)
+        internal static int Column(TableSchema table, string property)
         {
             var folded = ValueParser.Fold(property);
             for (var c = 0; c < table.Columns.Count; c++)

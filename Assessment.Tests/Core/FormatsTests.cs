@@ -246,23 +246,32 @@ public sealed class JsonExportTests : IDisposable
         var d = JsonExport.Read(path).Diagnostics.Should().ContainSingle().Subject;
 
         (d.Severity, d.Code, d.Line, d.Args.Single()).Should().Be((Severity.FileError, "bad-encoding", 4, gb18030 ? "GB18030" : "UTF-8"));
-        (d.Path, d.UnitId).Should().Be(("units[1].unitName", "U2"));
+        (d.Path, d.Column, d.UnitId).Should().Be(("units[1].unitName", "unit_name", "U2"));
     }
 
     [Theory]
     [InlineData("in a member's name", "{ \"units\": [ { \"unitId\": \"U1\", \"members\": [ { \"memberId\": \"M1\", \"name\": \"成{bad}员\" } ] } ] }",
-        "units[0].members[0].name", "U1")]
-    [InlineData("in the unit's own id: no unit", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"unitId\": \"U{bad}2\" } ] }", "units[1].unitId", null)]
+        "units[0].members[0].name", "name", "U1")]
+    [InlineData("in the unit's own id: no unit", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"unitId\": \"U{bad}2\" } ] }", "units[1].unitId", "unit_id", null)]
     [InlineData("before the unit's id: no unit", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"unitName\": \"二{bad}号\", \"unitId\": \"U2\" } ] }",
-        "units[1].unitName", null)]
-    [InlineData("the next unit's, not the last one's", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"year\": 2024, \"unitName\": \"二{bad}号\" } ] }",
-        "units[1].unitName", null)]
-    [InlineData("in a directive: no unit", "{ \"directives\": [ { \"directiveId\": \"D{bad}1\" } ], \"units\": [] }", "directives[0].directiveId", null)]
-    [InlineData("between values", "{ \"units\": [ { \"unitId\": \"U1\", \"year\": {bad}2024 } ] }", "units[0].year", "U1")]
-    public void Read_ABadByte_IsReportedWithThePathOfItsValueAndItsUnit(string what, string text, string path, string? unit)
+        "units[1].unitName", "unit_name", null)]
+    [InlineData("the next unit's, not the last one's", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"year\": 2024, \"unit_name\": \"二{bad}号\" } ] }",
+        "units[1].unit_name", "unit_name", null)]
+    [InlineData("in a directive: no unit", "{ \"directives\": [ { \"directiveId\": \"D{bad}1\" } ], \"units\": [] }", "directives[0].directiveId", "directive_id", null)]
+    [InlineData("between values", "{ \"units\": [ { \"unitId\": \"U1\", \"year\": {bad}2024 } ] }", "units[0].year", "year", "U1")]
+    [InlineData("in a session's attendance, a Chinese name", "{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\",\n \"sessions\": [ { \"sessionId\": \"S1\", \"attendance\": [ { \"状态\": \"出{bad}席\" } ] } ] } ] }",
+        "units[0].sessions[0].attendance[0].状态", "status", "U1")]
+    [InlineData("in a list", "{ \"units\": [ { \"unitId\": \"U1\", \"members\": [ { \"role\": [ \"书{bad}记\" ] } ] } ] }", "units[0].members[0].role", "role", "U1")]
+    [InlineData("in a property of no column", "{ \"units\": [ { \"unitId\": \"U1\", \"备注\": \"好{bad}\" } ] }", "units[0].备注", null, "U1")]
+    [InlineData("in a property's name: the object's", "{ \"units\": [ { \"unitId\": \"U1\", \"na{bad}me\": 1 } ] }", "units[0]", null, "U1")]
+    [InlineData("after a unit, between units: the array's, no unit", "{ \"units\": [ { \"unitId\": \"U1\" }, {bad} ] }", "units", null, null)]
+    [InlineData("after a list, in a property's name", "{ \"units\": [ { \"unitId\": \"U1\", \"members\": [ { \"role\": [ \"书记\" ], \"n{bad}\": 1 } ] } ] }",
+        "units[0].members[0]", null, "U1")]
+    [InlineData("in a top-level property's name: no path", "{ \"directives\": [], \"un{bad}its\": [] }", null, null, null)]
+    public void Read_ABadByte_IsReportedWithThePathOfItsValue_ItsColumnAndItsUnit(string what, string text, string? path, string? column, string? unit)
     {
-        // The text before the bad byte ({bad}) is read as JSON: the value it is in gives the path, and the unit's id,
-        // when it comes first, the unit. In UTF-8 and in GB18030 alike.
+        // The text before the bad byte ({bad}) is read as JSON: the value it is in gives the path and the column (the
+        // table its arrays give), and the unit's id, when it comes first, the unit. In UTF-8 and in GB18030 alike.
         foreach (var encoding in new System.Text.Encoding[] { new System.Text.UTF8Encoding(false), TempExport.Gb18030 })
         {
             var file = Path.Combine(_x.Folder, "export.json");
@@ -271,7 +280,7 @@ public sealed class JsonExportTests : IDisposable
 
             var d = JsonExport.Read(file).Diagnostics.Should().ContainSingle(what).Subject;
 
-            (d.Code, d.Path, d.UnitId).Should().Be(("bad-encoding", path, unit), $"{what}, in {encoding.WebName}");
+            (d.Code, d.Path, d.Column, d.UnitId).Should().Be(("bad-encoding", path, column, unit), $"{what}, in {encoding.WebName}");
         }
     }
 
