@@ -53,7 +53,10 @@ internal sealed class ExportInput : IDisposable
         Diagnostic? failed = null;
         try
         {
-            if (!Copy(given, copy, Math.Min(options.Limits.MaxFileBytes, Array.MaxLength), options.Cancellation))
+            // On a thread of its own: opening a pipe waits for a writer, and reading it for the writer's bytes, and
+            // neither can be cancelled; Ctrl-C stops the wait at once (the thread is let go, the process ends).
+            var copying = Task.Run(() => Copy(given, copy, Math.Min(options.Limits.MaxFileBytes, Array.MaxLength), options.Cancellation));
+            if (!copying.WaitAsync(options.Cancellation).GetAwaiter().GetResult())
             {
                 failed = CsvTableReader.TooLarge(file, -1, options.Limits);
             }

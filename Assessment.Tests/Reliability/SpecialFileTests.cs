@@ -243,6 +243,29 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Fact]
+    public void ExportInput_WaitingOnAPipe_IsCancelledAtOnce_AndLeavesNoCopy()
+    {
+        // Opening a pipe waits for a writer, and neither that nor a read can be cancelled: the copy runs on a thread of
+        // its own, and Ctrl-C (the token) ends the wait for it at once. Before, the run waited until a writer came.
+        if (!Unix)
+        {
+            return;
+        }
+
+        var pipe = Pipe("export.json");
+        static HashSet<string> Copies() => Directory.GetDirectories(Path.GetTempPath(), "assess-??????").ToHashSet();
+        var before = Copies();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var open = Task.Run(() => Assessment.Cli.Commands.ExportInput.Open(pipe, ReadOptions.Default with { Cancellation = cancel.Token }));
+
+        ((Action)(() => open.Wait(Hang))).Should().Throw<OperationCanceledException>();
+        Copies().Except(before).Should().BeEmpty("the copy's folder is deleted");
+
+        // The thread still waiting on the pipe is let go: a writer opens it and closes it at once.
+        ShouldFinish(WriteTo(pipe, []));
+    }
+
+    [Fact]
     public void AJsonExportFromAPipe_OverTheLimit_IsAFileErrorWithoutASize_AndLeavesNoCopy()
     {
         if (!Unix)
