@@ -29,8 +29,10 @@ internal static class DiagnosticsRenderer
             order.TryAdd(valid.Current, next++);
         }
 
+        // File errors, which stop every unit, are listed first under the files, whether or not they name a unit (an
+        // encoding error names the unit of the record its bad bytes are in).
         var groups = export.Diagnostics
-            .GroupBy(d => d.UnitId ?? "")
+            .GroupBy(d => d.Severity == Severity.FileError ? "" : d.UnitId ?? "")
             .OrderBy(g => g.Key.Length == 0 ? 0 : 1)
             .ThenBy(g => order.GetValueOrDefault(g.Key, int.MaxValue));
         foreach (var g in groups)

@@ -401,6 +401,23 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_AFileErrorNamingAUnit_IsListedFirst_UnderTheFiles()
+    {
+        // An encoding error names the unit of the record its bad bytes are in, but it stops every unit: it is listed
+        // with the files, before the units' own problems, not under that unit.
+        using var x = new TempExport();
+        x.Write("units.csv", TempExport.Units)
+         .Write("sessions.csv", "unit_id,session_id,date,备注\nU2,S1,2023-05-01,x\n")
+         .WriteBytes("members.csv", [.. "unit_id,member_id,name,role\nU1,M1,王,书记\nU2,M1,"u8, 0xFF, .. "李,书记\n"u8]);
+
+        var r = CliRunner.Run("validate", x.Folder, "--lang", "en");
+
+        r.Exit.Should().Be(2);
+        r.Out.Should().Contain("[Files]\n  file error members.csv:3 [name] U2: the file is not valid UTF-8 and cannot be decoded".ReplaceLineEndings());
+        r.Out.Should().NotContain("[Unit U2]\n  file error");
+    }
+
+    [Fact]
     public void Validate_Problems_GroupedByUnitWithLocations()
     {
         using var x = new TempExport();
