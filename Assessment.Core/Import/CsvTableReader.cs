@@ -153,17 +153,17 @@ internal static class CsvTableReader
         {
             var headers = reader.Headers.Select(ValueParser.Fold).ToArray();
             var unitAt = Array.FindIndex(headers, h => FindColumn(schema, h) == 0);
-            var (column, unit) = ((string?)null, (string?)null);
+            var (at, column, unit) = (line, (string?)null, (string?)null);
             while (reader.Read())
             {
                 var last = reader.FieldCount - 1;
-                var at = last < headers.Length ? FindColumn(schema, headers[last]) : -1;
-                line = (int)reader.LineNumber;
-                column = at >= 0 ? schema.Columns[at].Name : last < headers.Length && headers[last].Length > 0 ? headers[last] : null;
+                var c = last < headers.Length ? FindColumn(schema, headers[last]) : -1;
+                at = (int)reader.LineNumber;
+                column = c >= 0 ? schema.Columns[c].Name : last < headers.Length && headers[last].Length > 0 ? headers[last] : null;
                 unit = unitAt >= 0 && unitAt < last ? ValueParser.Fold(Encoding.UTF8.GetString(reader.GetSpan(unitAt))) : null;
             }
 
-            return (line, column, string.IsNullOrEmpty(unit) ? null : unit);
+            return (at, column, string.IsNullOrEmpty(unit) ? null : unit);
         }
         catch (CsvFormatException)
         {
