@@ -355,7 +355,7 @@ public static class JsonExport
     /// <summary>The file error of bytes that are no text in the file's encoding: their line, the path of the value they
     /// are in, its column and its unit, found by reading the text before them, and U+FFFD standing for them, as JSON.
     /// After a whole value, the mark is in the next property's name or between values: the path of what holds them.
-    /// The unit is given when its <c>unitId</c> comes before them.</summary>
+    /// The unit is given when its <c>unitId</c> (in any spelling) comes before them.</summary>
     private static Diagnostic BadEncoding(string file, ArraySegment<byte> bytes, System.Text.Encoding? forced)
     {
         var bad = TextDecoder.BadBytes(bytes, forced);
@@ -368,9 +368,9 @@ public static class JsonExport
             {
                 last = json.TokenType;
                 if (json is { TokenType: JsonToken.String, Depth: 3, Value: string id } && json.Path.StartsWith("units[", StringComparison.Ordinal)
-                    && json.Path.EndsWith("].unitId", StringComparison.Ordinal))
+                    && json.Path.LastIndexOf('.') is var dot and > 0 && Reader.Column(Tables.Units, json.Path[(dot + 1)..]) == 0)
                 {
-                    (unitPath, unit) = (json.Path[..^".unitId".Length], id);
+                    (unitPath, unit) = (json.Path[..dot], id); // unitId, or unit_id or 单位编码
                 }
             }
         }

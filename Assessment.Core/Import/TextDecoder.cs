@@ -227,7 +227,7 @@ internal static class TextDecoder
 /// <summary>Where a file stops being text in an encoding.</summary>
 /// <param name="Name">The encoding's name, as an error gives it.</param>
 /// <param name="Line">The line (from 1) on which the bad bytes begin; 0 when there are none.</param>
-/// <param name="Encoding">The encoding, decoding strictly.</param>
+/// <param name="Encoding">The encoding tried (strict, unless one asked for is not).</param>
 /// <param name="Start">Where the text begins (after a byte-order mark).</param>
 /// <param name="End">Where the bad bytes begin, within a few bytes (a character's first bytes may come before it).</param>
 internal readonly record struct BadText(string Name, int Line, Encoding Encoding, int Start, int End);

@@ -257,6 +257,8 @@ public sealed class JsonExportTests : IDisposable
         "units[1].unitName", "unit_name", null)]
     [InlineData("the next unit's, not the last one's", "{ \"units\": [ { \"unitId\": \"U1\" }, { \"year\": 2024, \"unit_name\": \"二{bad}号\" } ] }",
         "units[1].unit_name", "unit_name", null)]
+    [InlineData("the unit's id in snake case", "{ \"units\": [ { \"unit_id\": \"U1\", \"year\": {bad}2024 } ] }", "units[0].year", "year", "U1")]
+    [InlineData("the unit's id by its Chinese name", "{ \"units\": [ { \"单位编码\": \"U1\", \"unitName\": \"一号\",\n \"year\": {bad}2024 } ] }", "units[0].year", "year", "U1")]
     [InlineData("in a directive: no unit", "{ \"directives\": [ { \"directiveId\": \"D{bad}1\" } ], \"units\": [] }", "directives[0].directiveId", "directive_id", null)]
     [InlineData("between values", "{ \"units\": [ { \"unitId\": \"U1\", \"year\": {bad}2024 } ] }", "units[0].year", "year", "U1")]
     [InlineData("in a session's attendance, a Chinese name", "{ \"units\": [ { \"unitId\": \"U1\", \"unitName\": \"一号\",\n \"sessions\": [ { \"sessionId\": \"S1\", \"attendance\": [ { \"状态\": \"出{bad}席\" } ] } ] } ] }",
