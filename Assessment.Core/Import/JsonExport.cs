@@ -353,14 +353,13 @@ public static class JsonExport
     }
 
     /// <summary>The file error of bytes that are no text in the file's encoding: their line, the path of the value they
-    /// are in, its column and its unit, found by reading the text before them, and U+FFFD standing for them, as JSON.
+    /// are in, its column and its unit, found by reading the text before them as JSON (it ends where they begin).
     /// After a whole value, the mark is in the next property's name or between values: the path of what holds them.
     /// The unit is given when its <c>unitId</c> (in any spelling) comes before them.</summary>
     private static Diagnostic BadEncoding(string file, ArraySegment<byte> bytes, System.Text.Encoding? forced)
     {
         var bad = TextDecoder.BadBytes(bytes, forced);
-        var text = TextDecoder.Utf8UpToBadBytes(bytes, bad);
-        using var json = new JsonTextReader(new StreamReader(new MemoryStream(text), System.Text.Encoding.UTF8));
+        using var json = new JsonTextReader(TextDecoder.TextUpToBadBytes(bytes, bad));
         var (last, unitPath, unit) = (JsonToken.None, (string?)null, (string?)null);
         try
         {
@@ -376,7 +375,7 @@ public static class JsonExport
         }
         catch (JsonReaderException)
         {
-            // The text ends at the mark: where the reader stands is where the bad bytes are.
+            // The text ends where the bad bytes begin: where the reader stands is where they are.
         }
 
         var path = json.Path;

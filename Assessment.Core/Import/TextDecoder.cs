@@ -144,13 +144,26 @@ internal static class TextDecoder
     /// Where the bad bytes are in a file's records is found by reading this as the file would be read.</summary>
     public static byte[] Utf8UpToBadBytes(ReadOnlySpan<byte> bytes, BadText bad)
     {
-        var lenient = (Encoding)bad.Encoding.Clone();
-        lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
+        var lenient = Lenient(bad.Encoding);
         var before = bytes[bad.Start..bad.End];
         ReadOnlySpan<byte> mark = "\uFFFD"u8;
         var output = new byte[Transcode(before, lenient, null) + mark.Length];
         mark.CopyTo(output.AsSpan(Transcode(before, lenient, output)));
         return output;
+    }
+
+    /// <summary>The text of <paramref name="bytes"/> up to where <paramref name="bad"/> says its bad bytes begin, read as
+    /// it is decoded (a copy of a JSON export's text would be as large as the export).</summary>
+    public static TextReader TextUpToBadBytes(ArraySegment<byte> bytes, BadText bad) =>
+        new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset + bad.Start, bad.End - bad.Start, writable: false), Lenient(bad.Encoding),
+            detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+
+    /// <summary>The encoding, replacing what it cannot decode with U+FFFD.</summary>
+    private static Encoding Lenient(Encoding encoding)
+    {
+        var lenient = (Encoding)encoding.Clone();
+        lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
+        return lenient;
     }
 
     /// <summary>Where the bytes that are no text in the encoding begin: their line (from 1) and, within a few bytes, their
