@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assessment.Cli.Rendering;
+using Assessment.Core.Import;
 using Assessment.Core.Writing;
 
 namespace Assessment.Cli.Commands;
@@ -51,13 +52,14 @@ internal static class ConvertCommand
 
             // A CSV folder or a JSON file converted to either is read and written unit by unit, so memory does not hold
             // the export; what was written is dropped if the export turns out to have errors or cannot be read so.
+            ExportNotStreamableException? failed = null;
             if (ext != ".xlsx" && ExportLoader.Streamable(from) is { } source && !terminal.ReadWhole
-                && Progress.Reading(terminal, t.Lang, bytes, () => Streamed(source, target, toFolder, readOptions)) is { } streamed)
+                && Progress.Reading(terminal, t.Lang, bytes, () => Streamed(source, target, toFolder, readOptions, out failed)) is { } streamed)
             {
                 return Done(streamed, terminal, t, target, r.GetValue(input)!);
             }
 
-            var export = Progress.Reading(terminal, t.Lang, bytes, () => ExportLoader.Read(from, readOptions));
+            var export = Progress.Reading(terminal, t.Lang, bytes, () => ExportLoader.Read(from, readOptions, failed));
             if (export.ExitCode != 0)
             {
                 return Done(export, terminal, t, target, r.GetValue(input)!);
@@ -93,8 +95,10 @@ internal static class ConvertCommand
 
     /// <summary>The export read unit by unit and written as it is read: the export read, whether it was written (no
     /// errors) or not; null when it cannot be read so (nothing is left written, and the caller reads it whole).</summary>
-    internal static Core.Model.Export? Streamed(string source, string target, bool toFolder, Core.Import.ReadOptions options)
+    internal static Core.Model.Export? Streamed(string source, string target, bool toFolder, Core.Import.ReadOptions options,
+        out ExportNotStreamableException? failed)
     {
+        failed = null;
         Core.Model.Export? export = null;
         try
         {
@@ -125,8 +129,9 @@ internal static class ConvertCommand
         {
             return export;
         }
-        catch (Core.Import.ExportNotStreamableException)
+        catch (ExportNotStreamableException e)
         {
+            failed = e;
             return null;
         }
     }

@@ -24,7 +24,7 @@ internal static class ExportLoader
     }
 
     /// <summary>The input's path when it may be read unit by unit: a folder of CSV files or a JSON file; null for a
-    /// workbook, a path that does not exist (<see cref="Read(ExportInput, ReadOptions)"/> says what is wrong with it), or
+    /// workbook, a path that does not exist (<see cref="Read(ExportInput, ReadOptions, ExportNotStreamableException?)"/> says what is wrong with it), or
     /// a pipe that could not be copied.</summary>
     public static string? Streamable(ExportInput input) => input.Failure is null ? Streamable(input.Path) : null;
 
@@ -54,7 +54,7 @@ internal static class ExportLoader
     /// unit, each unit dropped once checked, so memory does not hold the export; a workbook, or an export that cannot
     /// be read so (tables not in unit order, a unit listed twice), whole.</summary>
     public static Export Check(ExportInput input, ReadOptions options) =>
-        input.Failure ?? (Streamed(input.Path, options, _ => { }) ?? Read(input.Path, options)) with { Source = input.Given };
+        input.Failure ?? Streamed(input, options, _ => { }, out var failed) ?? Read(input, options, failed);
 
     /// <summary>Reads the export for one unit's records (<c>claims --unit</c>): a CSV folder or a JSON file unit by unit,
     /// keeping that unit alone, so memory does not hold the export; anything else, or one that cannot be read so, whole. The
@@ -67,31 +67,33 @@ internal static class ExportLoader
         }
 
         UnitRecord? found = null;
-        if (Streamed(input.Path, options, u => found = u.UnitId == unitId ? u : found) is { } export)
+        if (Streamed(input, options, u => found = u.UnitId == unitId ? u : found, out var failed) is { } export)
         {
-            return (export with { Source = input.Given }, found);
+            return (export, found);
         }
 
-        var whole = Read(input, options);
+        var whole = Read(input, options, failed);
         return (whole, whole.Units.FirstOrDefault(u => u.UnitId == unitId));
     }
 
     /// <summary>A CSV folder or JSON file read unit by unit, each valid unit handed to <paramref name="onUnit"/>; null for
     /// anything else, and for an export that cannot be read so (then the units handed on are to be dropped, and the
-    /// export read whole).</summary>
-    private static Export? Streamed(string path, ReadOptions options, Action<UnitRecord> onUnit)
+    /// export read whole: <paramref name="failed"/> says why).</summary>
+    private static Export? Streamed(ExportInput input, ReadOptions options, Action<UnitRecord> onUnit, out ExportNotStreamableException? failed)
     {
-        if (Streamable(path) is not { } source)
+        failed = null;
+        if (Streamable(input) is not { } source)
         {
             return null;
         }
 
         try
         {
-            return Stream(source, options, onUnit);
+            return Stream(source, options, onUnit) with { Source = input.Given };
         }
-        catch (ExportNotStreamableException)
+        catch (ExportNotStreamableException e)
         {
+            failed = e;
             return null;
         }
     }
@@ -122,9 +124,12 @@ internal static class ExportLoader
         }
     }
 
-    /// <summary>Reads the export whole (<see cref="Read(string?, ReadOptions)"/>), or gives the file error of a pipe
-    /// that could not be copied.</summary>
-    public static Export Read(ExportInput input, ReadOptions options) => input.Failure ?? Read(input.Path, options) with { Source = input.Given };
+    /// <summary>Reads the export whole, or gives the file error of a pipe that could not be copied. After a read unit by
+    /// unit <paramref name="failed"/> because a JSON file's bytes are no text, that file error is all a whole read would
+    /// give: it is found as the file streams (the whole read first read the file again unit by unit, keeping the units,
+    /// then whole: 2.1 GB at 40,000 units).</summary>
+    public static Export Read(ExportInput input, ReadOptions options, ExportNotStreamableException? failed = null) =>
+        input.Failure ?? (failed is { NoText: true } ? JsonExport.ReadNoText(input.Path, options) : Read(input.Path, options)) with { Source = input.Given };
 
     private static Export Read(string source, ReadOptions options)
     {

@@ -79,6 +79,7 @@ internal static class ScoreCommand
             using var input = ExportInput.Open(r.GetValue(path), options);
             var source = ExportLoader.Streamable(input);
             var toStdout = run.File is null && run.Format is ("json" or "csv");
+            ExportNotStreamableException? failed = null;
             if (source is not null && !terminal.ReadWhole)
             {
                 if (!toStdout || terminal.OutRewind is not null)
@@ -88,9 +89,10 @@ internal static class ScoreCommand
                         using var feed = new UnitFeed(source, options);
                         return Score(run, feed, wanted);
                     }
-                    catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException)
+                    catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException notStreamable)
                     {
                         // Read again below; what went to stdout goes first.
+                        failed = notStreamable;
                         if (toStdout)
                         {
                             terminal.OutRewind!.Rewind();
@@ -102,13 +104,13 @@ internal static class ScoreCommand
                         run = run with { KeepCards = true };
                     }
                 }
-                else if (Spooled(terminal, run, source, options, wanted) is { } exit)
+                else if (Spooled(terminal, run, source, options, wanted, out failed) is { } exit)
                 {
                     return exit;
                 }
             }
 
-            var export = Filter(Progress.Reading(terminal, run.Language, ExportLoader.InputBytes(input.Path), () => ExportLoader.Read(input, options)), wanted);
+            var export = Filter(Progress.Reading(terminal, run.Language, ExportLoader.InputBytes(input.Path), () => ExportLoader.Read(input, options, failed)), wanted);
             try
             {
                 return run.Score(export.Units, Task.FromResult(export), export.Units.Count);
@@ -125,8 +127,9 @@ internal static class ScoreCommand
     /// and copied to stdout once every unit is scored. Null when that cannot be done and nothing has been written to stdout: the
     /// export is not in unit order, or the spool file cannot be made or written (a full disk); the caller then reads
     /// the export whole.</summary>
-    private static int? Spooled(Terminal terminal, Run run, string source, ReadOptions options, string[] wanted)
+    private static int? Spooled(Terminal terminal, Run run, string source, ReadOptions options, string[] wanted, out ExportNotStreamableException? failed)
     {
+        failed = null;
         Spool spool;
         try
         {
@@ -147,6 +150,7 @@ internal static class ScoreCommand
             }
             catch (Exception e) when (Cli.Unwrapped(e) is ExportNotStreamableException || (Cli.Unwrapped(e) is IOException && spool.Failed))
             {
+                failed = Cli.Unwrapped(e) as ExportNotStreamableException;
                 return null;
             }
 

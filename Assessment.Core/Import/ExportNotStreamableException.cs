@@ -16,6 +16,10 @@ public sealed class ExportNotStreamableException : Exception
     {
     }
 
+    /// <summary>Whether the bytes are no text in the encoding a whole read would read them in (a JSON export): that read
+    /// would report only that file error, which <see cref="JsonExport.ReadNoText"/> finds as the file streams.</summary>
+    internal bool NoText { get; init; }
+
     /// <summary>An exception saying where, with the exception that caused it.</summary>
     public ExportNotStreamableException(string message, Exception innerException)
         : base(message, innerException)

@@ -103,8 +103,12 @@ public static class JsonExport
             catch (Exception e) when (e is JsonReaderException or System.Text.DecoderFallbackException or IOException or UnauthorizedAccessException)
             {
                 // The whole read says what is wrong: a syntax error, bytes that are no text in the encoding (or, past
-                // units handed on, not UTF-8), a failed read.
-                throw new ExportNotStreamableException($"{file}: {e.Message}", e);
+                // units handed on, not UTF-8), a failed read. Bytes that are no text in the encoding the whole read
+                // would choose are all it would say: not UTF-8 guessed, or, guessed, not GB18030 either.
+                throw new ExportNotStreamableException($"{file}: {e.Message}", e)
+                {
+                    NoText = e is System.Text.DecoderFallbackException && (!guessedUtf8 || !TextDecoder.MayBeGb18030(path)),
+                };
             }
 
             return rows.Assemble(path, diagnostics);
@@ -300,7 +304,9 @@ public static class JsonExport
             }
             catch (System.Text.DecoderFallbackException)
             {
-                return null;
+                // No text in the encoding the whole read would choose: the units read are dropped, and the bytes are
+                // looked at as the file streams, not read whole (974 MB beside the units read until then).
+                return ReadNoText(path, options);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -310,6 +316,26 @@ public static class JsonExport
 
             return rows.Assemble(path, diagnostics);
         }
+    }
+
+    /// <summary>A JSON export on disk whose bytes are no text in the encoding it would be read in
+    /// (<see cref="ExportNotStreamableException.NoText"/>): its one file error, found as the file streams from disk, as
+    /// <see cref="Read"/> gives it.</summary>
+    internal static Export ReadNoText(string path, ReadOptions options)
+    {
+        var file = Path.GetFileName(path);
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            using var bytes = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            diagnostics.Add(BadEncoding(file, bytes, options.Encoding));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new(Severity.FileError, file, 0, null, null, Messages.FileUnreadable, [e.Message]));
+        }
+
+        return new ExportAssembler.Nested(file, Locate, options).Assemble(path, diagnostics);
     }
 
     /// <summary>A file read whole first: its bytes are decoded from whatever encoding they are in.</summary>
@@ -329,7 +355,7 @@ public static class JsonExport
             }
             else if (Open(bytes, options.Encoding) is not { } text)
             {
-                diagnostics.Add(BadEncoding(file, bytes, options.Encoding));
+                diagnostics.Add(BadEncoding(file, new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), options.Encoding));
             }
             else
             {
@@ -356,7 +382,7 @@ public static class JsonExport
     /// are in, its column and its unit, found by reading the text before them as JSON (it ends where they begin).
     /// After a whole value, the mark is in the next property's name or between values: the path of what holds them.
     /// The unit is given when its <c>unitId</c> (in any spelling) comes before them.</summary>
-    private static Diagnostic BadEncoding(string file, ArraySegment<byte> bytes, System.Text.Encoding? forced)
+    private static Diagnostic BadEncoding(string file, Stream bytes, System.Text.Encoding? forced)
     {
         var bad = TextDecoder.BadBytes(bytes, forced);
         using var json = new JsonTextReader(TextDecoder.TextUpToBadBytes(bytes, bad));

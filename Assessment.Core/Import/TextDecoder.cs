@@ -52,7 +52,7 @@ internal static class TextDecoder
     /// <summary>As <see cref="TryDecode"/>, but the text comes out as UTF-8 bytes, and never whole as a string (which
     /// takes two bytes a character: 480 MB for the attendance of 40,000 units in GB18030). The same text, encoded as
     /// <see cref="Encoding.UTF8"/> encodes it; bytes that are UTF-8 already are given back as they are. When it fails,
-    /// <see cref="BadBytes"/> says which encoding to name and where.</summary>
+    /// <see cref="BadBytes(ArraySegment{byte}, Encoding?)"/> says which encoding to name and where.</summary>
     public static bool TryTranscode(ArraySegment<byte> bytes, Encoding? forced, out ArraySegment<byte> utf8)
     {
         utf8 = default;
@@ -115,16 +115,24 @@ internal static class TextDecoder
     /// line than GB18030, or to the same line past characters that are not ASCII (a UTF-8 file with one bad byte on line
     /// 75 is "not valid UTF-8" there, not "not valid GB18030" on its first line of Chinese); else for GB18030, as before
     /// lines were given. Line 0 when nothing fails (an encoding asked for that replaces what it cannot decode).</summary>
-    public static BadText BadBytes(ReadOnlySpan<byte> bytes, Encoding? forced)
+    public static BadText BadBytes(ArraySegment<byte> bytes, Encoding? forced) =>
+        BadBytes(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), forced);
+
+    /// <summary>As <see cref="BadBytes(ArraySegment{byte}, Encoding?)"/>, for bytes read from a stream that can seek (a
+    /// file on disk), a block at a time: the file is never held whole.</summary>
+    public static BadText BadBytes(Stream text, Encoding? forced)
     {
-        var candidates = Candidates(bytes, forced);
+        var head = new byte[4];
+        text.Position = 0;
+        var candidates = Candidates(head.AsSpan(0, text.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)), forced);
         var found = new BadText[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
             var (encoding, skip, name) = candidates[i];
-            if (BadBytesIn(bytes[skip..], encoding) is not { } bad)
+            text.Position = skip;
+            if (BadBytesIn(text, encoding) is not { } bad)
             {
-                return new(name, 0, encoding, skip, bytes.Length);
+                return new(name, 0, encoding, skip, text.Length);
             }
 
             found[i] = new(name, bad.Line, encoding, skip, skip + bad.Offset);
@@ -132,11 +140,50 @@ internal static class TextDecoder
 
         if (found is [var utf8, var gb18030])
         {
-            var furtherAsUtf8 = utf8.Line > gb18030.Line || (utf8.Line == gb18030.Line && bytes[..utf8.End].ContainsAnyInRange((byte)0x80, (byte)0xFF));
+            var furtherAsUtf8 = utf8.Line > gb18030.Line || (utf8.Line == gb18030.Line && AnyNotAscii(text, utf8.End));
             return furtherAsUtf8 ? utf8 : gb18030;
         }
 
         return found[0];
+    }
+
+    /// <summary>Whether a file on disk may be GB18030 throughout, read a block at a time (true when it cannot be read: its
+    /// read says why).</summary>
+    public static bool MayBeGb18030(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            return BadBytesIn(file, Resolve("gb18030")!) is null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Whether the stream's first <paramref name="end"/> bytes hold any that are not ASCII.</summary>
+    private static bool AnyNotAscii(Stream text, long end)
+    {
+        var block = new byte[1 << 16];
+        text.Position = 0;
+        for (var left = end; left > 0;)
+        {
+            var n = text.Read(block, 0, (int)Math.Min(block.Length, left));
+            if (n == 0)
+            {
+                return false;
+            }
+
+            if (block.AsSpan(0, n).ContainsAnyInRange((byte)0x80, (byte)0xFF))
+            {
+                return true;
+            }
+
+            left -= n;
+        }
+
+        return false;
     }
 
     /// <summary>The text of <paramref name="bytes"/> up to where <paramref name="bad"/> says its bad bytes begin, then
@@ -145,18 +192,55 @@ internal static class TextDecoder
     public static byte[] Utf8UpToBadBytes(ReadOnlySpan<byte> bytes, BadText bad)
     {
         var lenient = Lenient(bad.Encoding);
-        var before = bytes[bad.Start..bad.End];
+        var before = bytes[(int)bad.Start..(int)bad.End];
         ReadOnlySpan<byte> mark = "\uFFFD"u8;
         var output = new byte[Transcode(before, lenient, null) + mark.Length];
         mark.CopyTo(output.AsSpan(Transcode(before, lenient, output)));
         return output;
     }
 
-    /// <summary>The text of <paramref name="bytes"/> up to where <paramref name="bad"/> says its bad bytes begin, read as
-    /// it is decoded (a copy of a JSON export's text would be as large as the export).</summary>
-    public static TextReader TextUpToBadBytes(ArraySegment<byte> bytes, BadText bad) =>
-        new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset + bad.Start, bad.End - bad.Start, writable: false), Lenient(bad.Encoding),
-            detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+    /// <summary>The text of <paramref name="text"/> up to where <paramref name="bad"/> says its bad bytes begin, read as
+    /// it is decoded (a copy of a JSON export's text would be as large as the export). The stream is left open.</summary>
+    public static TextReader TextUpToBadBytes(Stream text, BadText bad)
+    {
+        text.Position = bad.Start;
+        return new StreamReader(new Slice(text, bad.End - bad.Start), Lenient(bad.Encoding), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+    }
+
+    /// <summary>The next <paramref name="length"/> bytes of a stream, which stays open.</summary>
+    private sealed class Slice(Stream inner, long length) : Stream
+    {
+        private long _left = length;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = _left <= 0 ? 0 : inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     /// <summary>The encoding, replacing what it cannot decode with U+FFFD.</summary>
     private static Encoding Lenient(Encoding encoding)
@@ -166,34 +250,40 @@ internal static class TextDecoder
         return lenient;
     }
 
-    /// <summary>Where the bytes that are no text in the encoding begin: their line (from 1) and, within a few bytes, their
-    /// offset; null when there are none.</summary>
-    private static (int Line, int Offset)? BadBytesIn(ReadOnlySpan<byte> bytes, Encoding encoding)
+    /// <summary>Where the bytes that are no text in the encoding begin, reading from the stream's position: their line
+    /// (from 1) and, within a few bytes, their offset from that position; null when there are none.</summary>
+    private static (int Line, long Offset)? BadBytesIn(Stream text, Encoding encoding)
     {
         const int Block = 1 << 16;
         var decoder = encoding.GetDecoder();
+        var bytes = new byte[Block];
         var chars = new char[encoding.GetMaxCharCount(Block)];
-        var (lines, afterCr) = (1, false);
-        for (var start = 0; start < bytes.Length; start += Block)
+        var (lines, afterCr, start) = (1, false, 0L);
+        while (true)
         {
-            var block = bytes.Slice(start, Math.Min(Block, bytes.Length - start));
+            var n = text.ReadAtLeast(bytes, Block, throwOnEndOfStream: false);
+            var block = bytes.AsSpan(0, n);
             try
             {
-                lines += LineBreaks(chars.AsSpan(0, decoder.GetChars(block, chars, flush: start + block.Length == bytes.Length)), ref afterCr);
+                // A block short of full is the last (an empty one only flushes the decoder).
+                lines += LineBreaks(chars.AsSpan(0, decoder.GetChars(block, chars, flush: n < Block)), ref afterCr);
             }
             catch (DecoderFallbackException e)
             {
                 // They begin at the index the exception gives in this block, or a few bytes before it in the block
                 // before (a character's first bytes, which are no line break); the block's lines before it are counted
                 // with a decoder that replaces what it cannot decode.
-                var lenient = (Encoding)encoding.Clone();
-                lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
-                var at = Math.Clamp(e.Index, 0, block.Length);
-                return (lines + LineBreaks(lenient.GetString(block[..at]), ref afterCr), start + at);
+                var at = Math.Clamp(e.Index, 0, n);
+                return (lines + LineBreaks(Lenient(encoding).GetString(block[..at]), ref afterCr), start + at);
             }
-        }
 
-        return null;
+            if (n < Block)
+            {
+                return null;
+            }
+
+            start += n;
+        }
     }
 
     /// <summary>The line breaks in the text as CsvHelper and Json.NET count lines: <c>\r\n</c>, <c>\r</c> or <c>\n</c>,
@@ -243,4 +333,4 @@ internal static class TextDecoder
 /// <param name="Encoding">The encoding tried (strict, unless one asked for is not).</param>
 /// <param name="Start">Where the text begins (after a byte-order mark).</param>
 /// <param name="End">Where the bad bytes begin, within a few bytes (a character's first bytes may come before it).</param>
-internal readonly record struct BadText(string Name, int Line, Encoding Encoding, int Start, int End);
+internal readonly record struct BadText(string Name, int Line, Encoding Encoding, long Start, long End);

@@ -546,7 +546,7 @@ public sealed class StreamedConvertTests : IDisposable
 
         var target = Path.Combine(_x.Folder, to);
 
-        var export = ConvertCommand.Streamed(source, target, !to.EndsWith(".json", StringComparison.Ordinal), new ReadOptions { AsOf = new DateOnly(2025, 1, 15) });
+        var export = ConvertCommand.Streamed(source, target, !to.EndsWith(".json", StringComparison.Ordinal), new ReadOptions { AsOf = new DateOnly(2025, 1, 15) }, out _);
 
         if (unitByUnit)
         {

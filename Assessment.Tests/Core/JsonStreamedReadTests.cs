@@ -1,4 +1,5 @@
 using System.Text;
+using Assessment.Core.Diagnostics;
 using Assessment.Core.Import;
 using Assessment.Core.Model;
 using Assessment.Core.Writing;
@@ -332,8 +333,37 @@ public sealed class JsonStreamedReadTests : IDisposable
         var act = () => JsonExport.Stream(Path, options, _ => handed++);
 
         act.Should().Throw<ExportNotStreamableException>().WithInnerException<DecoderFallbackException>();
+        act.Should().Throw<ExportNotStreamableException>().Which.NoText.Should().BeFalse("the file is GB18030: the whole read reads it");
         handed.Should().BeGreaterThan(0, "units were handed on as UTF-8");
         ParallelReadTests.Describe(JsonExport.Read(Path, options)).Should().Equal(twin);
+    }
+
+    [Theory]
+    [InlineData("utf-8", "\u4e00")]
+    [InlineData("gb18030", "\u4e00")]
+    [InlineData("utf-8", "")]
+    public void Stream_BytesOfNoTextAfterUnitsWereHandedOn_SaySo_AndReadFindsTheErrorAsTheFileStreams(string encoding, string first)
+    {
+        // A bad byte in the last unit, after others were handed on: in no encoding the whole read could choose (a file
+        // taken for UTF-8 is also no GB18030), which is all the whole read would say (NoText). The command line then
+        // finds it as the file streams (JsonExport.ReadNoText), as Read itself now does, instead of reading the export
+        // again unit by unit keeping the units and then whole (2.1 GB at 40,000 units). A file with no Chinese first
+        // is taken for UTF-8 by guess, and then checked as GB18030 to the end.
+        var units = Enumerable.Range(1, 4).Select(i => $$"""{ "unitId": "U{{i}}", "unitName": "{{first}}{{i}}", "year": 2024 }""").ToList();
+        var text = $$"""{ "directives": [], "waivers": [], "units": [ {{units[0]}}, {{units[1]}}, {{new string(' ', 1 << 20)}}{{units[2]}}, {{new string(' ', 1 << 17)}}{{units[3]}} ] }""";
+        var bytes = (encoding == "utf-8" ? new UTF8Encoding(false) : TempExport.Gb18030).GetBytes(text);
+        var at = bytes.AsSpan().LastIndexOf("\"U4\""u8) + 2;
+        File.WriteAllBytes(Path, [.. bytes[..at], 0xFF, .. bytes[at..]]);
+        var options = new ReadOptions { AsOf = AsOf };
+        var handed = 0;
+
+        var act = () => JsonExport.Stream(Path, options, _ => handed++);
+
+        act.Should().Throw<ExportNotStreamableException>().Which.NoText.Should().BeTrue();
+        handed.Should().BeGreaterThan(0);
+        var expected = new { File = "export.json", Line = 1, Path = "units[3].unitId", Column = "unit_id", UnitId = (string?)null, Code = Messages.BadEncoding.Code };
+        JsonExport.ReadNoText(Path, options).Diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(expected);
+        JsonExport.Read(Path, options).Diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(expected);
     }
 
     [Fact]

@@ -124,11 +124,14 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("utf-8")]
-    [InlineData("gb18030")]
-    public void AJsonExportFromAPipe_IsReadWhole_AsTheSameFileOnDisk(string encoding)
+    [InlineData("utf-8", false)]
+    [InlineData("gb18030", false)]
+    [InlineData("utf-8", true)]
+    [InlineData("gb18030", true)]
+    public void AJsonExportFromAPipe_IsReadWhole_AsTheSameFileOnDisk(string encoding, bool badByte)
     {
-        // A pipe's bytes are read in the buffer they were gathered in (InputFile.ReadAll), and decoded from it.
+        // A pipe's bytes are read in the buffer they were gathered in (InputFile.ReadAll), and decoded from it. A bad
+        // byte is located in that buffer, where a file on disk has it located as it streams (JsonExport.ReadNoText).
         if (!Unix)
         {
             return;
@@ -136,6 +139,12 @@ public sealed class SpecialFileTests : IDisposable
 
         var text = File.ReadAllText(Path.Combine(CliRunner.Sample, "sample.json"));
         var bytes = (encoding == "utf-8" ? new System.Text.UTF8Encoding(false) : TempExport.Gb18030).GetBytes(text);
+        if (badByte)
+        {
+            var at = bytes.AsSpan().LastIndexOf("\"U008\""u8) + 3;
+            bytes = [.. bytes[..at], 0xFF, .. bytes[at..]];
+        }
+
         var file = Path.Combine(_x.Folder, "pipe.json");
         File.WriteAllBytes(file, bytes);
         var options = new ReadOptions { AsOf = new DateOnly(2025, 1, 15) };
@@ -145,7 +154,16 @@ public sealed class SpecialFileTests : IDisposable
         var writer = WriteTo(pipe, bytes);
 
         Assessment.Tests.Core.ParallelReadTests.Describe(JsonExport.Read(pipe, options)).Should().Equal(onDisk);
-        onDisk.Should().Contain("units 8");
+        if (badByte)
+        {
+            onDisk[0].Should().Match("pipe.json:* units[7].unitId [unit_id]: the file is not valid * and cannot be decoded");
+            onDisk.Should().Contain("units 0");
+        }
+        else
+        {
+            onDisk.Should().Contain("units 8");
+        }
+
         ShouldFinish(writer);
         writer = WriteTo(pipe, bytes);
         var all = InputFile.ReadAll(pipe, 1 << 20, out var length);
