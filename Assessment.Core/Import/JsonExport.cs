@@ -35,8 +35,8 @@ public static class JsonExport
 
     /// <summary>Reads and checks a JSON export; never throws for bad content.</summary>
     /// <remarks>Each unit is typed as it is read, so what is held is the typed rows, not the text nor the records. A
-    /// file on disk is read as it streams from disk, in its encoding; any other (a pipe) is read whole first, and so is
-    /// one whose bytes are no text in the encoding they seem to be in (its error names the encoding).</remarks>
+    /// file on disk is read as it streams from disk, in its encoding; any other (a pipe) is read whole first. Bytes that
+    /// are no text in the file's encoding are a file error naming the encoding, found as the file streams.</remarks>
     public static Export Read(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Default;
