@@ -24,8 +24,8 @@ internal static class ExportLoader
     }
 
     /// <summary>The input's path when it may be read unit by unit: a folder of CSV files or a JSON file; null for a
-    /// workbook, a path that does not exist (<see cref="Read(ExportInput, ReadOptions, ExportNotStreamableException?)"/> says what is wrong with it), or
-    /// a pipe that could not be copied.</summary>
+    /// workbook, a path that does not exist (<see cref="Read(ExportInput, ReadOptions, ExportNotStreamableException?)"/>
+    /// says what is wrong with it), or a pipe that could not be copied.</summary>
     public static string? Streamable(ExportInput input) => input.Failure is null ? Streamable(input.Path) : null;
 
     private static string? Streamable(string source)

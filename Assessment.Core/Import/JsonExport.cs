@@ -380,7 +380,7 @@ public static class JsonExport
 
     /// <summary>The file error of bytes that are no text in the file's encoding: their line, the path of the value they
     /// are in, its column and its unit, found by reading the text before them as JSON (it ends where they begin).
-    /// After a whole value, the mark is in the next property's name or between values: the path of what holds them.
+    /// After a whole value, the bad bytes are in the next property's name or between values: the path of what holds them.
     /// The unit is given when its <c>unitId</c> (in any spelling) comes before them.</summary>
     private static Diagnostic BadEncoding(string file, Stream bytes, System.Text.Encoding? forced)
     {
