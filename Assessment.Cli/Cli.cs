@@ -14,6 +14,9 @@ internal static class Cli
     /// <summary>Exit code for a run stopped by Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
+    /// <summary>Exit code for a run stopped by SIGTERM (128 + SIGTERM, as shells report it).</summary>
+    public const int Terminated = 143;
+
     public static string Version { get; } =
         typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 

@@ -284,6 +284,53 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Sigterm_CancelsTheRunAsCtrlCDoes_Exit143_LeavingNoCopyNorOutput()
+    {
+        // SIGTERM (`kill`, `timeout`, a scheduler stopping the job) cancels the run as Ctrl-C does, instead of killing
+        // the process: the pipe's copy and the temporary output are removed. The command runs as a process of its own,
+        // stopped while it copies a JSON export from a pipe whose writer has sent half of it.
+        if (!Unix)
+        {
+            return;
+        }
+
+        var name = $"pipe-{Guid.NewGuid():N}.json";
+        var pipe = Pipe(name);
+        var output = Path.Combine(_x.Folder, "scores.json");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "assess.dll"), "score", pipe, "-o", output, "--format", "json"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var bytes = File.ReadAllBytes(Path.Combine(CliRunner.Sample, "sample.json"));
+        var opening = Task.Run(() => new FileStream(pipe, FileMode.Open, FileAccess.Write));
+        (await Task.WhenAny(opening, Task.Delay(Hang))).Should().BeSameAs(opening, "the command should open the pipe");
+        using var writer = await opening;
+        writer.Write(bytes, 0, bytes.Length / 2);
+        writer.Flush();
+        string[] Copies() => [.. Directory.GetDirectories(Path.GetTempPath(), "assess-??????").Where(d => File.Exists(Path.Combine(d, name)))];
+        for (var waited = 0; Copies().Length == 0 && waited < Hang.TotalMilliseconds; waited += 50)
+        {
+            await Task.Delay(50);
+        }
+
+        Copies().Should().ContainSingle("the command copies the pipe");
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            kill.WaitForExit();
+        }
+
+        process.WaitForExit((int)Hang.TotalMilliseconds).Should().BeTrue("SIGTERM should end the run");
+        process.ExitCode.Should().Be(143);
+        process.StandardError.ReadToEnd().Should().Contain("cancelled; no output was written");
+        Copies().Should().BeEmpty();
+        File.Exists(output).Should().BeFalse();
+        Directory.GetFiles(_x.Folder, ".scores.json.*").Should().BeEmpty("the temporary output is removed");
+    }
+
+    [Fact]
     public void AJsonExportFromAPipe_OverTheLimit_IsAFileErrorWithoutASize_AndLeavesNoCopy()
     {
         if (!Unix)
