@@ -26,6 +26,9 @@ public sealed class SpecialFileTests : IDisposable
         return path;
     }
 
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     private string LinkToDevZero(string name)
     {
         var path = Path.Combine(_x.Folder, name);
@@ -317,10 +320,7 @@ public sealed class SpecialFileTests : IDisposable
         }
 
         Copies().Should().ContainSingle("the command copies the pipe");
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
-        {
-            kill.WaitForExit();
-        }
+        Kill(process.Id, 15).Should().Be(0, "SIGTERM is sent");
 
         process.WaitForExit((int)Hang.TotalMilliseconds).Should().BeTrue("SIGTERM should end the run");
         process.ExitCode.Should().Be(143);
