@@ -57,8 +57,8 @@ public static class JsonExport
     /// <exception cref="ExportNotStreamableException">The file cannot be read unit by unit: it is not on disk, its bytes
     /// are no text in its encoding, a unit id is listed twice, or an error was found that concerns a unit already handed
     /// on (a syntax error, say, or bytes that are not UTF-8 first found after UTF-8 units were handed on). The units
-    /// handed on must be discarded; <see cref="Read(string, ReadOptions?)"/> reads such a file whole and says what is
-    /// wrong with it.</exception>
+    /// handed on must be discarded; <see cref="Read(string, ReadOptions?)"/> reads such a file again, keeping its units,
+    /// and says what is wrong with it.</exception>
     public static Export Stream(string path, ReadOptions? options, Action<UnitRecord> onUnit)
     {
         ArgumentNullException.ThrowIfNull(onUnit);
@@ -263,9 +263,9 @@ public static class JsonExport
             is not System.Buffers.OperationStatus.InvalidData;
 
     /// <summary>A file on disk, read as it streams from disk: its bytes are not held (486 MB for 20,000 units). Null for
-    /// any other (see <see cref="OpenText"/>), and for one that turns out not to be valid text in its encoding: nothing
-    /// of it is kept, and the caller reads it whole, to report the encoding. A file taken for UTF-8 in which bytes that
-    /// are not UTF-8 come later is read again as GB18030, as the whole read would decode it.</summary>
+    /// any other (see <see cref="OpenText"/>): the caller reads it whole. A file taken for UTF-8 in which bytes that are
+    /// not UTF-8 come later is read again as GB18030, as the whole read would decode it; one that turns out to be no
+    /// text in the encoding it is read in gives that file error alone (<see cref="ReadNoText"/>).</summary>
     private static Export? Streamed(string path, string file, ReadOptions options)
     {
         for (var notUtf8 = false; ; notUtf8 = true)

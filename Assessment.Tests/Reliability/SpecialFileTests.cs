@@ -59,6 +59,11 @@ public sealed class SpecialFileTests : IDisposable
         }
     });
 
+    /// <summary>The temporary folders (<c>Directory.CreateTempSubdirectory("assess-")</c>) holding a copy of a pipe of
+    /// this name (<see cref="Assessment.Cli.Commands.ExportInput"/>).</summary>
+    private static string[] CopiesOf(string name) =>
+        [.. Directory.GetDirectories(Path.GetTempPath(), "assess-??????").Where(d => File.Exists(Path.Combine(d, name)))];
+
     /// <summary>Fails instead of waiting for ever on a task stuck on a pipe.</summary>
     private static void ShouldFinish(Task task) => task.Wait(Hang).Should().BeTrue("the pipe's writer should finish");
 
@@ -227,8 +232,7 @@ public sealed class SpecialFileTests : IDisposable
         (fromPipe.Exit, fromPipe.Out, fromPipe.Error).Should().Be((onDisk.Exit, onDisk.Out, onDisk.Error));
         fromPipe.Exit.Should().BeLessThan(2, fromPipe.Out + fromPipe.Error);
         Written().Should().Equal(writtenFromDisk).And.HaveCount(command == "convert" ? 11 : 0);
-        Directory.GetDirectories(Path.GetTempPath(), "assess-*").Where(d => d != _x.Folder && File.Exists(Path.Combine(d, name)))
-            .Should().BeEmpty("the copy is deleted");
+        CopiesOf(name).Should().BeEmpty("the copy is deleted");
     }
 
     [Fact]
@@ -313,19 +317,18 @@ public sealed class SpecialFileTests : IDisposable
         using var writer = await opening;
         writer.Write(bytes, 0, bytes.Length / 2);
         writer.Flush();
-        string[] Copies() => [.. Directory.GetDirectories(Path.GetTempPath(), "assess-??????").Where(d => File.Exists(Path.Combine(d, name)))];
-        for (var waited = 0; Copies().Length == 0 && waited < Hang.TotalMilliseconds; waited += 50)
+        for (var waited = 0; CopiesOf(name).Length == 0 && waited < Hang.TotalMilliseconds; waited += 50)
         {
             await Task.Delay(50);
         }
 
-        Copies().Should().ContainSingle("the command copies the pipe");
+        CopiesOf(name).Should().ContainSingle("the command copies the pipe");
         Kill(process.Id, 15).Should().Be(0, "SIGTERM is sent");
 
         process.WaitForExit((int)Hang.TotalMilliseconds).Should().BeTrue("SIGTERM should end the run");
         process.ExitCode.Should().Be(143);
         process.StandardError.ReadToEnd().Should().Contain("cancelled; no output was written");
-        Copies().Should().BeEmpty();
+        CopiesOf(name).Should().BeEmpty();
         File.Exists(output).Should().BeFalse();
         Directory.GetFiles(_x.Folder, ".scores.json.*").Should().BeEmpty("the temporary output is removed");
     }
